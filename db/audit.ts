@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './schema';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  userId: string | null;
+  username: string | null;
+  /** The channel, or an event such as `auth.login_failed`. */
+  action: string;
+  kind: string;
+  outcome: 'ok' | 'failed';
+  targetId?: string | null;
+  patientId?: string | null;
+  /** Small JSON-able facts (changed field names, the query); never passwords. */
+  detail?: unknown;
+}
+
+/** Appends one row to the audit log (which refuses updates and deletes). */
+export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: entry.id,
+      at: entry.at,
+      user_id: entry.userId,
+      username: entry.username,
+      action: entry.action,
+      kind: entry.kind,
+      outcome: entry.outcome,
+      target_id: entry.targetId ?? null,
+      patient_id: entry.patientId ?? null,
+      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+      created_at: entry.at,
+      updated_at: entry.at,
+    })
+    .execute();
+}
+
+export interface AuditRow {
+  at: string;
+  username: string | null;
+  action: string;
+  kind: string;
+  outcome: string;
+  targetId: string | null;
+  patientId: string | null;
+  detail: unknown;
+}
+
+export async function recentAudit(db: Kysely<DB>, limit = 100): Promise<AuditRow[]> {
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map((r) => ({
+    at: r.at,
+    username: r.username,
+    action: r.action,
+    kind: r.kind,
+    outcome: r.outcome,
+    targetId: r.target_id,
+    patientId: r.patient_id,
+    detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown),
+  }));
+}

@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { insertClinic } from '../clinic';
+import type { DB } from '../schema';
+import { insertUser } from '../users';
+import { DEMO_ACCOUNTS } from './accounts';
+import { DemoRandom } from './random';
+
+export type DemoSize = 'small' | 'large';
+
+export interface DemoOptions {
+  size: DemoSize;
+  seed: number;
+  /** The clinic's "today" (`YYYY-MM-DD`); history and bookings are placed around it. */
+  today: string;
+  /** scrypt hashes of the demo passwords, by username (hashing is the caller's job, outside any transaction). */
+  passwordHashes: Record<string, string>;
+  /** Instant stamped on created rows. */
+  now: string;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+/** Deterministic ids: UUIDv7 whose time and random parts come from the seed. */
+export function demoIds(random: DemoRandom, today: string): () => string {
+  let msecs = Date.parse(`${today}T00:00:00Z`) - 400 * 86_400_000;
+  return () => uuidv7({ msecs: msecs++, random: random.bytes16() });
+}
+
+export const DEMO_CLINIC = {
+  name: 'Maple Street Family Practice',
+  timeZone: 'America/New_York',
+  slotMinutes: 15,
+  phone: '(555) 010-2000',
+  email: 'office@maplestreet.example',
+  address: '12 Maple Street, Springfield, IL 62701',
+  idleLockMinutes: 5,
+  dateOrder: 'MDY' as const,
+  openingHours: [
+    { weekday: 1, opens: '08:00', closes: '17:00' },
+    { weekday: 2, opens: '08:00', closes: '17:00' },
+    { weekday: 3, opens: '08:00', closes: '19:00' },
+    { weekday: 4, opens: '08:00', closes: '17:00' },
+    { weekday: 5, opens: '08:00', closes: '16:00' },
+    { weekday: 6, opens: '09:00', closes: '12:00' },
+    { weekday: 7, opens: null, closes: null },
+  ],
+};
+
+/**
+ * Fills an empty database with the demo clinic. Runs inside the caller's
+ * transaction, so a failure leaves nothing behind. Each domain adds its part here.
+ */
+export async function seedDemoClinic(db: Kysely<DB>, options: DemoOptions): Promise<void> {
+  const random = new DemoRandom(options.seed);
+  const newId = demoIds(random, options.today);
+  const progress = options.onProgress ?? (() => {});
+  const steps = 2;
+
+  progress('Clinic profile and opening hours', 0, steps);
+  await insertClinic(db, newId(), DEMO_CLINIC, options.now);
+
+  progress('User accounts', 1, steps);
+  for (const account of DEMO_ACCOUNTS) {
+    const hash = options.passwordHashes[account.username];
+    if (!hash) throw new Error(`No password hash for demo account ${account.username}`);
+    await insertUser(db, {
+      id: newId(),
+      username: account.username,
+      fullName: account.fullName,
+      role: account.role,
+      passwordHash: hash,
+      mustChangePassword: false,
+      now: options.now,
+    });
+  }
+  progress('Done', steps, steps);
+}

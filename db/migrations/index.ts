@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001-foundation';
+
+export interface KeelMigration {
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/** Every migration, in order. Forward-only: never edit or remove one that has shipped. */
+export const MIGRATIONS: readonly KeelMigration[] = [{ name: '0001-foundation', up: m0001.up }];
+
+/** The schema version this build of Keel writes: the number of migrations. */
+export const SCHEMA_VERSION = MIGRATIONS.length;

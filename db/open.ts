@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, sql, type Migration } from 'kysely';
+import { KeelSqliteDialect } from './dialect';
+import { DataFolderError } from './errors';
+import { lockDataFolder } from './lock';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+import type { DB } from './schema';
+
+export const DB_FILE = 'keel.db';
+const MIGRATION_TABLE = 'keel_migration';
+const MIGRATION_LOCK_TABLE = 'keel_migration_lock';
+
+export interface KeelDatabase {
+  dir: string;
+  file: string;
+  /** Raw handle, for pragmas, backups and benchmarks only; queries go through `db`. */
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Bring the schema to the current version (default true). */
+  migrate?: boolean;
+  /** Progress lines, e.g. for `keel migrate`. */
+  onStep?: (line: string) => void;
+}
+
+/** The pragmas every connection gets, in one place. */
+export function applyPragmas(sqlite: Database.Database): void {
+  const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
+  if (String(mode).toLowerCase() !== 'wal') throw new Error(`SQLite refused WAL mode (got ${String(mode)})`);
+  // FULL: a committed transaction survives a power cut, not only a crash.
+  sqlite.pragma('synchronous = FULL');
+  // SQLite leaves foreign keys off unless asked, per connection.
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+export function schemaVersionOf(sqlite: Database.Database): number {
+  return Number(sqlite.pragma('user_version', { simple: true }));
+}
+
+function looksLikeKeel(sqlite: Database.Database): boolean {
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[];
+  return tables.length === 0 || tables.includes(MIGRATION_TABLE);
+}
+
+/**
+ * Opens a data folder: takes its lock, opens `keel.db` with the house pragmas,
+ * refuses a database from a newer Keel (untouched), and migrates to the current
+ * schema one migration per transaction.
+ */
+export async function openDataFolder(dir: string, options: OpenOptions = {}): Promise<KeelDatabase> {
+  const folder = path.resolve(dir);
+  fs.mkdirSync(folder, { recursive: true });
+  const release = lockDataFolder(folder);
+  const file = path.join(folder, DB_FILE);
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file);
+    const version = schemaVersionOf(sqlite);
+    if (version > SCHEMA_VERSION) {
+      throw new DataFolderError(
+        'newer_schema',
+        `This data folder was written by a newer version of Keel (schema ${version}; this Keel knows up to ${SCHEMA_VERSION}). Install the newer Keel to open it. Nothing was changed.`,
+      );
+    }
+    if (!looksLikeKeel(sqlite)) {
+      throw new DataFolderError('not_keel', `${file} is an SQLite database, but not a Keel one. Nothing was changed.`);
+    }
+    applyPragmas(sqlite);
+    const db = new Kysely<DB>({ dialect: new KeelSqliteDialect({ database: sqlite }) });
+    if (options.migrate !== false) await migrateToLatest(db, sqlite, options.onStep ?? (() => {}));
+    const handle = sqlite;
+    let closed = false;
+    return {
+      dir: folder,
+      file,
+      sqlite: handle,
+      db,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await db.destroy(); // closes the better-sqlite3 handle too
+        release();
+      },
+    };
+  } catch (error) {
+    if (sqlite?.open) sqlite.close();
+    release();
+    throw error;
+  }
+}
+
+function migrationProvider(): Record<string, Migration> {
+  const entries = MIGRATIONS.map((m, index) => [
+    m.name,
+    {
+      async up(db: Kysely<unknown>) {
+        await m.up(db);
+        // Inside the migration's transaction: the version moves with the schema, never between.
+        await sql.raw(`PRAGMA user_version = ${index + 1}`).execute(db);
+      },
+    },
+  ]);
+  return Object.fromEntries(entries) as Record<string, Migration>;
+}
+
+/** Applies every pending migration, each in its own transaction, reporting each step. */
+export async function migrateToLatest(db: Kysely<DB>, sqlite: Database.Database, onStep: (line: string) => void): Promise<number> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrationProvider() },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+  });
+  const known = await migrator.getMigrations();
+  const pending = known.filter((m) => m.executedAt === undefined);
+  if (pending.length === 0) {
+    onStep(`Schema is up to date (version ${schemaVersionOf(sqlite)}).`);
+    return 0;
+  }
+  for (const migration of pending) {
+    onStep(`Applying migration ${migration.name}…`);
+    const { error } = await migrator.migrateUp();
+    if (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DataFolderError(
+        'migration_failed',
+        `Migration ${migration.name} failed: ${reason}. The database was left at schema version ${schemaVersionOf(sqlite)}; no data was lost.`,
+        { cause: error },
+      );
+    }
+  }
+  onStep(`Schema is now at version ${schemaVersionOf(sqlite)}.`);
+  return pending.length;
+}

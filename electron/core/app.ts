@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { getClinic } from '../../db/clinic';
+import { openDataFolder, type KeelDatabase, type OpenOptions } from '../../db/open';
+import type { DB } from '../../db/schema';
+import type { Clinic } from '../../shared/contract/types';
+import { EventBus } from './events';
+import { hashPassword, OWASP_SCRYPT, type ScryptParams } from './password';
+import { SessionStore } from './session';
+import { SignInThrottle } from './throttle';
+
+export interface AppOptions extends OpenOptions {
+  /** Injectable clock, for deterministic tests. */
+  now?: () => Date;
+  /** Injectable id source (UUIDv7 by default). */
+  newId?: () => string;
+  /** Password hashing cost; tests may lower it, production never does. */
+  scrypt?: ScryptParams;
+  /** How the sign-in slowdown waits; tests record instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Where unexpected errors are reported (never to the user). */
+  logError?: (error: unknown, context: string) => void;
+}
+
+/** The running application beneath any transport: data, sessions, events, services. */
+export interface KeelApp {
+  database: KeelDatabase;
+  db: Kysely<DB>;
+  now(): Date;
+  newId(): string;
+  hash(password: string): Promise<string>;
+  sleep(ms: number): Promise<void>;
+  logError(error: unknown, context: string): void;
+  sessions: SessionStore;
+  throttle: SignInThrottle;
+  events: EventBus;
+  /** The clinic profile, cached; `refreshClinic` after changing it. */
+  clinic(): Promise<Clinic | undefined>;
+  refreshClinic(): void;
+  close(): Promise<void>;
+}
+
+export async function openKeelApp(dataDir: string, options: AppOptions = {}): Promise<KeelApp> {
+  const database = await openDataFolder(dataDir, options);
+  const now = options.now ?? (() => new Date());
+  const scryptParams = options.scrypt ?? OWASP_SCRYPT;
+  let clinicCache: Promise<Clinic | undefined> | undefined;
+  return {
+    database,
+    db: database.db,
+    now,
+    newId: options.newId ?? (() => uuidv7()),
+    hash: (password) => hashPassword(password, scryptParams),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    logError: options.logError ?? ((error, context) => console.error(`[keel] ${context}:`, error)),
+    sessions: new SessionStore(() => now().getTime()),
+    throttle: new SignInThrottle(() => now().getTime()),
+    events: new EventBus(),
+    clinic() {
+      clinicCache ??= getClinic(database.db);
+      return clinicCache;
+    },
+    refreshClinic() {
+      clinicCache = undefined;
+    },
+    close: () => database.close(),
+  };
+}

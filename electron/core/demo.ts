@@ -1,0 +1,46 @@
+import { appendAudit } from '../../db/audit';
+import { clinicExists } from '../../db/clinic';
+import { DEMO_ACCOUNTS } from '../../db/demo/accounts';
+import { DEMO_CLINIC, seedDemoClinic, type DemoSize } from '../../db/demo/index';
+import { countUsers } from '../../db/users';
+import { KeelError, type DemoAccount } from '../../shared/contract/index';
+import { dateInZone } from '../../shared/domain/time';
+import type { KeelApp } from './app';
+
+export interface CreateDemoOptions {
+  size: DemoSize;
+  seed: number;
+  /** Defaults to today in the demo clinic's time zone. */
+  today?: string;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+/** Fills an empty data folder with the demo clinic, all or nothing, and audits it. */
+export async function createDemoClinic(app: KeelApp, options: CreateDemoOptions): Promise<readonly DemoAccount[]> {
+  if ((await clinicExists(app.db)) || (await countUsers(app.db)) > 0) {
+    throw new KeelError('conflict', 'This folder already holds a clinic; the demo needs an empty folder.');
+  }
+  const progress = options.onProgress ?? (() => {});
+  const passwordHashes: Record<string, string> = {};
+  for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+    progress('Securing demo passwords', index, DEMO_ACCOUNTS.length);
+    passwordHashes[account.username] = await app.hash(account.password);
+  }
+  const now = app.now().toISOString();
+  const today = options.today ?? dateInZone(app.now(), DEMO_CLINIC.timeZone);
+  await app.db.transaction().execute(async (trx) => {
+    await seedDemoClinic(trx, { size: options.size, seed: options.seed, today, passwordHashes, now, onProgress: progress });
+    await appendAudit(trx, {
+      id: app.newId(),
+      at: now,
+      userId: null,
+      username: null,
+      action: 'admin.createDemo',
+      kind: 'admin',
+      outcome: 'ok',
+      detail: { size: options.size, seed: options.seed, today },
+    });
+  });
+  app.refreshClinic();
+  return DEMO_ACCOUNTS;
+}

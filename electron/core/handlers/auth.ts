@@ -1,0 +1,150 @@
+import { findUser, findUserByUsername, updateUser, type UserRow } from '../../../db/users';
+import type { authContract } from '../../../shared/contract/auth';
+import { fieldError, KeelError } from '../../../shared/contract/index';
+import type { Role } from '../../../shared/domain/permissions';
+import type { KeelApp } from '../app';
+import { verifyPassword } from '../password';
+import { clinicClock, describeMe } from './me';
+import { twoPhase, type HandlerContext, type HandlersFor } from './types';
+
+/** Failed sign-ins in a row that lock an account, and for how long. */
+export const LOCKOUT_FAILURES = 10;
+export const LOCKOUT_MINUTES = 15;
+
+const WRONG_CREDENTIALS = 'The username or password is not right. Check Caps Lock and try again.';
+
+const dummyHashes = new WeakMap<KeelApp, Promise<string>>();
+/** Checking a made-up hash for unknown usernames keeps their answer as slow as a real one. */
+function dummyHash(app: KeelApp): Promise<string> {
+  let hash = dummyHashes.get(app);
+  if (!hash) {
+    hash = app.hash('keel-dummy-password-for-timing');
+    dummyHashes.set(app, hash);
+  }
+  return hash;
+}
+
+function meUser(row: UserRow) {
+  return { id: row.id, username: row.username, fullName: row.full_name, role: row.role as Role, mustChangePassword: row.must_change_password === 1 };
+}
+
+async function lockedMessage(ctx: HandlerContext, until: string): Promise<string> {
+  const time = await clinicClock(ctx.db, new Date(until));
+  return `This account is locked after too many failed sign-ins. Try again after ${time}, or ask the office manager to reset the password.`;
+}
+
+/** Counts a wrong password against an account; locks it at the tenth. Returns the lock time if it locked. */
+async function countFailure(ctx: HandlerContext, row: UserRow): Promise<string | null> {
+  const failures = row.failed_logins + 1;
+  if (failures >= LOCKOUT_FAILURES) {
+    const until = new Date(Date.parse(ctx.now) + LOCKOUT_MINUTES * 60_000).toISOString();
+    await updateUser(ctx.db, row.id, { failed_logins: 0, locked_until: until, updated_at: ctx.now });
+    ctx.auditAlso({ action: 'auth.account_locked', outcome: 'ok', userId: row.id, username: row.username, targetId: row.id, detail: { failures, until } });
+    return until;
+  }
+  await updateUser(ctx.db, row.id, { failed_logins: failures, updated_at: ctx.now });
+  return null;
+}
+
+export const authHandlers: HandlersFor<typeof authContract> = {
+  'auth.login': twoPhase<'auth.login', { passwordOk: boolean }>(
+    async (input, { app }) => {
+      const row = await findUserByUsername(app.db, input.username);
+      if (!row) {
+        await verifyPassword(input.password, await dummyHash(app));
+        return { passwordOk: false };
+      }
+      return { passwordOk: await verifyPassword(input.password, row.password_hash) };
+    },
+    async (input, ctx, { passwordOk }) => {
+      const { app } = ctx;
+      ctx.audit.username = input.username;
+      const row = await findUserByUsername(ctx.db, input.username);
+      if (!row) {
+        ctx.audit.detail = { reason: 'unknown_user' };
+        return ctx.refuse(new KeelError('unauthenticated', WRONG_CREDENTIALS), app.throttle.fail(input.username));
+      }
+      ctx.audit.userId = row.id;
+      ctx.audit.targetId = row.id;
+      if (row.locked_until !== null && row.locked_until > ctx.now) {
+        ctx.audit.detail = { reason: 'account_locked' };
+        return ctx.refuse(new KeelError('unauthenticated', await lockedMessage(ctx, row.locked_until)), app.throttle.fail(input.username));
+      }
+      if (!passwordOk) {
+        ctx.audit.detail = { reason: 'wrong_password' };
+        const lockedUntil = await countFailure(ctx, row);
+        const delay = app.throttle.fail(input.username);
+        if (lockedUntil) return ctx.refuse(new KeelError('unauthenticated', await lockedMessage(ctx, lockedUntil)), delay);
+        return ctx.refuse(new KeelError('unauthenticated', WRONG_CREDENTIALS), delay);
+      }
+      if (row.active !== 1) {
+        ctx.audit.detail = { reason: 'deactivated' };
+        return ctx.refuse(new KeelError('unauthenticated', 'This account has been deactivated. Ask the office manager if you need access again.'));
+      }
+      await updateUser(ctx.db, row.id, { failed_logins: 0, locked_until: null, last_login_at: ctx.now, updated_at: ctx.now });
+      app.throttle.succeed(input.username);
+      ctx.startSession(row.id);
+      return describeMe(ctx.db, meUser(row), false);
+    },
+  ),
+
+  'auth.logout': async (_input, ctx) => {
+    ctx.endSession();
+    return null;
+  },
+
+  'auth.me': async (_input, ctx) => describeMe(ctx.db, ctx.user!, ctx.session!.locked),
+
+  'auth.lock': async (_input, ctx) => {
+    const session = ctx.session!;
+    ctx.afterCommit(() => {
+      ctx.app.sessions.lock(session);
+      ctx.app.events.emit('session.locked', { reason: 'manual' }, session.token);
+    });
+    return null;
+  },
+
+  'auth.unlock': twoPhase<'auth.unlock', { passwordOk: boolean }>(
+    async (input, { app, user }) => {
+      const row = await findUser(app.db, user!.id);
+      return { passwordOk: row !== undefined && (await verifyPassword(input.password, row.password_hash)) };
+    },
+    async (_input, ctx, { passwordOk }) => {
+      const row = await findUser(ctx.db, ctx.user!.id);
+      if (!row) throw new KeelError('unauthenticated', 'Your session has ended. Please sign in again.');
+      if (!passwordOk) {
+        ctx.audit.detail = { reason: 'wrong_password' };
+        const lockedUntil = await countFailure(ctx, row);
+        const delay = ctx.app.throttle.fail(row.username);
+        if (lockedUntil) {
+          ctx.endSession();
+          return ctx.refuse(new KeelError('unauthenticated', await lockedMessage(ctx, lockedUntil)), delay);
+        }
+        return ctx.refuse(fieldError('password', 'That password is not right.'), delay);
+      }
+      await updateUser(ctx.db, row.id, { failed_logins: 0, updated_at: ctx.now });
+      const session = ctx.session!;
+      ctx.afterCommit(() => ctx.app.sessions.unlock(session));
+      return describeMe(ctx.db, meUser(row), false);
+    },
+  ),
+
+  'auth.changePassword': twoPhase<'auth.changePassword', { currentOk: boolean; newHash: string }>(
+    async (input, { app, user }) => {
+      const row = await findUser(app.db, user!.id);
+      const currentOk = row !== undefined && (await verifyPassword(input.currentPassword, row.password_hash));
+      return { currentOk, newHash: currentOk ? await app.hash(input.newPassword) : '' };
+    },
+    async (input, ctx, { currentOk, newHash }) => {
+      if (!currentOk) throw fieldError('currentPassword', 'That is not your current password.');
+      if (input.newPassword === input.currentPassword) throw fieldError('newPassword', 'Choose a password different from the current one.');
+      const user = ctx.user!;
+      await updateUser(ctx.db, user.id, { password_hash: newHash, must_change_password: 0, password_changed_at: ctx.now, updated_at: ctx.now });
+      ctx.audit.targetId = user.id;
+      const token = ctx.session!.token;
+      // Other windows signed in as this person must sign in again with the new password.
+      ctx.afterCommit(() => ctx.app.sessions.endAllOf(user.id, token));
+      return null;
+    },
+  ),
+};

@@ -1,0 +1,21 @@
+import type { Contract } from '../../../shared/contract/index';
+import { authHandlers } from './auth';
+import { clinicHandlers } from './clinic';
+import { setupHandlers } from './setup';
+import type { HandlersFor } from './types';
+import { usersHandlers } from './users';
+
+export type AllHandlers = HandlersFor<Contract>;
+
+const merged = {
+  ...authHandlers,
+  ...usersHandlers,
+  ...clinicHandlers,
+  ...setupHandlers,
+};
+
+/** Resolves to `never` (a type error below) when a handler has no channel in the contract. */
+type OnlyContractChannels<T> = Exclude<keyof T, keyof Contract> extends never ? T : never;
+
+/** Every channel's handler; a channel without one (or one without a channel) does not compile. */
+export const allHandlers: AllHandlers = merged satisfies OnlyContractChannels<typeof merged>;

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+
+/** One signed-in session: a browser tab of `keel serve` or one desktop window. */
+export interface Session {
+  token: string;
+  userId: string;
+  startedAt: number;
+  lastActivityAt: number;
+  locked: boolean;
+}
+
+/**
+ * Who is signed in, kept in memory only: restarting Keel signs everyone out.
+ * A session idle for longer than the clinic's idle-lock time is locked; only
+ * the same person's password (or signing out) gets past the lock screen.
+ */
+export class SessionStore {
+  readonly #sessions = new Map<string, Session>();
+  readonly #now: () => number;
+
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+
+  start(userId: string): Session {
+    const token = randomBytes(32).toString('base64url');
+    const at = this.#now();
+    const session: Session = { token, userId, startedAt: at, lastActivityAt: at, locked: false };
+    this.#sessions.set(token, session);
+    return session;
+  }
+
+  get(token: string | null | undefined): Session | undefined {
+    return token ? this.#sessions.get(token) : undefined;
+  }
+
+  /** Locks the session when it has been idle too long; returns whether it is locked. */
+  checkIdle(session: Session, idleLockMinutes: number): boolean {
+    if (!session.locked && this.#now() - session.lastActivityAt > idleLockMinutes * 60_000) session.locked = true;
+    return session.locked;
+  }
+
+  touch(session: Session): void {
+    session.lastActivityAt = this.#now();
+  }
+
+  lock(session: Session): void {
+    session.locked = true;
+  }
+
+  unlock(session: Session): void {
+    session.locked = false;
+    session.lastActivityAt = this.#now();
+  }
+
+  end(token: string): void {
+    this.#sessions.delete(token);
+  }
+
+  /** Ends every session of a person (deactivated, or password reset by a manager). */
+  endAllOf(userId: string, except?: string): number {
+    let ended = 0;
+    for (const [token, session] of this.#sessions) {
+      if (session.userId === userId && token !== except) {
+        this.#sessions.delete(token);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
+  get size(): number {
+    return this.#sessions.size;
+  }
+}

@@ -1,0 +1,139 @@
+import { parseArgs } from 'node:util';
+import { DataFolderError } from '../../db/errors';
+import { openDataFolder } from '../../db/open';
+import { KeelError } from '../../shared/contract/index';
+import { openKeelApp } from '../core/app';
+import { createDemoClinic } from '../core/demo';
+import { defaultDataDir } from '../core/paths';
+import { createRouter } from '../core/router';
+import { createProgress } from './progress';
+import { ensureRendererBuilt } from './renderer-build';
+import { startWebHost } from './web';
+
+const USAGE = `Keel admin command
+
+  keel demo    --data DIR [--size small|large] [--seed N]   create a demo clinic in an empty folder
+  keel serve   --data DIR [--port N] [--demo]               run Keel in the browser on 127.0.0.1
+  keel migrate --data DIR                                   bring a data folder to the current schema
+  keel help                                                 this text
+
+--data defaults to the desktop app's own folder (${defaultDataDir()}), or $KEEL_DATA.
+Exit code 0 on success; otherwise 1 and a one-line reason.`;
+
+export const DEFAULT_PORT = 4700;
+
+class UsageError extends Error {}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+type ParsedValues = Record<string, string | boolean | undefined>;
+
+function parse(args: string[], options: OptionSpec): { values: ParsedValues } {
+  try {
+    const { values } = parseArgs({ args, options: { data: { type: 'string' }, ...options }, strict: true, allowPositionals: false });
+    return { values: values as ParsedValues };
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+}
+
+function intOption(value: string | boolean | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function printAccounts(accounts: ReadonlyArray<{ username: string; password: string; role: string }>): void {
+  say('Sign in with one of these demo accounts:');
+  for (const a of accounts) say(`  ${a.role.padEnd(13)} ${a.username.padEnd(10)} ${a.password}`);
+}
+
+async function demo(args: string[]): Promise<void> {
+  const { values } = parse(args, { size: { type: 'string' }, seed: { type: 'string' } });
+  const size = (values.size as string | undefined) ?? 'small';
+  if (size !== 'small' && size !== 'large') throw new UsageError('--size must be small or large');
+  const seed = intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1);
+  const dir = (values.data as string | undefined) ?? defaultDataDir();
+  say(`Creating the ${size} demo clinic (seed ${seed}) in ${dir}`);
+  const app = await openKeelApp(dir, { onStep: say });
+  try {
+    const progress = createProgress();
+    const accounts = await createDemoClinic(app, { size, seed, onProgress: progress.update });
+    progress.finish();
+    say('Demo clinic created.');
+    printAccounts(accounts);
+  } finally {
+    await app.close();
+  }
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parse(args, { port: { type: 'string' }, demo: { type: 'boolean' } });
+  const port = intOption(values.port, 'port', DEFAULT_PORT, 0, 65535);
+  const dir = (values.data as string | undefined) ?? defaultDataDir();
+  const app = await openKeelApp(dir, { onStep: say });
+  try {
+    if (values.demo === true && (await app.clinic()) === undefined) {
+      say('Empty folder: creating the small demo clinic first.');
+      printAccounts(await createDemoClinic(app, { size: 'small', seed: 1 }));
+    }
+    const staticDir = await ensureRendererBuilt(say);
+    const host = await startWebHost({ app, router: createRouter(app), staticDir, port }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; choose another with --port N`);
+      throw error;
+    });
+    say(`Keel is running at ${host.url}  (data: ${app.database.dir})`);
+    say('Press Ctrl+C to stop.');
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    say('Stopping…');
+    await host.close();
+  } finally {
+    await app.close();
+  }
+}
+
+async function migrate(args: string[]): Promise<void> {
+  const { values } = parse(args, {});
+  const dir = (values.data as string | undefined) ?? defaultDataDir();
+  say(`Migrating ${dir}`);
+  const database = await openDataFolder(dir, { onStep: say });
+  await database.close();
+  say('Done.');
+}
+
+/** Runs the admin command; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'demo':
+        await demo(rest);
+        return 0;
+      case 'serve':
+        await serve(rest);
+        return 0;
+      case 'migrate':
+        await migrate(rest);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        say(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}" (try: keel help)`);
+    }
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof DataFolderError || error instanceof KeelError;
+    const reason = known ? (error as Error).message : `unexpected error: ${(error as Error).message ?? String(error)}`;
+    process.stderr.write(`keel: ${reason}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,250 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { HTTP_STATUS, type ApiError, type Result } from '../../shared/contract/index';
+import type { KeelApp } from '../core/app';
+import { describeChannels } from '../core/catalog';
+import type { Router } from '../core/router';
+import { CONTENT_SECURITY_POLICY } from '../core/security';
+
+export const SESSION_COOKIE = 'keel_session';
+/** Other web pages cannot set this header on a cross-site request without a CORS preflight, which is never granted. */
+export const REQUEST_HEADER = 'x-keel-request';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface WebHostOptions {
+  app: KeelApp;
+  router: Router;
+  /** The built renderer (index.html and assets). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function baseHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string | string[]> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, error: ApiError): void {
+  const result: Result<never> = { ok: false, error };
+  sendJson(res, HTTP_STATUS[error.code], result);
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+function sessionCookie(token: string | null): string {
+  const attributes = 'Path=/; HttpOnly; SameSite=Strict';
+  return token === null ? `${SESSION_COOKIE}=; ${attributes}; Max-Age=0` : `${SESSION_COOKIE}=${token}; ${attributes}`;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * `keel serve`: the same router as the desktop IPC, over HTTP on 127.0.0.1 only,
+ * plus the built renderer. Session by HttpOnly SameSite=Strict cookie and a
+ * required `X-Keel-Request: 1` header; a foreign Host or Origin is refused.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { app, router, staticDir } = options;
+  let port = options.port;
+  const staticRoot = path.resolve(staticDir);
+  const streams = new Set<{ res: http.ServerResponse; token: string }>();
+
+  const stopEvents = app.events.listen((event) => {
+    for (const stream of streams) {
+      if (event.token !== undefined && event.token !== stream.token) continue;
+      stream.res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+    }
+  });
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  async function handleApiCall(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
+    if (req.headers[REQUEST_HEADER] !== '1') {
+      sendError(res, { code: 'forbidden', message: 'Requests to the Keel API must carry the header X-Keel-Request: 1.' });
+      return;
+    }
+    const body = await readBody(req);
+    if (body === 'too_large') {
+      sendError(res, { code: 'invalid_input', message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.` });
+      return;
+    }
+    let input: unknown = {};
+    if (body.trim() !== '') {
+      try {
+        input = JSON.parse(body);
+      } catch {
+        sendError(res, { code: 'invalid_input', message: 'The request body is not valid JSON.' });
+        return;
+      }
+    }
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const outcome = await router.call({ token, channel, input });
+    const extra: Record<string, string> = {};
+    if (outcome.session && 'start' in outcome.session) extra['Set-Cookie'] = sessionCookie(outcome.session.start);
+    if (outcome.session && 'end' in outcome.session) extra['Set-Cookie'] = sessionCookie(null);
+    const status = outcome.result.ok ? 200 : HTTP_STATUS[outcome.result.error.code];
+    sendJson(res, status, outcome.result, extra);
+  }
+
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (!app.sessions.get(token)) {
+      sendError(res, { code: 'unauthenticated', message: 'Please sign in.' });
+      return;
+    }
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const stream = { res, token: token! };
+    streams.add(stream);
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      streams.delete(stream);
+    });
+  }
+
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendError(res, { code: 'not_found', message: 'Not found.' });
+      return;
+    }
+    let file = path.resolve(staticRoot, `.${decodeURIComponent(pathname)}`);
+    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) {
+      sendError(res, { code: 'not_found', message: 'Not found.' });
+      return;
+    }
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      // The app's own screens are client-side; anything without a file extension gets the app.
+      if (path.extname(pathname) !== '') {
+        sendError(res, { code: 'not_found', message: 'Not found.' });
+        return;
+      }
+      file = path.join(staticRoot, 'index.html');
+    }
+    const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+    const isHtml = file.endsWith('.html');
+    const cache = isHtml ? 'no-store' : 'public, max-age=31536000, immutable';
+    const content = fs.readFileSync(file);
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': String(content.length) });
+    res.end(req.method === 'HEAD' ? undefined : content);
+  }
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      try {
+        const host = req.headers.host ?? '';
+        if (!allowedHosts().has(host)) {
+          sendError(res, { code: 'forbidden', message: `Keel only answers requests addressed to 127.0.0.1:${port}.` });
+          return;
+        }
+        const origin = req.headers.origin;
+        if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+          sendError(res, { code: 'forbidden', message: 'Requests from other web pages are refused.' });
+          return;
+        }
+        const url = new URL(req.url ?? '/', `http://${host}`);
+        const pathname = url.pathname;
+        if (pathname === '/api' || pathname === '/api/') {
+          if (req.method !== 'GET') {
+            sendError(res, { code: 'not_found', message: 'Use GET /api for the list of channels, POST /api/<channel> to call one.' });
+            return;
+          }
+          sendJson(res, 200, { ok: true, value: describeChannels() });
+          return;
+        }
+        if (pathname === '/api/events' && req.method === 'GET') {
+          handleEvents(req, res);
+          return;
+        }
+        if (pathname.startsWith('/api/')) {
+          if (req.method !== 'POST') {
+            sendError(res, { code: 'not_found', message: 'Call a channel with POST /api/<channel>.' });
+            return;
+          }
+          await handleApiCall(req, res, decodeURIComponent(pathname.slice('/api/'.length)));
+          return;
+        }
+        serveStatic(req, res, pathname);
+      } catch (error) {
+        app.logError(error, `HTTP ${req.method} ${req.url}`);
+        if (!res.headersSent) sendError(res, { code: 'internal', message: 'Something went wrong inside Keel; nothing was changed.' });
+        else res.end();
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    async close() {
+      stopEvents();
+      for (const stream of streams) stream.res.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

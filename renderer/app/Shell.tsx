@@ -1,0 +1,96 @@
+import { Lock, LogOut, UserCircle } from 'lucide-react';
+import { roleHas } from '../../shared/domain/permissions';
+import { ROLE_LABELS } from '../../shared/domain/permissions';
+import { AccountPage } from '../features/account/AccountPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { TodayPage } from '../features/today/TodayPage';
+import { UpcomingSection } from '../features/upcoming/UpcomingSection';
+import { Alert } from '../ui/Feedback';
+import { navigate, useRoute } from './route';
+import { SECTIONS, type Section } from './sections';
+import { lockNow, signOut, useSession } from './session-store';
+
+function Page({ route, section }: { route: string; section: Section | undefined }) {
+  if (route.startsWith('/account')) return <AccountPage />;
+  if (!section) return <Alert title="There is no such page">Choose a section on the left.</Alert>;
+  if (section.path === '/today') return <TodayPage />;
+  if (section.path === '/settings') return <SettingsPage route={route} />;
+  return <UpcomingSection section={section} />;
+}
+
+/** The frame around every screen: navigation, who is signed in, lock and sign out. */
+export function Shell() {
+  const me = useSession((s) => s.me)!;
+  const clinicName = useSession((s) => s.clinicName);
+  const route = useRoute();
+  const visible = SECTIONS.filter((s) => !s.needs || roleHas(me.user.role, s.needs));
+  const section = SECTIONS.find((s) => route === s.path || route.startsWith(`${s.path}/`));
+  const title = route.startsWith('/account') ? 'My account' : (section?.label ?? 'Not found');
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Sections">
+        <div className="brand">
+          <img src="./favicon.svg" alt="" width={28} height={28} />
+          <span>Keel</span>
+        </div>
+        {clinicName && <p className="sidebar-clinic">{clinicName}</p>}
+        <ul>
+          {visible.map((s) => {
+            const Icon = s.icon;
+            const current = section?.path === s.path;
+            return (
+              <li key={s.path}>
+                <a
+                  href={`#${s.path}`}
+                  className={current ? 'nav-link nav-current' : 'nav-link'}
+                  aria-current={current ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(s.path);
+                  }}
+                >
+                  <Icon size={18} aria-hidden="true" />
+                  <span>{s.label}</span>
+                  {s.upcoming && <span className="nav-soon">soon</span>}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <div className="main-column">
+        <header className="topbar">
+          <h1 className="page-title">{title}</h1>
+          <div className="topbar-user">
+            <a
+              href="#/account"
+              className="user-chip"
+              onClick={(e) => {
+                e.preventDefault();
+                navigate('/account');
+              }}
+            >
+              <UserCircle size={18} aria-hidden="true" />
+              <span>
+                {me.user.fullName} <span className="muted">· {ROLE_LABELS[me.user.role]}</span>
+              </span>
+            </a>
+            <button type="button" className="btn btn-ghost" onClick={() => void lockNow()}>
+              <Lock size={16} aria-hidden="true" /> Lock
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={() => void signOut()}>
+              <LogOut size={16} aria-hidden="true" /> Sign out
+            </button>
+          </div>
+        </header>
+        <main id="main" className="content" tabIndex={-1}>
+          <Page route={route} section={section} />
+        </main>
+      </div>
+    </div>
+  );
+}

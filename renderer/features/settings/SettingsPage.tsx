@@ -1,0 +1,40 @@
+import { roleHas } from '../../../shared/domain/permissions';
+import { navigate } from '../../app/route';
+import { useSession } from '../../app/session-store';
+import { Alert } from '../../ui/Feedback';
+import { ClinicSettings } from './ClinicSettings';
+import { UsersSettings } from './UsersSettings';
+
+const TABS = [
+  { path: '/settings/clinic', label: 'Clinic and hours' },
+  { path: '/settings/users', label: 'User accounts' },
+] as const;
+
+export function SettingsPage({ route }: { route: string }) {
+  const me = useSession((s) => s.me);
+  if (!me || !roleHas(me.user.role, 'clinic.manage')) {
+    return <Alert title="Settings are for the office manager">Ask the office manager if something about the clinic or an account needs changing.</Alert>;
+  }
+  const active = TABS.find((t) => route.startsWith(t.path)) ?? TABS[0];
+  return (
+    <div className="stack">
+      <nav className="tabs" aria-label="Settings">
+        {TABS.map((tab) => (
+          <a
+            key={tab.path}
+            href={`#${tab.path}`}
+            className={tab === active ? 'tab tab-active' : 'tab'}
+            aria-current={tab === active ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(tab.path);
+            }}
+          >
+            {tab.label}
+          </a>
+        ))}
+      </nav>
+      {active.path === '/settings/clinic' ? <ClinicSettings /> : <UsersSettings />}
+    </div>
+  );
+}

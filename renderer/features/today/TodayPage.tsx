@@ -1,0 +1,54 @@
+import { formatLongDate, formatWallTime, hourInZone } from '../../../shared/domain/format';
+import { ROLE_LABELS } from '../../../shared/domain/permissions';
+import { dateInZone, isoWeekday } from '../../../shared/domain/time';
+import { useSession } from '../../app/session-store';
+import { Loading } from '../../ui/Feedback';
+
+function greeting(hour: number): string {
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+/** The dashboard; later sections add their cards here. */
+export function TodayPage() {
+  const me = useSession((s) => s.me);
+  const clinic = useSession((s) => s.clinic);
+  if (!me || !clinic) return <Loading label="Loading today…" />;
+  const now = new Date();
+  const weekday = isoWeekday(dateInZone(now, clinic.timeZone));
+  const hours = clinic.openingHours.find((h) => h.weekday === weekday);
+  const firstName = me.user.fullName.split(' ')[0] ?? me.user.fullName;
+  return (
+    <div className="stack">
+      <section className="today-hero" aria-labelledby="today-title">
+        <p className="today-date">{formatLongDate(now, clinic.timeZone, clinic.dateOrder)}</p>
+        <h2 id="today-title">
+          {greeting(hourInZone(now, clinic.timeZone))}, {firstName}
+        </h2>
+        <p className="muted">
+          {clinic.name} · signed in as {me.user.fullName} ({ROLE_LABELS[me.user.role]})
+        </p>
+      </section>
+      <div className="card-grid">
+        <section className="card" aria-labelledby="hours-today">
+          <h3 id="hours-today">Opening hours today</h3>
+          {hours?.opens && hours.closes ? (
+            <p className="big-figure">
+              {formatWallTime(hours.opens, clinic.dateOrder)} – {formatWallTime(hours.closes, clinic.dateOrder)}
+            </p>
+          ) : (
+            <p className="big-figure">Closed today</p>
+          )}
+          <p className="muted small">Time zone {clinic.timeZone.replaceAll('_', ' ')}</p>
+        </section>
+        <section className="card card-muted" aria-labelledby="coming-today">
+          <h3 id="coming-today">More here soon</h3>
+          <p className="muted">
+            As Keel grows, this page will show today’s appointments and waiting room, who is working, expiring credentials, open concerns and the last verified backup.
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}

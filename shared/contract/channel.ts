@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { Access } from '../domain/permissions';
+
+/** What the router records in the audit log for a successful call. */
+export type AuditKind = 'none' | 'read-phi' | 'write' | 'export' | 'admin';
+
+export interface ChannelSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  /** Strict zod schema of the input; unknown keys are refused. */
+  input: I;
+  /** Phantom: the output type, carried for the typed client and handlers. */
+  output: O;
+  /** The one permission the channel needs (`public`: no session). */
+  access: Access;
+  audit: AuditKind;
+  /** One line for `GET /api` and for people reading the contract. */
+  summary: string;
+  /** A valid input, used by the docs and as a seed for the fuzz tests. */
+  example: z.input<I>;
+  /** Usable while the session is idle-locked (only the lock screen's own calls). */
+  whileLocked?: boolean;
+}
+
+/** Declares a channel's output type without a runtime value. */
+export function returns<T>(): T {
+  return undefined as T;
+}
+
+export function channel<I extends z.ZodType, O>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {
+  return Object.freeze(spec);
+}

@@ -1,0 +1,12 @@
+/** Main-to-renderer events, declared once like the channels. */
+export interface Events {
+  /** The session was locked (idle time or another window). */
+  'session.locked': { reason: 'idle' | 'manual' };
+  /** Data of these domains changed; views showing them should refresh. */
+  'data.changed': { domains: string[] };
+}
+
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = Events[K];
+
+export const EVENT_NAMES: readonly EventName[] = ['session.locked', 'data.changed'];

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { authContract } from './auth';
+import type { ChannelSpec } from './channel';
+import { clinicContract } from './clinic';
+import { setupContract } from './setup';
+import { usersContract } from './users';
+
+/** Every channel of the API, merged from one map per domain. */
+export const contract = {
+  ...authContract,
+  ...usersContract,
+  ...clinicContract,
+  ...setupContract,
+} as const satisfies Record<string, ChannelSpec>;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+/** What a caller sends (before trimming and defaults). */
+export type InputOf<K extends ChannelName> = z.input<Contract[K]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInputOf<K extends ChannelName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends ChannelName> = Contract[K]['output'];
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './errors';
+export type * from './types';
+export type { AuditKind, ChannelSpec } from './channel';
+export type { EventName, EventPayload, Events } from './events';

@@ -1,0 +1,43 @@
+/**
+ * Who may do what. The router enforces this matrix on every call (deny by
+ * default); the renderer only uses it to hide what a user cannot do.
+ */
+export const ROLES = ['manager', 'receptionist', 'provider', 'billing'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  manager: 'Office manager',
+  receptionist: 'Receptionist',
+  provider: 'Provider',
+  billing: 'Biller',
+};
+
+const EVERYONE: readonly Role[] = ROLES;
+
+/** Each permission and the roles that hold it. A permission missing here is held by nobody. */
+export const PERMISSION_MATRIX = {
+  /** Own account: who am I, sign out, lock, change own password. */
+  'account.self': EVERYONE,
+  /** Read the clinic profile, hours and slot size. */
+  'clinic.view': EVERYONE,
+  /** Change the clinic profile and hours. */
+  'clinic.manage': ['manager'],
+  /** Create user accounts, change roles, reset passwords, deactivate. */
+  'users.manage': ['manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSION_MATRIX;
+
+/**
+ * What a channel needs: `public` needs no session (sign-in, first-launch setup);
+ * anything else is a permission from the matrix.
+ */
+export type Access = 'public' | Permission;
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return (PERMISSION_MATRIX[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
