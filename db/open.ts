@@ -5,7 +5,7 @@ import { Kysely, Migrator, sql, type Migration } from 'kysely';
 import { KeelSqliteDialect } from './dialect';
 import { DataFolderError } from './errors';
 import { lockDataFolder } from './lock';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+import { MIGRATIONS, type KeelMigration } from './migrations/index';
 import type { DB } from './schema';
 
 export const DB_FILE = 'keel.db';
@@ -26,6 +26,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Progress lines, e.g. for `keel migrate`. */
   onStep?: (line: string) => void;
+  /** The migration list; only tests pass another one. */
+  migrations?: readonly KeelMigration[];
 }
 
 /** The pragmas every connection gets, in one place. */
@@ -58,14 +60,15 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
   fs.mkdirSync(folder, { recursive: true });
   const release = lockDataFolder(folder);
   const file = path.join(folder, DB_FILE);
+  const migrations = options.migrations ?? MIGRATIONS;
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file);
     const version = schemaVersionOf(sqlite);
-    if (version > SCHEMA_VERSION) {
+    if (version > migrations.length) {
       throw new DataFolderError(
         'newer_schema',
-        `This data folder was written by a newer version of Keel (schema ${version}; this Keel knows up to ${SCHEMA_VERSION}). Install the newer Keel to open it. Nothing was changed.`,
+        `This data folder was written by a newer version of Keel (schema ${version}; this Keel knows up to ${migrations.length}). Install the newer Keel to open it. Nothing was changed.`,
       );
     }
     if (!looksLikeKeel(sqlite)) {
@@ -73,7 +76,7 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
     }
     applyPragmas(sqlite);
     const db = new Kysely<DB>({ dialect: new KeelSqliteDialect({ database: sqlite }) });
-    if (options.migrate !== false) await migrateToLatest(db, sqlite, options.onStep ?? (() => {}));
+    if (options.migrate !== false) await migrateToLatest(db, sqlite, options.onStep ?? (() => {}), migrations);
     const handle = sqlite;
     let closed = false;
     return {
@@ -95,8 +98,8 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
   }
 }
 
-function migrationProvider(): Record<string, Migration> {
-  const entries = MIGRATIONS.map((m, index) => [
+function migrationProvider(migrations: readonly KeelMigration[]): Record<string, Migration> {
+  const entries = migrations.map((m, index) => [
     m.name,
     {
       async up(db: Kysely<unknown>) {
@@ -110,10 +113,15 @@ function migrationProvider(): Record<string, Migration> {
 }
 
 /** Applies every pending migration, each in its own transaction, reporting each step. */
-export async function migrateToLatest(db: Kysely<DB>, sqlite: Database.Database, onStep: (line: string) => void): Promise<number> {
+export async function migrateToLatest(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  onStep: (line: string) => void,
+  migrations: readonly KeelMigration[] = MIGRATIONS,
+): Promise<number> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrationProvider() },
+    provider: { getMigrations: async () => migrationProvider(migrations) },
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
   });

@@ -28,8 +28,10 @@ export async function createDemoClinic(app: KeelApp, options: CreateDemoOptions)
   }
   const now = app.now().toISOString();
   const today = options.today ?? dateInZone(app.now(), DEMO_CLINIC.timeZone);
+  // Rows are stamped from the demo's own day, so the same seed and day give the same data.
+  const stamp = `${today}T06:00:00.000Z`;
   await app.db.transaction().execute(async (trx) => {
-    await seedDemoClinic(trx, { size: options.size, seed: options.seed, today, passwordHashes, now, onProgress: progress });
+    await seedDemoClinic(trx, { size: options.size, seed: options.seed, today, passwordHashes, now: stamp, onProgress: progress });
     await appendAudit(trx, {
       id: app.newId(),
       at: now,

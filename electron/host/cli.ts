@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DataFolderError } from '../../db/errors';
 import { openDataFolder } from '../../db/open';
+import { date } from '../../shared/contract/fields';
 import { KeelError } from '../../shared/contract/index';
 import { openKeelApp } from '../core/app';
 import { createDemoClinic } from '../core/demo';
@@ -12,7 +13,8 @@ import { startWebHost } from './web';
 
 const USAGE = `Keel admin command
 
-  keel demo    --data DIR [--size small|large] [--seed N]   create a demo clinic in an empty folder
+  keel demo    --data DIR [--size small|large] [--seed N] [--today YYYY-MM-DD]
+                                                            create a demo clinic in an empty folder
   keel serve   --data DIR [--port N] [--demo]               run Keel in the browser on 127.0.0.1
   keel migrate --data DIR                                   bring a data folder to the current schema
   keel help                                                 this text
@@ -51,16 +53,18 @@ function printAccounts(accounts: ReadonlyArray<{ username: string; password: str
 }
 
 async function demo(args: string[]): Promise<void> {
-  const { values } = parse(args, { size: { type: 'string' }, seed: { type: 'string' } });
+  const { values } = parse(args, { size: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' } });
   const size = (values.size as string | undefined) ?? 'small';
   if (size !== 'small' && size !== 'large') throw new UsageError('--size must be small or large');
   const seed = intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1);
+  const today = values.today as string | undefined;
+  if (today !== undefined && !date().safeParse(today).success) throw new UsageError('--today must be a date like 2026-03-02');
   const dir = (values.data as string | undefined) ?? defaultDataDir();
   say(`Creating the ${size} demo clinic (seed ${seed}) in ${dir}`);
   const app = await openKeelApp(dir, { onStep: say });
   try {
     const progress = createProgress();
-    const accounts = await createDemoClinic(app, { size, seed, onProgress: progress.update });
+    const accounts = await createDemoClinic(app, { size, seed, ...(today ? { today } : {}), onProgress: progress.update });
     progress.finish();
     say('Demo clinic created.');
     printAccounts(accounts);

@@ -61,6 +61,8 @@ export async function signedIn(me: Me): Promise<void> {
 
 export async function signOut(): Promise<void> {
   await call('auth.logout', {}).catch(() => undefined);
+  // The next person starts on Today, not on whatever screen the last one left open.
+  window.location.hash = '#/today';
   useSession.setState({ phase: 'signedOut', me: null, notice: 'You are signed out.' });
 }
 
@@ -84,8 +86,14 @@ export function setClinic(clinic: Clinic): void {
   useSession.setState({ clinic, clinicName: clinic.name });
 }
 
-export function showDemoAccounts(accounts: DemoAccount[]): void {
-  useSession.setState({ demoAccounts: accounts, phase: 'signedOut', notice: 'The demo clinic is ready. Sign in with one of the accounts below.' });
+export async function showDemoAccounts(accounts: DemoAccount[]): Promise<void> {
+  const status = await call('setup.status', {}).catch(() => null);
+  useSession.setState({
+    demoAccounts: accounts,
+    clinicName: status?.clinicName ?? null,
+    phase: 'signedOut',
+    notice: 'The demo clinic is ready. Sign in with one of the accounts below.',
+  });
 }
 
 // Any call can find the session locked (idle) or gone (deactivated, restarted).

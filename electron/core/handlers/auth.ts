@@ -112,6 +112,8 @@ export const authHandlers: HandlersFor<typeof authContract> = {
     async (_input, ctx, { passwordOk }) => {
       const row = await findUser(ctx.db, ctx.user!.id);
       if (!row) throw new KeelError('unauthenticated', 'Your session has ended. Please sign in again.');
+      // An open session is not a place to try passwords: unlock only answers when locked.
+      if (!ctx.session!.locked) return describeMe(ctx.db, meUser(row), false);
       if (!passwordOk) {
         ctx.audit.detail = { reason: 'wrong_password' };
         const lockedUntil = await countFailure(ctx, row);

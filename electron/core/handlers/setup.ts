@@ -1,7 +1,7 @@
 import { clinicExists, getClinic, insertClinic } from '../../../db/clinic';
 import { DEMO_ACCOUNTS } from '../../../db/demo/accounts';
 import { seedDemoClinic } from '../../../db/demo/index';
-import { countUsers, insertUser } from '../../../db/users';
+import { countUsers, insertUser, updateUser } from '../../../db/users';
 import { KeelError } from '../../../shared/contract/index';
 import type { setupContract } from '../../../shared/contract/setup';
 import { dateInZone } from '../../../shared/domain/time';
@@ -34,6 +34,7 @@ export const setupHandlers: HandlersFor<typeof setupContract> = {
         mustChangePassword: false,
         now: ctx.now,
       });
+      await updateUser(ctx.db, manager.id, { last_login_at: ctx.now, updated_at: ctx.now });
       ctx.audit.userId = manager.id;
       ctx.audit.username = manager.username;
       ctx.audit.detail = { clinic: input.clinic.name };

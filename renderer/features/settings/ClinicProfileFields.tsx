@@ -50,7 +50,7 @@ export function ClinicProfileFields({ value, onChange, errors, prefix = '', full
           label="Time zone"
           value={value.timeZone}
           onChange={(v) => set('timeZone', v)}
-          options={TIME_ZONES.map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))}
+          options={(TIME_ZONES.includes(value.timeZone) ? TIME_ZONES : [value.timeZone, ...TIME_ZONES]).map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))}
           error={err('timeZone')}
           hint="Appointments and shifts are kept in this zone's local time."
         />

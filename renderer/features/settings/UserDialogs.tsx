@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { MIN_PASSWORD, USERNAME_RULE } from '../../../shared/contract/fields';
 import type { UserSummary } from '../../../shared/contract/index';
 import { usersContract } from '../../../shared/contract/users';
@@ -13,16 +13,17 @@ import { SelectField, TextField } from '../../ui/Field';
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (user: UserSummary) => void }) {
-  const blank = { fullName: '', username: '', role: 'receptionist' as Role, password: '' };
-  const [value, setValue] = useState(blank);
+  // The form mounts afresh each time the dialog opens, so it starts empty.
+  return (
+    <Dialog open={open} title="Add a user" onClose={onClose}>
+      <CreateUserForm onClose={onClose} onCreated={onCreated} />
+    </Dialog>
+  );
+}
+
+function CreateUserForm({ onClose, onCreated }: { onClose: () => void; onCreated: (user: UserSummary) => void }) {
+  const [value, setValue] = useState({ fullName: '', username: '', role: 'receptionist' as Role, password: '' });
   const form = useFormSubmit();
-  useEffect(() => {
-    if (open) {
-      setValue(blank);
-      form.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
-  }, [open]);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -31,8 +32,7 @@ export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; 
   }
 
   return (
-    <Dialog open={open} title="Add a user" onClose={onClose}>
-      <form onSubmit={submit} noValidate className="stack">
+    <form onSubmit={submit} noValidate className="stack">
         <TextField label="Full name" value={value.fullName} onChange={(v) => setValue({ ...value, fullName: v })} error={form.errors.fullName} maxLength={120} autoFocus />
         <TextField label="Username" value={value.username} onChange={(v) => setValue({ ...value, username: v })} error={form.errors.username} hint={USERNAME_RULE} autoCapitalize="none" spellCheck={false} maxLength={32} autoComplete="off" />
         <SelectField label="Role" value={value.role} onChange={(v) => setValue({ ...value, role: v as Role })} options={ROLE_OPTIONS} error={form.errors.role} />
@@ -52,8 +52,7 @@ export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; 
           </Button>
           <Button onClick={onClose}>Cancel</Button>
         </div>
-      </form>
-    </Dialog>
+    </form>
   );
 }
 
@@ -68,24 +67,21 @@ export function EditUserDialog({
   onClose: () => void;
   onSaved: (user: UserSummary, what: string) => void;
 }) {
-  const [fullName, setFullName] = useState('');
-  const [role, setRole] = useState<Role>('receptionist');
+  return (
+    <Dialog open={user !== null} title={user ? `Edit ${user.fullName}` : ''} onClose={onClose}>
+      {user && <EditUserForm key={user.id} user={user} isSelf={isSelf} onClose={onClose} onSaved={onSaved} />}
+    </Dialog>
+  );
+}
+
+function EditUserForm({ user, isSelf, onClose, onSaved }: { user: UserSummary; isSelf: boolean; onClose: () => void; onSaved: (user: UserSummary, what: string) => void }) {
+  const [fullName, setFullName] = useState(user.fullName);
+  const [role, setRole] = useState<Role>(user.role);
   const [resetPassword, setResetPassword] = useState('');
   const form = useFormSubmit();
-  useEffect(() => {
-    if (user) {
-      setFullName(user.fullName);
-      setRole(user.role);
-      setResetPassword('');
-      form.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when another user is opened
-  }, [user]);
-  if (!user) return <Dialog open={false} title="" onClose={onClose}>{null}</Dialog>;
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    if (!user) return;
     const input = {
       id: user.id,
       ...(fullName.trim() !== user.fullName ? { fullName } : {}),
@@ -97,14 +93,12 @@ export function EditUserDialog({
   }
 
   async function setActive(active: boolean) {
-    if (!user) return;
     const saved = await form.submit(usersContract['users.update'].input, { id: user.id, active }, (i) => call('users.update', i));
     if (saved) onSaved(saved, active ? 'reactivated; they can sign in again' : 'deactivated; they can no longer sign in');
   }
 
   return (
-    <Dialog open title={`Edit ${user.fullName}`} onClose={onClose}>
-      <form onSubmit={save} noValidate className="stack">
+    <form onSubmit={save} noValidate className="stack">
         <p className="muted">
           Username <code>{user.username}</code> (usernames do not change).
         </p>
@@ -138,7 +132,6 @@ export function EditUserDialog({
             </Button>
           )}
         </div>
-      </form>
-    </Dialog>
+    </form>
   );
 }

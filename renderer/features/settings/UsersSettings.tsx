@@ -1,10 +1,11 @@
 import { UserPlus } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { UserSummary } from '../../../shared/contract/index';
 import { formatInstant } from '../../../shared/domain/format';
 import { ROLE_LABELS } from '../../../shared/domain/permissions';
-import { call, messageOf } from '../../app/api';
+import { call } from '../../app/api';
 import { useSession } from '../../app/session-store';
+import { useLoad } from '../../app/useLoad';
 import { Button } from '../../ui/Button';
 import { Alert, Badge, EmptyState, Loading } from '../../ui/Feedback';
 import { CreateUserDialog, EditUserDialog } from './UserDialogs';
@@ -19,24 +20,10 @@ function statusOf(user: UserSummary, now: string) {
 export function UsersSettings() {
   const clinic = useSession((s) => s.clinic);
   const me = useSession((s) => s.me);
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: users, error, reload: load } = useLoad(() => call('users.list', {}), 'users');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setUsers(await call('users.list', {}));
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const now = new Date().toISOString();
   return (
@@ -54,7 +41,7 @@ export function UsersSettings() {
       {error && (
         <Alert>
           {error}{' '}
-          <Button variant="ghost" onClick={() => void load()}>
+          <Button variant="ghost" onClick={load}>
             Try again
           </Button>
         </Alert>
@@ -107,7 +94,7 @@ export function UsersSettings() {
         onCreated={(user) => {
           setCreating(false);
           setNotice(`${user.fullName} can now sign in as “${user.username}” with the password you set, and will be asked to choose their own.`);
-          void load();
+          load();
         }}
       />
       <EditUserDialog
@@ -117,7 +104,7 @@ export function UsersSettings() {
         onSaved={(user, what) => {
           setEditing(null);
           setNotice(`${user.fullName}: ${what}.`);
-          void load();
+          load();
         }}
       />
     </section>

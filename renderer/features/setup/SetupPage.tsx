@@ -33,7 +33,7 @@ export function SetupPage() {
     setDemoBusy(true);
     setDemoError(null);
     try {
-      showDemoAccounts(await call('setup.createDemo', {}));
+      await showDemoAccounts(await call('setup.createDemo', {}));
     } catch (error) {
       setDemoError(messageOf(error));
     } finally {

@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../db/migrations/index';
+import { tempDir } from '../support/harness';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function keel(...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keel.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+function folder(): string {
+  const dir = tempDir('keel-cli-');
+  dirs.push(dir);
+  return dir;
+}
+
+/** Every table's rows, minus what is random by design (password salts) or a log of the run itself. */
+function dataOf(dir: string): Record<string, unknown[]> {
+  const db = new Database(path.join(dir, 'keel.db'), { readonly: true });
+  const tables = db.prepare("select name from sqlite_master where type='table' and name not in ('audit_log', 'keel_migration', 'keel_migration_lock') and name not like 'sqlite_%' order by name").pluck().all() as string[];
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) out[t] = db.prepare(`select * from "${t}" order by rowid`).all().map((row) => ({ ...(row as object), password_hash: undefined }));
+  db.close();
+  return out;
+}
+
+describe('the keel admin command', () => {
+  it('creates the same demo clinic from the same seed and day, prints the accounts, and refuses a folder that has a clinic', () => {
+    const a = folder();
+    const b = folder();
+    const first = keel('demo', '--data', a, '--seed', '7', '--today', '2026-03-02');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('Applying migration 0001-foundation…');
+    expect(first.out).toMatch(/manager\s+manager\s+keel-demo-manager/);
+    expect(first.out).toMatch(/receptionist\s+reception\s+keel-demo-reception/);
+    expect(keel('demo', '--data', b, '--seed', '7', '--today', '2026-03-02').code).toBe(0);
+    expect(dataOf(a)).toEqual(dataOf(b));
+    expect(dataOf(a).users).toHaveLength(4);
+
+    const again = keel('demo', '--data', a);
+    expect(again.code).toBe(1);
+    expect(again.err.trim()).toBe('keel: This folder already holds a clinic; the demo needs an empty folder.');
+    expect(again.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('migrates a folder, printing each step, and refuses a newer one with a one-line reason', () => {
+    const dir = folder();
+    const run = keel('migrate', '--data', dir);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Applying migration 0001-foundation…');
+    expect(keel('migrate', '--data', dir).out).toContain(`Schema is up to date (version ${SCHEMA_VERSION}).`);
+
+    const db = new Database(path.join(dir, 'keel.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    const newer = keel('migrate', '--data', dir);
+    expect(newer.code).toBe(1);
+    expect(newer.err).toMatch(/^keel: This data folder was written by a newer version of Keel/);
+  });
+
+  it('explains bad usage in one line with a non-zero exit', () => {
+    expect(keel('frobnicate')).toMatchObject({ code: 1, err: 'keel: unknown command "frobnicate" (try: keel help)\n' });
+    expect(keel('demo', '--size', 'huge', '--data', folder())).toMatchObject({ code: 1, err: 'keel: --size must be small or large\n' });
+    expect(keel('serve', '--port', '99999', '--data', folder()).err).toBe('keel: --port must be a whole number from 0 to 65535\n');
+    expect(keel('migrate', '--bogus').code).toBe(1);
+    expect(keel('help')).toMatchObject({ code: 0 });
+  });
+});

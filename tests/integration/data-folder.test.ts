@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DataFolderError } from '../../db/errors';
+import { LOCK_FILE } from '../../db/lock';
+import { MIGRATIONS, SCHEMA_VERSION, type KeelMigration } from '../../db/migrations/index';
+import { DB_FILE, openDataFolder, type KeelDatabase } from '../../db/open';
+import { tempDir } from '../support/harness';
+
+const opened: KeelDatabase[] = [];
+const dirs: string[] = [];
+function freshDir(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir;
+}
+async function open(dir: string, options?: Parameters<typeof openDataFolder>[1]): Promise<KeelDatabase> {
+  const db = await openDataFolder(dir, options);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.close();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+describe('opening a data folder', () => {
+  it('creates the database with the house pragmas and migrates it, printing each step', async () => {
+    const steps: string[] = [];
+    const database = await open(freshDir(), { onStep: (s) => steps.push(s) });
+    expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(database.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(database.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(steps).toEqual(['Applying migration 0001-foundation…', `Schema is now at version ${SCHEMA_VERSION}.`]);
+    const tables = database.sqlite.prepare("select name from sqlite_master where type='table' order by name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['clinic', 'opening_hours', 'users', 'audit_log', 'keel_migration']));
+  });
+
+  it('does nothing to an up-to-date folder', async () => {
+    const dir = freshDir();
+    await (await open(dir)).close();
+    const steps: string[] = [];
+    const again = await open(dir, { onStep: (s) => steps.push(s) });
+    expect(steps).toEqual([`Schema is up to date (version ${SCHEMA_VERSION}).`]);
+    expect(again.sqlite.prepare('select count(*) from keel_migration').pluck().get()).toBe(MIGRATIONS.length);
+  });
+
+  it('refuses a database written by a newer Keel and leaves it untouched', async () => {
+    const dir = freshDir();
+    await (await open(dir)).close();
+    const raw = new Database(path.join(dir, DB_FILE));
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = sha(path.join(dir, DB_FILE));
+    const error = await openDataFolder(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataFolderError);
+    expect((error as DataFolderError).problem).toBe('newer_schema');
+    expect((error as Error).message).toMatch(/newer version of Keel .*Nothing was changed/);
+    expect(sha(path.join(dir, DB_FILE))).toBe(before);
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it('refuses an SQLite database that is not Keel’s', async () => {
+    const dir = freshDir();
+    const raw = new Database(path.join(dir, DB_FILE));
+    raw.exec('create table invoices (id integer primary key, total integer)');
+    raw.close();
+    const error = await openDataFolder(dir).catch((e: unknown) => e);
+    expect((error as DataFolderError).problem).toBe('not_keel');
+  });
+
+  it('refuses a second Keel on the same folder, and takes over a lock left by a dead process', async () => {
+    const dir = freshDir();
+    const first = await open(dir);
+    const error = await openDataFolder(dir).catch((e: unknown) => e);
+    expect((error as DataFolderError).problem).toBe('in_use');
+    expect((error as Error).message).toMatch(/already open in another Keel/);
+    await first.close();
+
+    // A lock file from a process that no longer exists (pid far above any real one).
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), since: 'yesterday' }));
+    const second = await open(dir);
+    expect(second.sqlite.open).toBe(true);
+  });
+
+  it('rolls back a failing migration completely and keeps the old version', async () => {
+    const dir = freshDir();
+    await (await open(dir)).close();
+    const broken: KeelMigration = {
+      name: '0002-broken',
+      async up(db) {
+        await db.schema.createTable('half_done').addColumn('id', 'text').execute();
+        await sql`insert into half_done (id) values ('x')`.execute(db);
+        throw new Error('disk full (simulated)');
+      },
+    };
+    const error = await openDataFolder(dir, { migrations: [...MIGRATIONS, broken] }).catch((e: unknown) => e);
+    expect((error as DataFolderError).problem).toBe('migration_failed');
+    expect((error as Error).message).toMatch(/0002-broken failed: disk full \(simulated\).*schema version 1/);
+    const raw = new Database(path.join(dir, DB_FILE));
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.prepare("select count(*) from sqlite_master where name = 'half_done'").pluck().get()).toBe(0);
+    expect(raw.prepare("select count(*) from keel_migration where name = '0002-broken'").pluck().get()).toBe(0);
+    raw.close();
+  });
+
+  it('runs a later migration on a database made at the version before it, keeping the rows', async () => {
+    const dir = freshDir();
+    const first = await open(dir);
+    first.sqlite.prepare("insert into opening_hours (weekday, opens, closes, created_at, updated_at) values (1, '08:00', '17:00', 'a', 'a')").run();
+    await first.close();
+    const addNote: KeelMigration = {
+      name: '0002-note',
+      async up(db) {
+        await db.schema.alterTable('opening_hours').addColumn('note', 'text', (c) => c.notNull().defaultTo('')).execute();
+      },
+    };
+    const migrated = await open(dir, { migrations: [...MIGRATIONS, addNote] });
+    expect(migrated.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(migrated.sqlite.prepare('select weekday, opens, closes, note from opening_hours').all()).toEqual([{ weekday: 1, opens: '08:00', closes: '17:00', note: '' }]);
+  });
+});
+
+describe('the audit log', () => {
+  it('is append-only: SQLite refuses updates and deletes', async () => {
+    const database = await open(freshDir());
+    database.sqlite
+      .prepare("insert into audit_log (id, at, action, kind, outcome, created_at, updated_at) values ('a1', 'now', 'test', 'admin', 'ok', 'now', 'now')")
+      .run();
+    expect(() => database.sqlite.prepare("update audit_log set action = 'changed'").run()).toThrow(/append-only/);
+    expect(() => database.sqlite.prepare('delete from audit_log').run()).toThrow(/append-only/);
+    expect(database.sqlite.prepare('select action from audit_log').pluck().all()).toEqual(['test']);
+  });
+});

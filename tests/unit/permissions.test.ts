@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { allHandlers } from '../../electron/core/handlers/index';
+import { CHANNEL_NAMES, contract } from '../../shared/contract/index';
+import { PERMISSION_MATRIX, roleHas, ROLES, type Permission } from '../../shared/domain/permissions';
+
+describe('the permissions matrix', () => {
+  it('gives the manager everything and each other role only what it needs', () => {
+    const held = Object.fromEntries(ROLES.map((role) => [role, (Object.keys(PERMISSION_MATRIX) as Permission[]).filter((p) => roleHas(role, p)).sort()]));
+    expect(held).toEqual({
+      manager: ['account.self', 'clinic.manage', 'clinic.view', 'users.manage'],
+      receptionist: ['account.self', 'clinic.view'],
+      provider: ['account.self', 'clinic.view'],
+      billing: ['account.self', 'clinic.view'],
+    });
+  });
+
+  it('is what every channel asks for: a known permission, or public for sign-in and first launch only', () => {
+    for (const name of CHANNEL_NAMES) {
+      const access = contract[name].access;
+      if (access === 'public') expect(['auth.login', 'setup.status', 'setup.createClinic', 'setup.createDemo']).toContain(name);
+      else expect(Object.keys(PERMISSION_MATRIX)).toContain(access);
+    }
+  });
+
+  it('keeps user accounts and the clinic profile to the manager', () => {
+    for (const name of ['users.list', 'users.create', 'users.update', 'clinic.update'] as const) {
+      const access = contract[name].access as Permission;
+      expect(ROLES.filter((r) => roleHas(r, access))).toEqual(['manager']);
+    }
+  });
+});
+
+describe('the contract', () => {
+  it('has exactly one handler per channel', () => {
+    expect(Object.keys(allHandlers).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('names channels domain.verb and audits every channel that changes data', () => {
+    for (const name of CHANNEL_NAMES) {
+      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      const spec = contract[name];
+      const reads = ['list', 'get', 'me', 'status'].some((verb) => name.endsWith(`.${verb}`));
+      if (!reads) expect(spec.audit, name).not.toBe('none');
+    }
+  });
+
+  it('accepts each channel’s own example and refuses unknown keys in it', () => {
+    for (const name of CHANNEL_NAMES) {
+      const spec = contract[name];
+      expect(spec.input.safeParse(spec.example).success, name).toBe(true);
+      expect(spec.input.safeParse({ ...(spec.example as object), notAField: 1 }).success, name).toBe(false);
+    }
+  });
+});
