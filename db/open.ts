@@ -5,6 +5,7 @@ import { Kysely, Migrator, sql, type Migration } from 'kysely';
 import { KeelSqliteDialect } from './dialect';
 import { DataFolderError } from './errors';
 import { lockDataFolder } from './lock';
+import { withStatementCache } from './statement-cache';
 import { MIGRATIONS, type KeelMigration } from './migrations/index';
 import type { DB } from './schema';
 
@@ -75,8 +76,11 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
       throw new DataFolderError('not_keel', `${file} is an SQLite database, but not a Keel one. Nothing was changed.`);
     }
     applyPragmas(sqlite);
-    const db = new Kysely<DB>({ dialect: new KeelSqliteDialect({ database: sqlite }) });
-    if (options.migrate !== false) await migrateToLatest(db, sqlite, options.onStep ?? (() => {}), migrations);
+    const db = new Kysely<DB>({ dialect: new KeelSqliteDialect({ database: withStatementCache(sqlite) }) });
+    const onStep = options.onStep ?? (() => {});
+    // user_version moves inside each migration's transaction, so equal means current.
+    if (version === migrations.length) onStep(`Schema is up to date (version ${version}).`);
+    else if (options.migrate !== false) await migrateToLatest(db, sqlite, onStep, migrations);
     const handle = sqlite;
     let closed = false;
     return {

@@ -34,6 +34,8 @@ export interface KeelApp {
   sessions: SessionStore;
   throttle: SignInThrottle;
   events: EventBus;
+  /** Counts committed writes; a session reloads its person when it has changed. */
+  writes: { generation: number };
   /** The clinic profile, cached; `refreshClinic` after changing it. */
   clinic(): Promise<Clinic | undefined>;
   refreshClinic(): void;
@@ -56,8 +58,12 @@ export async function openKeelApp(dataDir: string, options: AppOptions = {}): Pr
     sessions: new SessionStore(() => now().getTime()),
     throttle: new SignInThrottle(() => now().getTime()),
     events: new EventBus(),
+    writes: { generation: 0 },
     clinic() {
-      clinicCache ??= getClinic(database.db);
+      clinicCache ??= getClinic(database.db).catch((error: unknown) => {
+        clinicCache = undefined;
+        throw error;
+      });
       return clinicCache;
     },
     refreshClinic() {

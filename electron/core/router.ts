@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { appendAudit } from '../../db/audit';
 import { findUser } from '../../db/users';
-import { contract, isChannelName, KeelError, type ApiError, type ChannelName, type Result } from '../../shared/contract/index';
+import { contract, isChannelName, KeelError, type ApiError, type ChannelName, type Clinic, type Result } from '../../shared/contract/index';
 import { ROLE_LABELS, roleHas, type Role } from '../../shared/domain/permissions';
 import type { KeelApp } from './app';
 import { allHandlers, type AllHandlers } from './handlers/index';
+import { DEFAULT_IDLE_LOCK_MINUTES } from './handlers/me';
 import type { AuditNote, ExtraAudit, HandlerContext, SignedInUser } from './handlers/types';
 import { issuesFromZod } from '../../shared/contract/issues';
 import type { Session } from './session';
@@ -42,6 +43,9 @@ interface Authenticated {
 async function authenticate(app: KeelApp, token: string | null): Promise<Authenticated | CallOutcome> {
   const session = app.sessions.get(token);
   if (!session) return failure('unauthenticated', 'Please sign in.');
+  // Any committed write may have changed the person (role, deactivation): read them again after one.
+  if (session.cached && session.cached.generation === app.writes.generation) return { session, user: session.cached.user as SignedInUser };
+  const generation = app.writes.generation;
   const row = await findUser(app.db, session.userId);
   if (!row || row.active !== 1) {
     app.sessions.end(session.token);
@@ -54,6 +58,7 @@ async function authenticate(app: KeelApp, token: string | null): Promise<Authent
     role: row.role as Role,
     mustChangePassword: row.must_change_password === 1,
   };
+  session.cached = { user, generation };
   return { session, user };
 }
 
@@ -80,11 +85,12 @@ export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) 
 
     let session: Session | null = null;
     let user: SignedInUser | null = null;
+    const clinic = await app.clinic();
     if (spec.access !== 'public') {
       const auth = await authenticate(app, request.token);
       if ('result' in auth) return auth;
       ({ session, user } = auth);
-      const idleMinutes = (await app.clinic())?.idleLockMinutes ?? 5;
+      const idleMinutes = clinic?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
       if (app.sessions.checkIdle(session, idleMinutes) && !spec.whileLocked) {
         return failure('locked', 'Keel is locked. Enter your password to continue.');
       }
@@ -97,10 +103,10 @@ export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) 
       if (!spec.whileLocked) app.sessions.touch(session);
     }
 
-    return runHandler(name, parsed.data, session, user);
+    return runHandler(name, parsed.data, session, user, clinic);
   }
 
-  async function runHandler(name: ChannelName, input: unknown, session: Session | null, user: SignedInUser | null): Promise<CallOutcome> {
+  async function runHandler(name: ChannelName, input: unknown, session: Session | null, user: SignedInUser | null, clinic: Clinic | undefined): Promise<CallOutcome> {
     const spec = contract[name];
     const entry = handlers[name] as unknown as
       | ((input: unknown, ctx: HandlerContext) => Promise<unknown>)
@@ -121,6 +127,7 @@ export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) 
           user,
           session,
           now,
+          clinic,
           audit,
           auditAlso: (e) => extraAudit.push(e),
           afterCommit: (fn) => afterCommit.push(fn),
@@ -169,6 +176,7 @@ export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) 
         return value;
       };
       const value = spec.audit === 'none' ? await execute(app.db) : await app.db.transaction().execute(execute);
+      if (spec.audit !== 'none') app.writes.generation++;
       for (const fn of afterCommit) fn();
       const refused = refusal as { error: KeelError; delayMs: number } | null;
       if (refused) {

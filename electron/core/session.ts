@@ -7,6 +7,8 @@ export interface Session {
   startedAt: number;
   lastActivityAt: number;
   locked: boolean;
+  /** The person as last read, and the write generation it was read at. */
+  cached?: { user: unknown; generation: number };
 }
 
 /**
@@ -51,6 +53,15 @@ export class SessionStore {
   unlock(session: Session): void {
     session.locked = false;
     session.lastActivityAt = this.#now();
+  }
+
+  /** Locks every open session (the computer locked or went to sleep). */
+  lockAll(onLocked: (token: string) => void = () => {}): void {
+    for (const session of this.#sessions.values()) {
+      if (session.locked) continue;
+      session.locked = true;
+      onLocked(session.token);
+    }
   }
 
   end(token: string): void {

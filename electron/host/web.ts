@@ -41,26 +41,39 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function baseHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  };
-}
+const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+});
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string | string[]> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
   res.end(text);
 }
 
 function sendError(res: http.ServerResponse, error: ApiError): void {
   const result: Result<never> = { ok: false, error };
   sendJson(res, HTTP_STATUS[error.code], result);
+}
+
+/** decodeURIComponent that answers null for a malformed escape instead of throwing. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function readCookie(header: string | undefined, name: string): string | null {
@@ -110,7 +123,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   });
 
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
 
   async function handleApiCall(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
     if (req.headers[REQUEST_HEADER] !== '1') {
@@ -146,7 +160,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendError(res, { code: 'unauthenticated', message: 'Please sign in.' });
       return;
     }
-    res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     const stream = { res, token: token! };
     streams.add(stream);
@@ -162,8 +176,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendError(res, { code: 'not_found', message: 'Not found.' });
       return;
     }
-    let file = path.resolve(staticRoot, `.${decodeURIComponent(pathname)}`);
-    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) {
+    const decoded = decodePath(pathname);
+    let file = path.resolve(staticRoot, `.${decoded ?? ''}`);
+    if (decoded === null || (file !== staticRoot && !file.startsWith(staticRoot + path.sep))) {
       sendError(res, { code: 'not_found', message: 'Not found.' });
       return;
     }
@@ -179,7 +194,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const isHtml = file.endsWith('.html');
     const cache = isHtml ? 'no-store' : 'public, max-age=31536000, immutable';
     const content = fs.readFileSync(file);
-    res.writeHead(200, { ...baseHeaders(), 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': String(content.length) });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': String(content.length) });
     res.end(req.method === 'HEAD' ? undefined : content);
   }
 
@@ -187,17 +202,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     void (async () => {
       try {
         const host = req.headers.host ?? '';
-        if (!allowedHosts().has(host)) {
+        if (!allowedHosts.has(host)) {
           sendError(res, { code: 'forbidden', message: `Keel only answers requests addressed to 127.0.0.1:${port}.` });
           return;
         }
         const origin = req.headers.origin;
-        if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+        if (origin !== undefined && !allowedOrigins.has(origin)) {
           sendError(res, { code: 'forbidden', message: 'Requests from other web pages are refused.' });
           return;
         }
-        const url = new URL(req.url ?? '/', `http://${host}`);
-        const pathname = url.pathname;
+        const pathname = (req.url ?? '/').split('?', 1)[0]!;
         if (pathname === '/api' || pathname === '/api/') {
           if (req.method !== 'GET') {
             sendError(res, { code: 'not_found', message: 'Use GET /api for the list of channels, POST /api/<channel> to call one.' });
@@ -215,7 +229,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
             sendError(res, { code: 'not_found', message: 'Call a channel with POST /api/<channel>.' });
             return;
           }
-          await handleApiCall(req, res, decodeURIComponent(pathname.slice('/api/'.length)));
+          await handleApiCall(req, res, decodePath(pathname.slice('/api/'.length)) ?? '');
           return;
         }
         serveStatic(req, res, pathname);
@@ -235,6 +249,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
   port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -110,5 +110,7 @@ describe('keel serve over HTTP', () => {
     expect((await request('GET', '/assets/missing.js')).status).toBe(404);
     const traversal = await request('GET', '/..%2f..%2f..%2fetc%2fpasswd');
     expect(traversal.body).not.toContain('root:');
+    expect((await request('GET', '/%E0%A4%A.js')).status).toBe(404);
+    expect((await request('POST', '/api/%E0%A4%A', { 'X-Keel-Request': '1' }, '{}')).status).toBe(404);
   });
 });

@@ -28,8 +28,8 @@ function meUser(row: UserRow) {
   return { id: row.id, username: row.username, fullName: row.full_name, role: row.role as Role, mustChangePassword: row.must_change_password === 1 };
 }
 
-async function lockedMessage(ctx: HandlerContext, until: string): Promise<string> {
-  const time = await clinicClock(ctx.db, new Date(until));
+function lockedMessage(ctx: HandlerContext, until: string): string {
+  const time = clinicClock(ctx.clinic, new Date(until));
   return `This account is locked after too many failed sign-ins. Try again after ${time}, or ask the office manager to reset the password.`;
 }
 
@@ -68,13 +68,13 @@ export const authHandlers: HandlersFor<typeof authContract> = {
       ctx.audit.targetId = row.id;
       if (row.locked_until !== null && row.locked_until > ctx.now) {
         ctx.audit.detail = { reason: 'account_locked' };
-        return ctx.refuse(new KeelError('unauthenticated', await lockedMessage(ctx, row.locked_until)), app.throttle.fail(input.username));
+        return ctx.refuse(new KeelError('unauthenticated', lockedMessage(ctx, row.locked_until)), app.throttle.fail(input.username));
       }
       if (!passwordOk) {
         ctx.audit.detail = { reason: 'wrong_password' };
         const lockedUntil = await countFailure(ctx, row);
         const delay = app.throttle.fail(input.username);
-        if (lockedUntil) return ctx.refuse(new KeelError('unauthenticated', await lockedMessage(ctx, lockedUntil)), delay);
+        if (lockedUntil) return ctx.refuse(new KeelError('unauthenticated', lockedMessage(ctx, lockedUntil)), delay);
         return ctx.refuse(new KeelError('unauthenticated', WRONG_CREDENTIALS), delay);
       }
       if (row.active !== 1) {
@@ -84,7 +84,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
       await updateUser(ctx.db, row.id, { failed_logins: 0, locked_until: null, last_login_at: ctx.now, updated_at: ctx.now });
       app.throttle.succeed(input.username);
       ctx.startSession(row.id);
-      return describeMe(ctx.db, meUser(row), false);
+      return describeMe(meUser(row), false, ctx.clinic);
     },
   ),
 
@@ -93,7 +93,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
     return null;
   },
 
-  'auth.me': async (_input, ctx) => describeMe(ctx.db, ctx.user!, ctx.session!.locked),
+  'auth.me': async (_input, ctx) => describeMe(ctx.user!, ctx.session!.locked, ctx.clinic),
 
   'auth.lock': async (_input, ctx) => {
     const session = ctx.session!;
@@ -113,21 +113,21 @@ export const authHandlers: HandlersFor<typeof authContract> = {
       const row = await findUser(ctx.db, ctx.user!.id);
       if (!row) throw new KeelError('unauthenticated', 'Your session has ended. Please sign in again.');
       // An open session is not a place to try passwords: unlock only answers when locked.
-      if (!ctx.session!.locked) return describeMe(ctx.db, meUser(row), false);
+      if (!ctx.session!.locked) return describeMe(meUser(row), false, ctx.clinic);
       if (!passwordOk) {
         ctx.audit.detail = { reason: 'wrong_password' };
         const lockedUntil = await countFailure(ctx, row);
         const delay = ctx.app.throttle.fail(row.username);
         if (lockedUntil) {
           ctx.endSession();
-          return ctx.refuse(new KeelError('unauthenticated', await lockedMessage(ctx, lockedUntil)), delay);
+          return ctx.refuse(new KeelError('unauthenticated', lockedMessage(ctx, lockedUntil)), delay);
         }
         return ctx.refuse(fieldError('password', 'That password is not right.'), delay);
       }
       await updateUser(ctx.db, row.id, { failed_logins: 0, updated_at: ctx.now });
       const session = ctx.session!;
       ctx.afterCommit(() => ctx.app.sessions.unlock(session));
-      return describeMe(ctx.db, meUser(row), false);
+      return describeMe(meUser(row), false, ctx.clinic);
     },
   ),
 

@@ -1,22 +1,19 @@
-import type { Kysely } from 'kysely';
-import { getClinic } from '../../../db/clinic';
-import type { DB } from '../../../db/schema';
-import type { Me } from '../../../shared/contract/index';
+import type { Clinic, Me } from '../../../shared/contract/index';
 import type { SignedInUser } from './types';
 
-/** Reads through the handler's own `db` (never `app.db`): inside a transaction that would wait on itself. */
-export async function describeMe(db: Kysely<DB>, user: SignedInUser, locked: boolean): Promise<Me> {
-  const clinic = await getClinic(db);
+/** The idle-lock time when no clinic exists yet (DOMAIN.md: 5 minutes for a shared front desk). */
+export const DEFAULT_IDLE_LOCK_MINUTES = 5;
+
+export function describeMe(user: SignedInUser, locked: boolean, clinic: Pick<Clinic, 'idleLockMinutes'> | undefined): Me {
   return {
     user: { id: user.id, username: user.username, fullName: user.fullName, role: user.role },
     mustChangePassword: user.mustChangePassword,
     locked,
-    idleLockMinutes: clinic?.idleLockMinutes ?? 5,
+    idleLockMinutes: clinic?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
   };
 }
 
 /** "14:05" in the clinic's time zone, for messages about lock times. */
-export async function clinicClock(db: Kysely<DB>, instant: Date): Promise<string> {
-  const zone = (await getClinic(db))?.timeZone ?? 'UTC';
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(instant);
+export function clinicClock(clinic: Pick<Clinic, 'timeZone'> | undefined, instant: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: clinic?.timeZone ?? 'UTC', hour: '2-digit', minute: '2-digit' }).format(instant);
 }

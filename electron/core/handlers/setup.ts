@@ -40,7 +40,7 @@ export const setupHandlers: HandlersFor<typeof setupContract> = {
       ctx.audit.detail = { clinic: input.clinic.name };
       ctx.afterCommit(() => ctx.app.refreshClinic());
       ctx.startSession(manager.id);
-      return describeMe(ctx.db, { id: manager.id, username: manager.username, fullName: manager.full_name, role: 'manager', mustChangePassword: false }, false);
+      return describeMe({ id: manager.id, username: manager.username, fullName: manager.full_name, role: 'manager', mustChangePassword: false }, false, input.clinic);
     },
   ),
 

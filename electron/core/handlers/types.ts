@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
-import type { Contract, KeelError, OutputOf, ParsedInputOf } from '../../../shared/contract/index';
+import type { Clinic, Contract, KeelError, OutputOf, ParsedInputOf } from '../../../shared/contract/index';
 import type { ChannelName } from '../../../shared/contract/index';
 import type { Role } from '../../../shared/domain/permissions';
 import type { KeelApp } from '../app';
@@ -41,6 +41,8 @@ export interface HandlerContext {
   session: Session | null;
   /** One instant per call, as UTC ISO-8601. */
   now: string;
+  /** The clinic profile as it was when the call began (undefined before setup). */
+  clinic: Clinic | undefined;
   audit: AuditNote;
   /** Another audit row in the same transaction (e.g. `auth.account_locked`). */
   auditAlso(entry: ExtraAudit): void;

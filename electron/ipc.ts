@@ -1,0 +1,44 @@
+import { ipcMain, webContents as allWebContents, type IpcMainInvokeEvent } from 'electron';
+import type { Result } from '../shared/contract/index';
+import type { KeelApp } from './core/app';
+import type { Router } from './core/router';
+import { APP_ORIGIN } from './window';
+
+export const INVOKE_CHANNEL = 'keel:invoke';
+export const EVENT_CHANNEL = 'keel:event';
+
+function fromKeel(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  // Only Keel's own top-level page may call in; never a subframe or another origin.
+  return frame !== null && frame.parent === null && frame.url.startsWith(`${APP_ORIGIN}/`);
+}
+
+/**
+ * Binds the router to IPC. Each window has its own session: its token lives
+ * here, in the main process, and never reaches the page.
+ */
+export function bindIpc(app: KeelApp, router: Router): () => void {
+  const tokens = new Map<number, string>();
+
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!fromKeel(event)) return { ok: false, error: { code: 'forbidden', message: 'Only Keel’s own window may call Keel.' } };
+    const id = event.sender.id;
+    if (!tokens.has(id)) event.sender.once('destroyed', () => tokens.delete(id));
+    const outcome = await router.call({ token: tokens.get(id) ?? null, channel: String(channel), input });
+    if (outcome.session && 'start' in outcome.session) tokens.set(id, outcome.session.start);
+    if (outcome.session && 'end' in outcome.session) tokens.delete(id);
+    return outcome.result;
+  });
+
+  const stopEvents = app.events.listen((event) => {
+    for (const [id, token] of tokens) {
+      if (event.token !== undefined && event.token !== token) continue;
+      allWebContents.fromId(id)?.send(EVENT_CHANNEL, event.name, event.payload);
+    }
+  });
+
+  return () => {
+    stopEvents();
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+  };
+}

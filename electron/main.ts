@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, dialog, powerMonitor, protocol, session } from 'electron';
+import { DataFolderError } from '../db/errors';
+import { openKeelApp, type KeelApp } from './core/app';
+import { defaultDataDir } from './core/paths';
+import { createRouter } from './core/router';
+import { CONTENT_SECURITY_POLICY } from './core/security';
+import { bindIpc } from './ipc';
+import { APP_ORIGIN, createMainWindow, hardenSession } from './window';
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.map': 'application/json' };
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'keel', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let keelApp: KeelApp | null = null;
+
+/** Serves dist/renderer on keel://app/ (never file://), refusing anything outside it. */
+function serveRenderer(rendererDir: string): void {
+  protocol.handle('keel', (request) => {
+    const url = new URL(request.url);
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.resolve(rendererDir, `.${relative}`);
+    const inside = file.startsWith(rendererDir + path.sep) && url.host === 'app';
+    const target = inside && fs.existsSync(file) ? file : path.join(rendererDir, 'index.html');
+    return new Response(fs.readFileSync(target), {
+      headers: { 'Content-Type': MIME[path.extname(target)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    });
+  });
+}
+
+async function start(): Promise<void> {
+  const dataDir = defaultDataDir();
+  try {
+    keelApp = await openKeelApp(dataDir);
+  } catch (error) {
+    const message = error instanceof DataFolderError ? error.message : `Keel could not open its data folder ${dataDir}: ${(error as Error).message}`;
+    dialog.showErrorBox('Keel cannot start', message);
+    app.exit(1);
+    return;
+  }
+  const running = keelApp;
+  hardenSession(session.defaultSession);
+  serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
+  bindIpc(running, createRouter(running));
+  // A shared PC that locks or sleeps locks Keel too.
+  const lockEveryone = () => running.sessions.lockAll((token) => running.events.emit('session.locked', { reason: 'idle' }, token));
+  powerMonitor.on('lock-screen', lockEveryone);
+  powerMonitor.on('suspend', lockEveryone);
+  const window = createMainWindow(path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'));
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    dialog.showMessageBoxSync({ type: 'info', message: 'Keel is already open on this computer.' });
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (!keelApp) return;
+    event.preventDefault();
+    const closing = keelApp;
+    keelApp = null;
+    void closing.close().finally(() => app.quit());
+  });
+  void app.whenReady().then(start);
+}
