@@ -64,9 +64,200 @@ export interface AuditLogTable {
   updated_at: string;
 }
 
+interface Stamped {
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SettingsTable extends Stamped {
+  key: string;
+  /** JSON. */
+  value: string;
+}
+
+export interface StaffTable extends Stamped {
+  id: string;
+  full_name: string;
+  job_title: string;
+  staff_role: string;
+  phone: string;
+  email: string;
+  employment_type: string;
+  start_date: string;
+  end_date: string | null;
+  /** Contracted minutes per week. */
+  contracted_minutes: number;
+  pay_type: string;
+  /** Hourly rate, or yearly salary, in cents. */
+  pay_rate_cents: number;
+  colour: string;
+  user_id: string | null;
+  bookable: number;
+  active: number;
+}
+
+export interface CredentialRequirementsTable extends Stamped {
+  staff_role: string;
+  kind: string;
+}
+
+export interface AttachmentsTable extends Stamped {
+  id: string;
+  sha256: string;
+  file_name: string;
+  mime: string;
+  size_bytes: number;
+}
+
+export interface CredentialsTable extends Stamped {
+  id: string;
+  staff_id: string;
+  kind: string;
+  number: string;
+  issuer: string;
+  issued_on: string | null;
+  expires_on: string | null;
+  note: string;
+  attachment_id: string | null;
+  archived_at: string | null;
+}
+
+export interface EvaluationsTable extends Stamped {
+  id: string;
+  staff_id: string;
+  review_date: string;
+  reviewer: string;
+  /** JSON: criterion → 1..5. */
+  ratings: string;
+  comments: string;
+  goals: string;
+}
+
+export interface PositionsTable extends Stamped {
+  id: string;
+  title: string;
+  staff_role: string;
+  employment_type: string;
+  status: string;
+  opened_on: string;
+  note: string;
+}
+
+export interface CandidatesTable extends Stamped {
+  id: string;
+  position_id: string;
+  full_name: string;
+  phone: string;
+  email: string;
+  stage: string;
+  stage_on: string;
+  note: string;
+  staff_id: string | null;
+}
+
+export interface CandidateEventsTable extends Stamped {
+  id: string;
+  candidate_id: string;
+  stage: string;
+  on_date: string;
+  note: string;
+  by_username: string | null;
+}
+
+export interface ShiftsTable extends Stamped {
+  id: string;
+  staff_id: string;
+  starts_at: string;
+  ends_at: string;
+  break_minutes: number;
+  note: string;
+  deleted_at: string | null;
+}
+
+export interface ShiftTemplatesTable extends Stamped {
+  id: string;
+  name: string;
+  /** ISO weekdays, comma-separated: "1,2,3,4,5". */
+  weekdays: string;
+  start_time: string;
+  end_time: string;
+  break_minutes: number;
+  active: number;
+}
+
+export interface TimeOffTable extends Stamped {
+  id: string;
+  staff_id: string;
+  kind: string;
+  starts_at: string;
+  ends_at: string;
+  status: string;
+  request_note: string;
+  decision_note: string;
+  requested_by: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface CoverageRulesTable extends Stamped {
+  id: string;
+  name: string;
+  weekdays: string;
+  start_time: string;
+  end_time: string;
+  /** JSON: [{ staffRole, min }]. */
+  requirements: string;
+  active: number;
+}
+
+export interface RoomsTable extends Stamped {
+  id: string;
+  name: string;
+  kind: string;
+  note: string;
+  active: number;
+}
+
+export interface EquipmentTable extends Stamped {
+  id: string;
+  name: string;
+  serial_number: string;
+  room_id: string | null;
+  service_interval_months: number | null;
+  last_service_on: string | null;
+  next_service_on: string | null;
+  out_of_service: number;
+  note: string;
+  active: number;
+}
+
+export interface EquipmentServicesTable extends Stamped {
+  id: string;
+  equipment_id: string;
+  serviced_on: string;
+  note: string;
+  by_username: string | null;
+}
+
 export interface DB {
   clinic: ClinicTable;
   opening_hours: OpeningHoursTable;
   users: UsersTable;
   audit_log: AuditLogTable;
+  settings: SettingsTable;
+  staff: StaffTable;
+  credential_requirements: CredentialRequirementsTable;
+  attachments: AttachmentsTable;
+  credentials: CredentialsTable;
+  evaluations: EvaluationsTable;
+  positions: PositionsTable;
+  candidates: CandidatesTable;
+  candidate_events: CandidateEventsTable;
+  shifts: ShiftsTable;
+  shift_templates: ShiftTemplatesTable;
+  time_off: TimeOffTable;
+  coverage_rules: CoverageRulesTable;
+  rooms: RoomsTable;
+  equipment: EquipmentTable;
+  equipment_services: EquipmentServicesTable;
 }

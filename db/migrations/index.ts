@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-staff';
 
 export interface KeelMigration {
   name: string;
@@ -7,7 +8,10 @@ export interface KeelMigration {
 }
 
 /** Every migration, in order. Forward-only: never edit or remove one that has shipped. */
-export const MIGRATIONS: readonly KeelMigration[] = [{ name: '0001-foundation', up: m0001.up }];
+export const MIGRATIONS: readonly KeelMigration[] = [
+  { name: '0001-foundation', up: m0001.up },
+  { name: '0002-staff', up: m0002.up },
+];
 
 /** The schema version this build of Keel writes: the number of migrations. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

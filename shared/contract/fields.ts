@@ -86,3 +86,22 @@ export const email = () => z.email({ error: (issue) => (issue.input === undefine
 
 /** An empty object: channels that take no input. */
 export const empty = () => z.strictObject({});
+
+/** Clinic wall-clock time `YYYY-MM-DDTHH:MM` on a 5-minute grid. */
+export const wallTime = () =>
+  z
+    .string({ error: expected('a date and time') })
+    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'Use a date and time like 2026-03-02T08:30')
+    .refine((s) => {
+      const d = new Date(`${s}:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 16) === s;
+    }, 'Not a real calendar date')
+    .refine((s) => Number(s.slice(14, 16)) % 5 === 0, 'Use times on a 5-minute grid (8:00, 8:05, 8:10…)');
+
+/** Money in whole cents, never negative. */
+export const cents = () => z.number({ error: expected('an amount in cents') }).int('Use whole cents').min(0, 'Cannot be negative').max(100_000_000_00, 'Too large');
+
+/** A calendar colour `#rrggbb`. */
+export const colour = () => z.string({ error: expected('a colour') }).regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4e89');
+
+export const optionalDate = () => z.union([date(), z.null()]);

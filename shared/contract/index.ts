@@ -4,6 +4,12 @@ import type { ChannelSpec } from './channel';
 import { clinicContract } from './clinic';
 import { setupContract } from './setup';
 import { usersContract } from './users';
+import { credentialsContract } from './credentials';
+import { evaluationsContract } from './evaluations';
+import { facilitiesContract } from './facilities';
+import { hiringContract } from './hiring';
+import { rosterContract } from './roster';
+import { staffContract } from './staff';
 
 /** Every channel of the API, merged from one map per domain. */
 export const contract = {
@@ -11,6 +17,12 @@ export const contract = {
   ...usersContract,
   ...clinicContract,
   ...setupContract,
+  ...staffContract,
+  ...credentialsContract,
+  ...evaluationsContract,
+  ...hiringContract,
+  ...rosterContract,
+  ...facilitiesContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
@@ -29,5 +41,6 @@ export function isChannelName(name: string): name is ChannelName {
 
 export * from './errors';
 export type * from './types';
+export type * from './staff-types';
 export type { AuditKind, ChannelSpec } from './channel';
 export type { EventName, EventPayload, Events } from './events';

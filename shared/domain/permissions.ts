@@ -24,6 +24,24 @@ export const PERMISSION_MATRIX = {
   'clinic.manage': ['manager'],
   /** Create user accounts, change roles, reset passwords, deactivate. */
   'users.manage': ['manager'],
+  /** The staff directory's contact details. */
+  'staff.view': ['manager', 'receptionist'],
+  /** One's own staff record, credentials and scans (handlers check it is one's own). */
+  'staff.self': EVERYONE,
+  /** Add and change staff, pay, credentials, required credentials. */
+  'staff.manage': ['manager'],
+  'evaluations.manage': ['manager'],
+  'hiring.manage': ['manager'],
+  /** The roster, time off on it, coverage and provider availability. */
+  'roster.view': ['manager', 'receptionist', 'provider'],
+  'roster.manage': ['manager'],
+  /** Hours and labour cost. */
+  'labour.view': ['manager'],
+  /** Request time off (one's own; the manager for anyone). */
+  'timeoff.request': EVERYONE,
+  'timeoff.decide': ['manager'],
+  'rooms.view': ['manager', 'receptionist', 'provider'],
+  'rooms.manage': ['manager', 'receptionist'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;

@@ -28,7 +28,14 @@ function dataOf(dir: string): Record<string, unknown[]> {
   const db = new Database(path.join(dir, 'keel.db'), { readonly: true });
   const tables = db.prepare("select name from sqlite_master where type='table' and name not in ('audit_log', 'keel_migration', 'keel_migration_lock') and name not like 'sqlite_%' order by name").pluck().all() as string[];
   const out: Record<string, unknown[]> = {};
-  for (const t of tables) out[t] = db.prepare(`select * from "${t}" order by rowid`).all().map((row) => ({ ...(row as object), password_hash: undefined }));
+  // Defaults seeded by migrations carry the time the folder was created; the demo's own rows do not.
+  const seededByMigration = new Set(['settings', 'credential_requirements']);
+  for (const t of tables) {
+    out[t] = db
+      .prepare(`select * from "${t}" order by rowid`)
+      .all()
+      .map((row) => ({ ...(row as object), password_hash: undefined, ...(seededByMigration.has(t) ? { created_at: undefined, updated_at: undefined } : {}) }));
+  }
   db.close();
   return out;
 }

@@ -37,7 +37,7 @@ describe('opening a data folder', () => {
     expect(database.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(database.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(steps).toEqual(['Applying migration 0001-foundation…', `Schema is now at version ${SCHEMA_VERSION}.`]);
+    expect(steps).toEqual([...MIGRATIONS.map((m) => `Applying migration ${m.name}…`), `Schema is now at version ${SCHEMA_VERSION}.`]);
     const tables = database.sqlite.prepare("select name from sqlite_master where type='table' order by name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['clinic', 'opening_hours', 'users', 'audit_log', 'keel_migration']));
   });
@@ -94,7 +94,7 @@ describe('opening a data folder', () => {
     const dir = freshDir();
     await (await open(dir)).close();
     const broken: KeelMigration = {
-      name: '0002-broken',
+      name: '9998-broken',
       async up(db) {
         await db.schema.createTable('half_done').addColumn('id', 'text').execute();
         await sql`insert into half_done (id) values ('x')`.execute(db);
@@ -103,11 +103,11 @@ describe('opening a data folder', () => {
     };
     const error = await openDataFolder(dir, { migrations: [...MIGRATIONS, broken] }).catch((e: unknown) => e);
     expect((error as DataFolderError).problem).toBe('migration_failed');
-    expect((error as Error).message).toMatch(/0002-broken failed: disk full \(simulated\).*schema version 1/);
+    expect((error as Error).message).toMatch(new RegExp(`9998-broken failed: disk full \\(simulated\\).*schema version ${SCHEMA_VERSION}`));
     const raw = new Database(path.join(dir, DB_FILE));
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(raw.prepare("select count(*) from sqlite_master where name = 'half_done'").pluck().get()).toBe(0);
-    expect(raw.prepare("select count(*) from keel_migration where name = '0002-broken'").pluck().get()).toBe(0);
+    expect(raw.prepare("select count(*) from keel_migration where name = '9998-broken'").pluck().get()).toBe(0);
     raw.close();
   });
 
@@ -117,14 +117,32 @@ describe('opening a data folder', () => {
     first.sqlite.prepare("insert into opening_hours (weekday, opens, closes, created_at, updated_at) values (1, '08:00', '17:00', 'a', 'a')").run();
     await first.close();
     const addNote: KeelMigration = {
-      name: '0002-note',
+      name: '9999-note',
       async up(db) {
         await db.schema.alterTable('opening_hours').addColumn('note', 'text', (c) => c.notNull().defaultTo('')).execute();
       },
     };
     const migrated = await open(dir, { migrations: [...MIGRATIONS, addNote] });
-    expect(migrated.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(migrated.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
     expect(migrated.sqlite.prepare('select weekday, opens, closes, note from opening_hours').all()).toEqual([{ weekday: 1, opens: '08:00', closes: '17:00', note: '' }]);
+  });
+});
+
+describe('migration 0002-staff', () => {
+  it('adds the staff tables to a version-1 database, keeps its rows and seeds the defaults', async () => {
+    const dir = freshDir();
+    const v1 = await open(dir, { migrations: MIGRATIONS.slice(0, 1) });
+    v1.sqlite
+      .prepare("insert into users (id, username, full_name, role, password_hash, password_changed_at, created_at, updated_at) values ('u1', 'dana', 'Dana', 'manager', 'x', 't', 't', 't')")
+      .run();
+    const usersBefore = v1.sqlite.prepare('select * from users').all();
+    await v1.close();
+    const v2 = await open(dir, { migrations: MIGRATIONS.slice(0, 2) });
+    expect(v2.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(v2.sqlite.prepare('select * from users').all()).toEqual(usersBefore);
+    expect(v2.sqlite.prepare("select kind from credential_requirements where staff_role = 'receptionist'").pluck().all()).toEqual(['hipaa']);
+    expect(v2.sqlite.prepare("select value from settings where key = 'evaluation.intervalMonths'").pluck().get()).toBe('12');
+    expect(v2.sqlite.prepare('select count(*) from shifts').pluck().get()).toBe(0);
   });
 });
 

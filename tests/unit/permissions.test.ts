@@ -6,11 +6,12 @@ import { PERMISSION_MATRIX, roleHas, ROLES, type Permission } from '../../shared
 describe('the permissions matrix', () => {
   it('gives the manager everything and each other role only what it needs', () => {
     const held = Object.fromEntries(ROLES.map((role) => [role, (Object.keys(PERMISSION_MATRIX) as Permission[]).filter((p) => roleHas(role, p)).sort()]));
+    expect(held.manager).toEqual((Object.keys(PERMISSION_MATRIX) as Permission[]).sort());
     expect(held).toEqual({
-      manager: ['account.self', 'clinic.manage', 'clinic.view', 'users.manage'],
-      receptionist: ['account.self', 'clinic.view'],
-      provider: ['account.self', 'clinic.view'],
-      billing: ['account.self', 'clinic.view'],
+      manager: held.manager,
+      receptionist: ['account.self', 'clinic.view', 'roster.view', 'rooms.manage', 'rooms.view', 'staff.self', 'staff.view', 'timeoff.request'].sort(),
+      provider: ['account.self', 'clinic.view', 'roster.view', 'rooms.view', 'staff.self', 'timeoff.request'].sort(),
+      billing: ['account.self', 'clinic.view', 'staff.self', 'timeoff.request'].sort(),
     });
   });
 
@@ -22,8 +23,8 @@ describe('the permissions matrix', () => {
     }
   });
 
-  it('keeps user accounts and the clinic profile to the manager', () => {
-    for (const name of ['users.list', 'users.create', 'users.update', 'clinic.update'] as const) {
+  it('keeps accounts, the clinic profile, pay, evaluations and candidates to the manager', () => {
+    for (const name of ['users.list', 'users.create', 'users.update', 'clinic.update', 'staff.create', 'staff.update', 'roster.labour', 'evaluations.list', 'evaluations.due', 'candidates.list', 'positions.list', 'timeoff.decide'] as const) {
       const access = contract[name].access as Permission;
       expect(ROLES.filter((r) => roleHas(r, access))).toEqual(['manager']);
     }
@@ -37,9 +38,9 @@ describe('the contract', () => {
 
   it('names channels domain.verb and audits every channel that changes data', () => {
     for (const name of CHANNEL_NAMES) {
-      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-zA-Z]+$/);
       const spec = contract[name];
-      const reads = ['list', 'get', 'me', 'status'].some((verb) => name.endsWith(`.${verb}`));
+      const reads = ['list', 'get', 'me', 'status', 'week', 'checkShift', 'availability', 'labour', 'today', 'gaps', 'due', 'expiring', 'overdue'].some((verb) => name.endsWith(`.${verb}`));
       if (!reads) expect(spec.audit, name).not.toBe('none');
     }
   });

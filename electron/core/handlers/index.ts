@@ -4,6 +4,12 @@ import { clinicHandlers } from './clinic';
 import { setupHandlers } from './setup';
 import type { HandlersFor } from './types';
 import { usersHandlers } from './users';
+import { credentialsHandlers } from './credentials';
+import { evaluationsHandlers } from './evaluations';
+import { facilitiesHandlers } from './facilities';
+import { hiringHandlers } from './hiring';
+import { rosterHandlers } from './roster';
+import { staffHandlers } from './staff';
 
 export type AllHandlers = HandlersFor<Contract>;
 
@@ -12,6 +18,12 @@ const merged = {
   ...usersHandlers,
   ...clinicHandlers,
   ...setupHandlers,
+  ...staffHandlers,
+  ...credentialsHandlers,
+  ...evaluationsHandlers,
+  ...hiringHandlers,
+  ...rosterHandlers,
+  ...facilitiesHandlers,
 };
 
 /** Resolves to `never` (a type error below) when a handler has no channel in the contract. */

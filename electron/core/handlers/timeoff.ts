@@ -1,0 +1,79 @@
+import { findTimeOff, insertTimeOff, setTimeOffStatus, timeOffBetween } from '../../../db/roster';
+import { fieldError, KeelError } from '../../../shared/contract/index';
+import type { rosterContract } from '../../../shared/contract/roster';
+import type { TimeOff } from '../../../shared/contract/staff-types';
+import { formatWallTime } from '../../../shared/domain/format';
+import { TIME_OFF_LABELS } from '../../../shared/domain/staff';
+import { addDays } from '../../../shared/domain/wallclock';
+import { can, ownStaff, requireStaff } from './clinic-time';
+import type { HandlerContext, HandlersFor } from './types';
+
+type TimeOffChannels = Pick<typeof rosterContract, 'timeoff.list' | 'timeoff.request' | 'timeoff.decide' | 'timeoff.cancel'>;
+
+/** Only the manager and the person themself read the notes on a request (a sick note is private). */
+function visibleTo(ctx: HandlerContext, ownId: string | null) {
+  return (t: TimeOff): TimeOff => (can(ctx, 'timeoff.decide') || t.staffId === ownId ? t : { ...t, requestNote: '', decisionNote: '' });
+}
+
+async function mayActFor(ctx: HandlerContext, staffId: string): Promise<void> {
+  if (can(ctx, 'timeoff.decide')) return;
+  const own = await ownStaff(ctx);
+  if (own?.id !== staffId) throw new KeelError('forbidden', 'You can only request or withdraw your own time off.');
+}
+
+export const timeOffHandlers: HandlersFor<TimeOffChannels> = {
+  'timeoff.list': async (input, ctx) => {
+    if (input.to < input.from) throw fieldError('to', 'The range ends before it starts');
+    const list = await timeOffBetween(ctx.db, `${input.from}T00:00`, `${addDays(input.to, 1)}T00:00`, {
+      ...(input.staffId ? { staffIds: [input.staffId] } : {}),
+      ...(input.status ? { statuses: [input.status] } : {}),
+    });
+    const own = await ownStaff(ctx);
+    return list.map(visibleTo(ctx, own?.id ?? null));
+  },
+
+  'timeoff.request': async (input, ctx) => {
+    let staffId = input.staffId;
+    if (staffId === undefined) {
+      const own = await ownStaff(ctx);
+      if (!own) throw fieldError('staffId', 'Your account is not linked to a staff record; ask the office manager to link it');
+      staffId = own.id;
+    }
+    await mayActFor(ctx, staffId);
+    const person = await requireStaff(ctx, staffId);
+    const clash = (await timeOffBetween(ctx.db, input.start, input.end, { staffIds: [staffId], statuses: ['pending', 'approved'] }))[0];
+    if (clash) {
+      const order = ctx.clinic?.dateOrder ?? 'MDY';
+      const when = (w: string) => `${w.slice(0, 10)} ${formatWallTime(w.slice(11), order)}`;
+      throw fieldError('start', `Overlaps ${person.full_name}’s ${clash.status} ${TIME_OFF_LABELS[clash.kind].toLowerCase()} (${when(clash.start)} – ${when(clash.end)})`);
+    }
+    const id = ctx.app.newId();
+    await insertTimeOff(ctx.db, { id, staffId, kind: input.kind, start: input.start, end: input.end, note: input.note, requestedBy: ctx.user?.username ?? null, status: 'pending' }, ctx.now);
+    ctx.audit.targetId = id;
+    ctx.audit.detail = { staffId, kind: input.kind, start: input.start, end: input.end };
+    ctx.afterCommit(() => ctx.app.events.emit('data.changed', { domains: ['timeoff'] }));
+    return (await findTimeOff(ctx.db, id))!;
+  },
+
+  'timeoff.decide': async (input, ctx) => {
+    const request = await findTimeOff(ctx.db, input.id);
+    if (!request) throw new KeelError('not_found', 'That request does not exist.');
+    if (request.status !== 'pending') throw new KeelError('conflict', `This request was already ${request.status}.`);
+    await setTimeOffStatus(ctx.db, input.id, input.decision, { note: input.comment, by: ctx.user?.username ?? null, at: ctx.now }, ctx.now);
+    ctx.audit.targetId = input.id;
+    ctx.audit.detail = { staffId: request.staffId, decision: input.decision };
+    ctx.afterCommit(() => ctx.app.events.emit('data.changed', { domains: ['timeoff'] }));
+    return (await findTimeOff(ctx.db, input.id))!;
+  },
+
+  'timeoff.cancel': async (input, ctx) => {
+    const request = await findTimeOff(ctx.db, input.id);
+    if (!request) throw new KeelError('not_found', 'That request does not exist.');
+    await mayActFor(ctx, request.staffId);
+    if (request.status === 'cancelled' || request.status === 'declined') throw new KeelError('conflict', `This request was already ${request.status}.`);
+    await setTimeOffStatus(ctx.db, input.id, 'cancelled', {}, ctx.now);
+    ctx.audit.targetId = input.id;
+    ctx.audit.detail = { staffId: request.staffId, was: request.status };
+    return (await findTimeOff(ctx.db, input.id))!;
+  },
+};

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { channel, returns } from './channel';
+import { date, expected, id, optionalText, text } from './fields';
+import type { Evaluation, EvaluationDue } from './staff-types';
+
+export const evaluationsContract = {
+  'evaluations.list': channel({
+    input: z.strictObject({ staffId: id() }),
+    output: returns<Evaluation[]>(),
+    access: 'evaluations.manage',
+    audit: 'none',
+    summary: 'A person’s performance evaluations, newest first.',
+    example: { staffId: '00000000-0000-7000-8000-000000000000' },
+  }),
+  'evaluations.add': channel({
+    input: z.strictObject({
+      staffId: id(),
+      reviewDate: date(),
+      reviewer: text(120),
+      ratings: z.record(z.string().max(80), z.number({ error: expected('a rating from 1 to 5') }).int('Use a whole number').min(1, 'Ratings go from 1 to 5').max(5, 'Ratings go from 1 to 5')),
+      comments: optionalText(4000),
+      goals: optionalText(4000),
+    }),
+    output: returns<Evaluation>(),
+    access: 'evaluations.manage',
+    audit: 'write',
+    summary: 'Record an evaluation: 1–5 on each of the clinic’s criteria, comments and goals for the next period.',
+    example: { staffId: '00000000-0000-7000-8000-000000000000', reviewDate: '2026-03-02', reviewer: 'Morgan Avery', ratings: { 'Quality of work': 4 }, comments: '', goals: '' },
+  }),
+  'evaluations.due': channel({
+    input: z.strictObject({ withinDays: z.number({ error: expected('a number of days') }).int().min(0).max(365).optional(), asOf: date().optional() }),
+    output: returns<EvaluationDue[]>(),
+    access: 'evaluations.manage',
+    audit: 'none',
+    summary: 'Active staff whose evaluation is overdue or due within the window (default 30 days), most overdue first.',
+    example: { withinDays: 30 },
+  }),
+} as const;
