@@ -11,7 +11,8 @@ import { CONTENT_SECURITY_POLICY } from '../core/security';
 export const SESSION_COOKIE = 'keel_session';
 /** Other web pages cannot set this header on a cross-site request without a CORS preflight, which is never granted. */
 export const REQUEST_HEADER = 'x-keel-request';
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Large enough for a 20 MB scan sent as base64 inside JSON. */
+const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -133,7 +134,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const body = await readBody(req);
     if (body === 'too_large') {
-      sendError(res, { code: 'invalid_input', message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.` });
+      sendError(res, { code: 'invalid_input', message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` });
       return;
     }
     let input: unknown = {};

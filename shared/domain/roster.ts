@@ -115,7 +115,8 @@ export function rosterWarnings(input: WarningInput): RosterWarning[] {
           break;
         }
       }
-      const previous = [...shifts.slice(0, i)].reverse().find((p) => p.end <= shift.start);
+      // Rest is between working days: the gap in a split shift on one day is not rest.
+      const previous = [...shifts.slice(0, i)].reverse().find((p) => p.end <= shift.start && datePart(p.start) < datePart(shift.start));
       if (previous) {
         const rest = elapsedMinutes(previous.end, shift.start, zone);
         if (rest < MIN_REST_MINUTES) {

@@ -121,3 +121,29 @@ export function snapshot(keel: TestKeel, options: { skipAudit?: boolean } = {}):
 export function auditRows(keel: TestKeel): Array<{ action: string; outcome: string; username: string | null; user_id: string | null; target_id: string | null; detail: string | null; kind: string }> {
   return keel.app.database.sqlite.prepare('select * from audit_log order by seq').all() as never;
 }
+
+export const STAFF_DEFAULTS = {
+  jobTitle: '',
+  phone: '',
+  email: '',
+  employmentType: 'full_time',
+  startDate: '2024-01-15',
+  contractedHours: 40,
+  payType: 'hourly',
+  payRateCents: 2500,
+  colour: '#2b6cb0',
+  userId: null,
+  bookable: false,
+};
+
+/** Adds a person to the staff directory as the manager; returns their id. */
+export async function addStaff(keel: TestKeel, managerToken: string, fields: { fullName: string; staffRole: string } & Record<string, unknown>): Promise<string> {
+  const created = valueOf<{ id: string }>(await keel.call('staff.create', { ...STAFF_DEFAULTS, ...fields }, managerToken));
+  return created.id;
+}
+
+/** Saves a shift; returns its id and warnings. */
+export async function addShift(keel: TestKeel, token: string, staffId: string, start: string, end: string, breakMinutes = 0): Promise<{ id: string; warnings: Array<{ kind: string; message: string }> }> {
+  const saved = valueOf<{ shift: { id: string }; warnings: Array<{ kind: string; message: string }> }>(await keel.call('roster.saveShift', { staffId, start, end, breakMinutes, note: '' }, token));
+  return { id: saved.shift.id, warnings: saved.warnings };
+}
