@@ -5,6 +5,7 @@ import type { DB } from '../schema';
 import { insertUser } from '../users';
 import { DEMO_ACCOUNTS } from './accounts';
 import { DemoRandom } from './random';
+import { seedDemoStaff } from './staff';
 
 export type DemoSize = 'small' | 'large';
 
@@ -54,17 +55,20 @@ export async function seedDemoClinic(db: Kysely<DB>, options: DemoOptions): Prom
   const random = new DemoRandom(options.seed);
   const newId = demoIds(random, options.today);
   const progress = options.onProgress ?? (() => {});
-  const steps = 2;
+  const steps = 3;
 
   progress('Clinic profile and opening hours', 0, steps);
   await insertClinic(db, newId(), DEMO_CLINIC, options.now);
 
   progress('User accounts', 1, steps);
+  const accounts: Record<string, { id: string; fullName: string }> = {};
   for (const account of DEMO_ACCOUNTS) {
     const hash = options.passwordHashes[account.username];
     if (!hash) throw new Error(`No password hash for demo account ${account.username}`);
+    const id = newId();
+    accounts[account.username] = { id, fullName: account.fullName };
     await insertUser(db, {
-      id: newId(),
+      id,
       username: account.username,
       fullName: account.fullName,
       role: account.role,
@@ -73,5 +77,7 @@ export async function seedDemoClinic(db: Kysely<DB>, options: DemoOptions): Prom
       now: options.now,
     });
   }
+  progress('Staff, credentials, two years of shifts, rooms and equipment', 2, steps);
+  await seedDemoStaff(db, { random, newId, today: options.today, now: options.now, count: options.size === 'large' ? 40 : 12, accounts });
   progress('Done', steps, steps);
 }
