@@ -3,13 +3,16 @@ import type { AttachmentInfo, Credential, CredentialFlag, ExpiringCredential, Mi
 import { CREDENTIAL_KINDS, expiryAlert, STAFF_ROLES, type CredentialKind, type StaffRole } from '../shared/domain/staff';
 import { flagOn, type CredentialStanding } from '../shared/domain/roster';
 import { addDays, daysBetween } from '../shared/domain/wallclock';
+import { compiledOnce } from './compiled';
 import type { CredentialsTable, DB } from './schema';
 
 type CredentialRow = Selectable<CredentialsTable>;
 export type Requirements = Record<StaffRole, CredentialKind[]>;
 
+const requirementRows = compiledOnce<{ staff_role: string; kind: string }, Record<string, never>>((db) => db.selectFrom('credential_requirements').select(['staff_role', 'kind']));
+
 export async function getRequirements(db: Kysely<DB>): Promise<Requirements> {
-  const rows = await db.selectFrom('credential_requirements').select(['staff_role', 'kind']).execute();
+  const { rows } = await requirementRows(db, {});
   const out = Object.fromEntries(STAFF_ROLES.map((r) => [r, [] as CredentialKind[]])) as Requirements;
   for (const row of rows) out[row.staff_role as StaffRole]?.push(row.kind as CredentialKind);
   for (const role of STAFF_ROLES) out[role].sort((a, b) => CREDENTIAL_KINDS.indexOf(a) - CREDENTIAL_KINDS.indexOf(b));
@@ -23,18 +26,31 @@ export async function setRequirements(db: Kysely<DB>, requirements: Partial<Requ
 }
 
 /** Later expiry wins; no expiry date means it never expires. */
-function newer(a: CredentialRow, b: CredentialRow): boolean {
+function newer(a: Pick<CredentialRow, 'expires_on' | 'created_at'>, b: Pick<CredentialRow, 'expires_on' | 'created_at'>): boolean {
   if (a.expires_on === null) return b.expires_on !== null || a.created_at > b.created_at;
   if (b.expires_on === null) return false;
   return a.expires_on > b.expires_on || (a.expires_on === b.expires_on && a.created_at > b.created_at);
 }
 
+type CurrentRow = Pick<CredentialRow, 'id' | 'staff_id' | 'kind' | 'expires_on' | 'created_at'>;
+
+/** Every credential in force or history, lean: the roster and directory need only these columns. */
+const liveCredentials = compiledOnce<CurrentRow, Record<string, never>>((db) =>
+  db.selectFrom('credentials').select(['id', 'staff_id', 'kind', 'expires_on', 'created_at']).where('archived_at', 'is', null),
+);
+
 /** The current credential of each kind per person (staff id → kind → row). */
-async function currentCredentials(db: Kysely<DB>, staffIds: readonly string[]): Promise<Map<string, Map<string, CredentialRow>>> {
-  const out = new Map<string, Map<string, CredentialRow>>();
+async function currentCredentials(db: Kysely<DB>, staffIds: readonly string[]): Promise<Map<string, Map<string, CurrentRow>>> {
+  const out = new Map<string, Map<string, CurrentRow>>();
   if (staffIds.length === 0) return out;
-  const rows = await db.selectFrom('credentials').selectAll().where('archived_at', 'is', null).where('staff_id', 'in', [...staffIds]).execute();
+  // One person: use the index; many: read the whole (small) table once rather than bind a long list.
+  const rows =
+    staffIds.length === 1
+      ? await db.selectFrom('credentials').select(['id', 'staff_id', 'kind', 'expires_on', 'created_at']).where('archived_at', 'is', null).where('staff_id', '=', staffIds[0]!).execute()
+      : (await liveCredentials(db, {})).rows;
+  const wanted = new Set(staffIds);
   for (const row of rows) {
+    if (!wanted.has(row.staff_id)) continue;
     let kinds = out.get(row.staff_id);
     if (!kinds) out.set(row.staff_id, (kinds = new Map()));
     const seen = kinds.get(row.kind);
@@ -141,15 +157,14 @@ export async function archiveCredential(db: Kysely<DB>, id: string, now: string)
  * Current credentials of active staff that are expired or expire within the
  * window: a credential counts only when no newer one of its kind replaced it.
  */
-export async function expiringCredentials(db: Kysely<DB>, today: string, withinDays: number): Promise<ExpiringCredential[]> {
-  const limit = addDays(today, withinDays);
-  const rows = await db
+const expiringQuery = compiledOnce<{ id: string; staff_id: string; kind: string; expires_on: string | null; full_name: string; staff_role: string }, { limit: string }>((db, value) =>
+  db
     .selectFrom('credentials as c')
     .innerJoin('staff as s', 's.id', 'c.staff_id')
     .select(['c.id', 'c.staff_id', 'c.kind', 'c.expires_on', 's.full_name', 's.staff_role'])
     .where('s.active', '=', 1)
     .where('c.archived_at', 'is', null)
-    .where('c.expires_on', '<=', limit)
+    .where('c.expires_on', '<=', value('limit'))
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -163,8 +178,11 @@ export async function expiringCredentials(db: Kysely<DB>, today: string, withinD
       ),
     )
     .orderBy('c.expires_on')
-    .orderBy('s.full_name')
-    .execute();
+    .orderBy('s.full_name'),
+);
+
+export async function expiringCredentials(db: Kysely<DB>, today: string, withinDays: number): Promise<ExpiringCredential[]> {
+  const { rows } = await expiringQuery(db, { limit: addDays(today, withinDays) });
   const seen = new Set<string>();
   const out: ExpiringCredential[] = [];
   for (const row of rows) {

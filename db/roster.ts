@@ -3,7 +3,8 @@ import type { CoverageRule, Shift, ShiftTemplate, TimeOff } from '../shared/cont
 import { paidMinutes } from '../shared/domain/roster';
 import type { StaffRole, TimeOffKind, TimeOffStatus } from '../shared/domain/staff';
 import { addDays, datePart, type WallTime } from '../shared/domain/wallclock';
-import type { DB, ShiftsTable, TimeOffTable } from './schema';
+import { compiledOnce } from './compiled';
+import type { CoverageRulesTable, DB, ShiftsTable, TimeOffTable } from './schema';
 
 type ShiftRow = Selectable<ShiftsTable>;
 type TimeOffRow = Selectable<TimeOffTable>;
@@ -13,21 +14,35 @@ const SHIFT_LOOKBACK_DAYS = 1;
 const TIME_OFF_LOOKBACK_DAYS = 367;
 
 export function shiftFromRow(row: Pick<ShiftRow, 'id' | 'staff_id' | 'starts_at' | 'ends_at' | 'break_minutes' | 'note'>, zone: string): Shift {
-  const shift = { id: row.id, staffId: row.staff_id, start: row.starts_at, end: row.ends_at, breakMinutes: row.break_minutes, note: row.note };
-  return { ...shift, paidMinutes: paidMinutes(shift, zone) };
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    start: row.starts_at,
+    end: row.ends_at,
+    breakMinutes: row.break_minutes,
+    note: row.note,
+    paidMinutes: paidMinutes({ start: row.starts_at, end: row.ends_at, breakMinutes: row.break_minutes }, zone),
+  };
 }
+
+function shiftsQuery(db: Kysely<DB>, earliest: string, from: WallTime, to: WallTime) {
+  return db.selectFrom('shifts').selectAll().where('starts_at', '>=', earliest).where('starts_at', '<', to).where('ends_at', '>', from).where('deleted_at', 'is', null);
+}
+
+/** Everyone's shifts in a range, the roster's hottest read: compiled once. */
+const everyonesShifts = compiledOnce<ShiftRow, { earliest: string; from: string; to: string }>((db, v) =>
+  shiftsQuery(db, v('earliest'), v('from'), v('to')).orderBy('starts_at').orderBy('staff_id'),
+);
 
 /** Shifts that overlap [from, to), by start. */
 export async function shiftsBetween(db: Kysely<DB>, from: WallTime, to: WallTime, staffIds?: readonly string[]): Promise<ShiftRow[]> {
-  let query = db
-    .selectFrom('shifts')
-    .selectAll()
-    .where('starts_at', '>=', `${addDays(datePart(from), -SHIFT_LOOKBACK_DAYS)}T00:00`)
-    .where('starts_at', '<', to)
-    .where('ends_at', '>', from)
-    .where('deleted_at', 'is', null);
-  if (staffIds) query = query.where('staff_id', 'in', staffIds.length > 0 ? [...staffIds] : ['']);
-  return query.orderBy('starts_at').orderBy('staff_id').execute();
+  const earliest = `${addDays(datePart(from), -SHIFT_LOOKBACK_DAYS)}T00:00`;
+  if (!staffIds) return (await everyonesShifts(db, { earliest, from, to })).rows;
+  return shiftsQuery(db, earliest, from, to)
+    .where('staff_id', 'in', staffIds.length > 0 ? [...staffIds] : [''])
+    .orderBy('starts_at')
+    .orderBy('staff_id')
+    .execute();
 }
 
 export async function findShift(db: Kysely<DB>, id: string): Promise<ShiftRow | undefined> {
@@ -85,16 +100,29 @@ export function timeOffFromRow(row: TimeOffRow & { full_name: string }): TimeOff
   };
 }
 
-/** Time off overlapping [from, to). */
-export async function timeOffBetween(db: Kysely<DB>, from: WallTime, to: WallTime, filter: { staffIds?: readonly string[]; statuses?: readonly TimeOffStatus[] } = {}): Promise<TimeOff[]> {
-  let query = db
+function timeOffQuery(db: Kysely<DB>, earliest: string, from: WallTime, to: WallTime) {
+  return db
     .selectFrom('time_off')
     .innerJoin('staff', 'staff.id', 'time_off.staff_id')
     .selectAll('time_off')
     .select('staff.full_name')
-    .where('time_off.starts_at', '>=', `${addDays(datePart(from), -TIME_OFF_LOOKBACK_DAYS)}T00:00`)
+    .where('time_off.starts_at', '>=', earliest)
     .where('time_off.starts_at', '<', to)
     .where('time_off.ends_at', '>', from);
+}
+
+/** Everyone's pending and approved time off in a range, as the roster shows it: compiled once. */
+const openTimeOff = compiledOnce<TimeOffRow & { full_name: string }, { earliest: string; from: string; to: string }>((db, v) =>
+  timeOffQuery(db, v('earliest'), v('from'), v('to')).where('time_off.status', 'in', ['pending', 'approved']).orderBy('time_off.starts_at'),
+);
+
+/** Time off overlapping [from, to). */
+export async function timeOffBetween(db: Kysely<DB>, from: WallTime, to: WallTime, filter: { staffIds?: readonly string[]; statuses?: readonly TimeOffStatus[] } = {}): Promise<TimeOff[]> {
+  const earliest = `${addDays(datePart(from), -TIME_OFF_LOOKBACK_DAYS)}T00:00`;
+  if (!filter.staffIds && filter.statuses?.length === 2 && filter.statuses.includes('pending') && filter.statuses.includes('approved')) {
+    return (await openTimeOff(db, { earliest, from, to })).rows.map(timeOffFromRow);
+  }
+  let query = timeOffQuery(db, earliest, from, to);
   if (filter.staffIds) query = query.where('time_off.staff_id', 'in', filter.staffIds.length > 0 ? [...filter.staffIds] : ['']);
   if (filter.statuses) query = query.where('time_off.status', 'in', [...filter.statuses]);
   const rows = await query.orderBy('time_off.starts_at').execute();
@@ -152,8 +180,10 @@ export async function saveTemplate(db: Kysely<DB>, t: ShiftTemplate, exists: boo
   else await db.insertInto('shift_templates').values({ id: t.id, ...values, created_at: now }).execute();
 }
 
+const coverageRules = compiledOnce<Selectable<CoverageRulesTable>, Record<string, never>>((db) => db.selectFrom('coverage_rules').selectAll().orderBy('active', 'desc').orderBy('name'));
+
 export async function listCoverageRules(db: Kysely<DB>): Promise<CoverageRule[]> {
-  const rows = await db.selectFrom('coverage_rules').selectAll().orderBy('active', 'desc').orderBy('name').execute();
+  const { rows } = await coverageRules(db, {});
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -25,25 +25,35 @@ function personOf(row: StaffRow): RosterPersonLike {
 
 const roleOrder = (role: string) => STAFF_ROLES.indexOf(role as StaffRole);
 
-export async function rosterWeek(db: Kysely<DB>, weekStartAny: string, clock: ClinicClock, showCost: boolean): Promise<RosterWeek> {
-  const weekStart = mondayOf(weekStartAny);
+/** Everything a roster week is made of, read from the database in one go. */
+export async function rosterWeekRows(db: Kysely<DB>, weekStart: string) {
   const weekEnd = addDays(weekStart, 7);
-  const days = datesFrom(weekStart, addDays(weekStart, 6));
   // The day before and after too: rest between shifts is checked across the week's edges.
   const shiftRows = await shiftsBetween(db, `${addDays(weekStart, -1)}T00:00`, `${addDays(weekEnd, 1)}T00:00`);
   const rostered = new Set(shiftRows.map((s) => s.staff_id));
   const staff = (await listStaff(db, { status: 'all' })).filter((s) => s.active === 1 || rostered.has(s.id));
-  staff.sort((a, b) => roleOrder(a.staff_role) - roleOrder(b.staff_role) || a.full_name.localeCompare(b.full_name));
   const standings = await standingsFor(db, staff);
   const timeOff = await timeOffBetween(db, `${weekStart}T00:00`, `${weekEnd}T00:00`, { statuses: ['pending', 'approved'] });
+  const rules = await listCoverageRules(db);
+  return { shiftRows, staff, standings, timeOff, rules };
+}
+
+export async function rosterWeek(db: Kysely<DB>, weekStartAny: string, clock: ClinicClock, showCost: boolean): Promise<RosterWeek> {
+  const weekStart = mondayOf(weekStartAny);
+  const weekEnd = addDays(weekStart, 7);
+  const days = datesFrom(weekStart, addDays(weekStart, 6));
+  const { shiftRows, staff, standings, timeOff, rules } = await rosterWeekRows(db, weekStart);
+  // Stable sort by role keeps the database's order by name within each role.
+  staff.sort((a, b) => roleOrder(a.staff_role) - roleOrder(b.staff_role));
   const approved = timeOff.filter((t) => t.status === 'approved');
   const allShifts: Shift[] = shiftRows.map((r) => shiftFromRow(r, clock.zone));
   const weekShifts = allShifts.filter((s) => s.start >= `${weekStart}T00:00` && s.start < `${weekEnd}T00:00`);
   const warnings = rosterWarnings({ weekStart, people: staff.map(personOf), shifts: allShifts, approvedTimeOff: approved, standings, zone: clock.zone, dateOrder: clock.dateOrder });
-  const rules = await listCoverageRules(db);
   const gaps = coverageGaps({ days, rules, roleOf: new Map(staff.map((s) => [s.id, s.staff_role as StaffRole])), shifts: weekShifts, approvedTimeOff: approved });
+  const shiftsOf = new Map<string, Shift[]>();
+  for (const shift of weekShifts) shiftsOf.set(shift.staffId, [...(shiftsOf.get(shift.staffId) ?? []), shift]);
   const hours: PersonHours[] = staff.map((s) => {
-    const mine = weekShifts.filter((x) => x.staffId === s.id);
+    const mine = shiftsOf.get(s.id) ?? [];
     const paid = mine.reduce((sum, x) => sum + x.paidMinutes, 0);
     const cost = showCost ? labourCostCents({ payType: s.pay_type, payRateCents: s.pay_rate_cents, startDate: s.start_date, endDate: s.end_date }, paid, weekStart, days[6]!) : null;
     return { staffId: s.id, paidMinutes: paid, overtimeMinutes: overtimeMinutes(mine, clock.zone), costCents: cost };
@@ -93,7 +103,7 @@ export async function labourReport(db: Kysely<DB>, from: string, to: string, zon
     const cost = labourCostCents({ payType: s.pay_type, payRateCents: s.pay_rate_cents, startDate: s.start_date, endDate: s.end_date }, paid, from, to);
     return { staffId: s.id, fullName: s.full_name, staffRole: s.staff_role as StaffRole, paidMinutes: paid, overtimeMinutes: overtimeMinutes(mine, zone), costCents: cost };
   });
-  people.sort((a, b) => roleOrder(a.staffRole) - roleOrder(b.staffRole) || a.fullName.localeCompare(b.fullName));
+  people.sort((a, b) => roleOrder(a.staffRole) - roleOrder(b.staffRole));
   return {
     from,
     to,

@@ -13,6 +13,8 @@ export interface ShiftLike {
   start: WallTime;
   end: WallTime;
   breakMinutes: number;
+  /** Already worked out (see paidMinutes), when the caller has it. */
+  paidMinutes?: number;
 }
 
 export interface TimeOffLike {
@@ -48,8 +50,8 @@ export function describeFlag(flag: CredentialFlag): string {
 }
 
 /** Minutes actually worked (DST-aware) less the unpaid break. */
-export function paidMinutes(shift: Pick<ShiftLike, 'start' | 'end' | 'breakMinutes'>, zone: string): number {
-  return Math.max(0, elapsedMinutes(shift.start, shift.end, zone) - shift.breakMinutes);
+export function paidMinutes(shift: Pick<ShiftLike, 'start' | 'end' | 'breakMinutes' | 'paidMinutes'>, zone: string): number {
+  return shift.paidMinutes ?? Math.max(0, elapsedMinutes(shift.start, shift.end, zone) - shift.breakMinutes);
 }
 
 export function formatHours(minutes: number): string {
@@ -82,8 +84,9 @@ export interface WarningInput {
 /** Every warning of a week, each with its reason, for shifts starting in that week. */
 export function rosterWarnings(input: WarningInput): RosterWarning[] {
   const { weekStart, zone, dateOrder } = input;
-  const weekEnd = addDays(weekStart, 7);
-  const inWeek = (s: ShiftLike) => s.start >= `${weekStart}T00:00` && s.start < `${weekEnd}T00:00`;
+  const first = `${weekStart}T00:00`;
+  const after = `${addDays(weekStart, 7)}T00:00`;
+  const inWeek = (s: ShiftLike) => s.start >= first && s.start < after;
   const byPerson = new Map<string, ShiftLike[]>();
   for (const shift of input.shifts) {
     const list = byPerson.get(shift.staffId) ?? [];

@@ -8,29 +8,62 @@ import { Temporal } from 'temporal-polyfill';
 export type WallTime = string;
 export type CalendarDate = string;
 
-const DAY_MS = 86_400_000;
 
-/** Minutes since 1970-01-01T00:00 on a clock that never changes (the wall as if UTC). */
+const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
+/** Minutes since 1970-01-01T00:00 on a clock that never changes (the wall as if UTC); a bare date is its midnight. Hot: parsed by hand. */
 export function wallMinutes(wall: WallTime): number {
-  return Date.UTC(+wall.slice(0, 4), +wall.slice(5, 7) - 1, +wall.slice(8, 10), +wall.slice(11, 13), +wall.slice(14, 16)) / 60_000;
+  const year = digit(wall, 0) * 1000 + digit(wall, 1) * 100 + digit(wall, 2) * 10 + digit(wall, 3);
+  const month = digit(wall, 5) * 10 + digit(wall, 6);
+  const day = digit(wall, 8) * 10 + digit(wall, 9);
+  const minutes = wall.length >= 16 ? (digit(wall, 11) * 10 + digit(wall, 12)) * 60 + digit(wall, 14) * 10 + digit(wall, 15) : 0;
+  return daysFromCivil(year, month, day) * 1440 + minutes;
 }
 
 export function wallFromMinutes(minutes: number): WallTime {
   return new Date(minutes * 60_000).toISOString().slice(0, 16);
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** The civil date of a day count since 1970-01-01 (inverse of daysFromCivil). */
+function civilFromDays(days: number): CalendarDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+const dayNumber = (date: CalendarDate) => Math.floor(wallMinutes(date) / 1440);
+
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return civilFromDays(dayNumber(date) + days);
 }
 
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The Monday of the ISO week holding `date`. */
 export function mondayOf(date: CalendarDate): CalendarDate {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, weekday === 0 ? -6 : 1 - weekday);
+  const days = dayNumber(date);
+  // 1970-01-01 was a Thursday: (days + 3) mod 7 counts from Monday.
+  return civilFromDays(days - (((days + 3) % 7) + 7) % 7);
 }
 
 /** Every date from `from` to `to`, both included. */
@@ -44,24 +77,68 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
   return Temporal.PlainDate.from(date).add({ months }).toString();
 }
 
-const offsetMemo = new Map<string, number>();
+/**
+ * A zone's offset changes between 1990 and 2060, in wall-clock minutes: from
+ * `from[i]` on, the offset is `offset[i]`. The wall time where an offset starts
+ * is the transition instant plus the larger of the two offsets, which matches
+ * Temporal's 'compatible' reading of skipped and repeated wall times.
+ */
+interface OffsetTable {
+  from: number[];
+  offset: number[];
+  lo: number;
+  hi: number;
+}
+const TABLE_FIRST_YEAR = 1990;
+const TABLE_LAST_YEAR = 2060;
+const offsetTables = new Map<string, OffsetTable>();
 
-/** The zone's UTC offset in minutes at a wall-clock time (the earlier one when the clock repeats). */
-export function offsetAt(wall: WallTime, zone: string): number {
-  const key = `${zone}|${wall}`;
-  let offset = offsetMemo.get(key);
-  if (offset === undefined) {
-    const zoned = Temporal.PlainDateTime.from(wall).toZonedDateTime(zone, { disambiguation: 'compatible' });
-    offset = zoned.offsetNanoseconds / 60e9;
-    if (offsetMemo.size > 50_000) offsetMemo.clear();
-    offsetMemo.set(key, offset);
+function offsetTable(zone: string): OffsetTable {
+  let table = offsetTables.get(zone);
+  if (table) return table;
+  const start = Temporal.PlainDateTime.from(`${TABLE_FIRST_YEAR}-01-01T00:00`).toZonedDateTime(zone);
+  table = { from: [Number.NEGATIVE_INFINITY], offset: [start.offsetNanoseconds / 60e9], lo: wallMinutes(`${TABLE_FIRST_YEAR}-01-02T00:00`), hi: wallMinutes(`${TABLE_LAST_YEAR}-12-30T00:00`) };
+  let at: Temporal.ZonedDateTime | null = start;
+  while ((at = at.getTimeZoneTransition('next')) && at.year <= TABLE_LAST_YEAR) {
+    const before = table.offset[table.offset.length - 1]!;
+    const after = at.offsetNanoseconds / 60e9;
+    table.from.push(Math.floor(at.epochMilliseconds / 60_000) + Math.max(before, after));
+    table.offset.push(after);
   }
-  return offset;
+  offsetTables.set(zone, table);
+  return table;
+}
+
+/**
+ * The offset that reads a wall-clock time as an instant (wall − offset), as
+ * Temporal's 'compatible' does: a skipped time counts from before the jump, a
+ * repeated time is the earlier of the two.
+ */
+export function offsetAt(wall: WallTime, zone: string): number {
+  return offsetAtMinutes(wallMinutes(wall), zone);
+}
+
+function offsetAtMinutes(minutes: number, zone: string): number {
+  const table = offsetTable(zone);
+  if (minutes < table.lo || minutes > table.hi) {
+    const wall = wallFromMinutes(minutes);
+    return Temporal.PlainDateTime.from(wall).toZonedDateTime(zone, { disambiguation: 'compatible' }).offsetNanoseconds / 60e9;
+  }
+  let low = 0;
+  let high = table.from.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (table.from[mid]! <= minutes) low = mid;
+    else high = mid - 1;
+  }
+  return table.offset[low]!;
 }
 
 /** Real minutes between two wall-clock times in a zone: a night across the spring DST change is an hour shorter. */
 export function elapsedMinutes(start: WallTime, end: WallTime, zone: string): number {
-  return wallMinutes(end) - wallMinutes(start) - (offsetAt(end, zone) - offsetAt(start, zone));
+  const a = wallMinutes(start);
+  const b = wallMinutes(end);
+  return b - a - (offsetAtMinutes(b, zone) - offsetAtMinutes(a, zone));
 }
 
 /** Do [aStart, aEnd) and [bStart, bEnd) share any time? */

@@ -100,3 +100,39 @@ describe('coverage', () => {
     expect(gaps).toEqual([{ ruleName: 'Weekday MAs', date: '2026-03-02', from: '08:00', to: '17:00', staffRole: 'nurse_ma', required: 2, actual: 0 }]);
   });
 });
+
+describe('zone offsets', () => {
+  it('read every wall time around the 2026 changes as the same instant as Temporal, skipped and repeated ones included', async () => {
+    const { Temporal } = await import('temporal-polyfill');
+    const { offsetAt, wallFromMinutes, wallMinutes } = await import('../../shared/domain/wallclock');
+    for (const zone of ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata']) {
+      for (const day of ['2026-03-07', '2026-03-28', '2026-04-04', '2026-10-03', '2026-10-24', '2026-10-31']) {
+        const first = wallMinutes(`${day}T00:00`);
+        for (let m = first; m < first + 3 * 1440; m += 15) {
+          const wall = wallFromMinutes(m);
+          const instant = Temporal.PlainDateTime.from(wall).toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds / 60_000;
+          expect(m - offsetAt(wall, zone), `${zone} ${wall}`).toBe(instant);
+        }
+      }
+    }
+  });
+
+  it('parses wall times to the same minutes as Date.UTC', async () => {
+    const { wallMinutes } = await import('../../shared/domain/wallclock');
+    for (const wall of ['1970-01-01T00:00', '2000-02-29T23:59', '2026-03-08T02:30', '2099-12-31T12:05']) expect(wallMinutes(wall)).toBe(Date.parse(`${wall}:00Z`) / 60_000);
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('adds days, counts days and finds Mondays like the platform Date does, over centuries and leap days', async () => {
+    const { addDays, daysBetween, mondayOf } = await import('../../shared/domain/wallclock');
+    for (let d = Date.parse('1899-12-25T00:00:00Z'); d < Date.parse('2101-01-10T00:00:00Z'); d += 86_400_000 * 13) {
+      const date = new Date(d).toISOString().slice(0, 10);
+      expect(addDays(date, 40)).toBe(new Date(d + 40 * 86_400_000).toISOString().slice(0, 10));
+      expect(addDays(date, -1)).toBe(new Date(d - 86_400_000).toISOString().slice(0, 10));
+      expect(daysBetween(date, addDays(date, 1000))).toBe(1000);
+      const weekday = new Date(d).getUTCDay();
+      expect(mondayOf(date)).toBe(new Date(d - ((weekday + 6) % 7) * 86_400_000).toISOString().slice(0, 10));
+    }
+  });
+});
