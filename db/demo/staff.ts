@@ -86,8 +86,9 @@ export async function seedDemoStaff(
       startDate: addDays(today, -random.int(200, 3200)),
       userId: account?.id ?? null,
       days: partTime ? [1, 3, 5] : index % 5 === 3 ? [1, 2, 3, 4, 6] : [1, 2, 3, 4, 5],
-      start: front ? '07:45' : staffRole === 'physician' ? '08:30' : '08:00',
-      end: front ? '16:15' : staffRole === 'physician' ? '17:30' : '17:00',
+      // Eight paid hours a day; the front desk is staggered so someone opens and someone closes.
+      start: front ? (index % 2 === 0 ? '07:45' : '08:45') : staffRole === 'physician' ? '08:30' : '08:00',
+      end: front ? (index % 2 === 0 ? '16:15' : '17:15') : staffRole === 'physician' ? '17:30' : '16:30',
       breakMinutes: staffRole === 'physician' ? 60 : 30,
     };
   });
@@ -200,11 +201,11 @@ export async function seedDemoStaff(
     await setTimeOffStatus(db, id, 'approved', { note: 'Fine', by: 'manager', at: now }, now);
   }
 
-  await saveTemplate(db, { id: newId(), name: 'Weekday day shift', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '17:00', breakMinutes: 30, active: true }, false, now);
+  await saveTemplate(db, { id: newId(), name: 'Weekday day shift', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '16:30', breakMinutes: 30, active: true }, false, now);
   await saveTemplate(db, { id: newId(), name: 'Front desk early', weekdays: [1, 2, 3, 4, 5], startTime: '07:45', endTime: '16:15', breakMinutes: 30, active: true }, false, now);
   await saveTemplate(db, { id: newId(), name: 'Saturday morning', weekdays: [6], startTime: '09:00', endTime: '12:00', breakMinutes: 0, active: true }, false, now);
-  await saveCoverageRule(db, { id: newId(), name: 'Clinical floor', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '17:00', requirements: [{ staffRole: 'nurse_ma', min: 3 }], active: true }, false, now);
-  await saveCoverageRule(db, { id: newId(), name: 'Front desk', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '17:00', requirements: [{ staffRole: 'receptionist', min: 2 }], active: true }, false, now);
+  await saveCoverageRule(db, { id: newId(), name: 'Clinical floor', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '16:30', requirements: [{ staffRole: 'nurse_ma', min: 3 }], active: true }, false, now);
+  await saveCoverageRule(db, { id: newId(), name: 'Front desk', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '17:00', requirements: [{ staffRole: 'receptionist', min: 1 }], active: true }, false, now);
 
   // Hiring: one open position with candidates at several stages.
   const positionId = newId();

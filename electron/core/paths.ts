@@ -21,7 +21,7 @@ export function projectRoot(): string {
   return path.resolve(import.meta.dirname, '..', '..');
 }
 
-/** Where `vite build` puts the renderer. */
+/** Where `vite build` puts the renderer (KEEL_RENDERER_OUT overrides it, e.g. for a second checkout's preview). */
 export function rendererDist(): string {
-  return path.join(projectRoot(), 'dist', 'renderer');
+  return process.env.KEEL_RENDERER_OUT ? path.resolve(process.env.KEEL_RENDERER_OUT) : path.join(projectRoot(), 'dist', 'renderer');
 }

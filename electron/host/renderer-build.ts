@@ -34,7 +34,7 @@ export async function ensureRendererBuilt(say: (line: string) => void): Promise<
   if (rendererIsStale()) {
     say('Building the Keel screens (first run or after a change)…');
     const { build } = await import('vite');
-    await build({ configFile: path.join(projectRoot(), 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: path.join(projectRoot(), 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDist() } });
     say('Screens built.');
   }
   return rendererDist();

@@ -33,16 +33,7 @@ export const SECTIONS: readonly Section[] = [
       'Concerns and complaints, CSV import and export',
     ],
   },
-  {
-    path: '/staff',
-    label: 'Staff',
-    icon: Users,
-    upcoming: [
-      'Directory, credentials and training with expiry alerts',
-      'Shift roster with templates, coverage rules, time off and overtime warnings',
-      'Evaluations, hiring pipeline, rooms and equipment',
-    ],
-  },
+  { path: '/staff', label: 'Staff', icon: Users },
   {
     path: '/budget',
     label: 'Budget',

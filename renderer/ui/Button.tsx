@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -6,6 +6,8 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
   busy?: boolean;
   icon?: ReactNode;
+  /** React 19 passes refs as props: lets a dialog move focus to a button. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 /** The one button. `busy` disables it and says so to screen readers. */

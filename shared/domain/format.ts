@@ -28,3 +28,36 @@ export function formatInstant(iso: string, zone: string, order: DateOrder): stri
 export function hourInZone(instant: Date, zone: string): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(instant));
 }
+
+/** A calendar date `YYYY-MM-DD` the way the clinic writes it: 03/07/1980, 07/03/1980 or 1980-03-07. */
+export function formatDate(date: string, order: DateOrder): string {
+  const [y, m, d] = date.split('-');
+  if (order === 'MDY') return `${m}/${d}/${y}`;
+  if (order === 'DMY') return `${d}/${m}/${y}`;
+  return date;
+}
+
+/** "Mon 2 Mar" / "Mon, Mar 2": a short day label for grids and lists. */
+export function formatDayShort(date: string, order: DateOrder): string {
+  return new Intl.DateTimeFormat(localeFor(order), { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Money in whole cents as dollars: "$1,234.56". */
+export function formatCents(cents: number): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
+}
+
+/** Minutes as hours: "37.5 h". */
+export function formatHoursDecimal(minutes: number): string {
+  const hours = Math.round((minutes / 60) * 100) / 100;
+  return `${hours} h`;
+}
+
+/** A wall-clock time as short as it can be for a busy grid: "8a", "4:30p" in the US, "08:00" elsewhere. */
+export function formatCompactTime(time: string, order: DateOrder): string {
+  if (order !== 'MDY') return time;
+  const [h, m] = time.split(':').map(Number);
+  const hour = h ?? 0;
+  const minutes = m ?? 0;
+  return `${hour % 12 === 0 ? 12 : hour % 12}${minutes === 0 ? '' : `:${String(minutes).padStart(2, '0')}`}${hour < 12 ? 'a' : 'p'}`;
+}

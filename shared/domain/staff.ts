@@ -13,6 +13,21 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   other: 'Other',
 };
 
+const STAFF_ROLE_PLURALS: Record<StaffRole, string> = {
+  physician: 'physicians',
+  np_pa: 'nurse practitioners / PAs',
+  nurse_ma: 'nurses / medical assistants',
+  receptionist: 'receptionists',
+  biller: 'billers',
+  manager: 'managers',
+  other: 'others',
+};
+
+/** "1 receptionist", "3 nurses / medical assistants". */
+export function roleCount(count: number, role: StaffRole): string {
+  return `${count} ${count === 1 ? STAFF_ROLE_LABELS[role].toLowerCase() : STAFF_ROLE_PLURALS[role]}`;
+}
+
 export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'contractor'] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 export const EMPLOYMENT_LABELS: Record<EmploymentType, string> = { full_time: 'Full-time', part_time: 'Part-time', contractor: 'Contractor' };

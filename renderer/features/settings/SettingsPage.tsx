@@ -3,11 +3,13 @@ import { navigate } from '../../app/route';
 import { useSession } from '../../app/session-store';
 import { Alert } from '../../ui/Feedback';
 import { ClinicSettings } from './ClinicSettings';
+import { StaffRulesSettings } from './StaffRulesSettings';
 import { UsersSettings } from './UsersSettings';
 
 const TABS = [
   { path: '/settings/clinic', label: 'Clinic and hours' },
   { path: '/settings/users', label: 'User accounts' },
+  { path: '/settings/staff', label: 'Staff rules' },
 ] as const;
 
 export function SettingsPage({ route }: { route: string }) {
@@ -34,7 +36,7 @@ export function SettingsPage({ route }: { route: string }) {
           </a>
         ))}
       </nav>
-      {active.path === '/settings/clinic' ? <ClinicSettings /> : <UsersSettings />}
+      {active.path === '/settings/clinic' ? <ClinicSettings /> : active.path === '/settings/users' ? <UsersSettings /> : <StaffRulesSettings />}
     </div>
   );
 }

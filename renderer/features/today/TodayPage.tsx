@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../../../shared/domain/permissions';
 import { dateInZone, isoWeekday } from '../../../shared/domain/time';
 import { useSession } from '../../app/session-store';
 import { Loading } from '../../ui/Feedback';
+import { StaffCards } from './StaffCards';
 
 function greeting(hour: number): string {
   if (hour < 12) return 'Good morning';
@@ -42,12 +43,7 @@ export function TodayPage() {
           )}
           <p className="muted small">Time zone {clinic.timeZone.replaceAll('_', ' ')}</p>
         </section>
-        <section className="card card-muted" aria-labelledby="coming-today">
-          <h3 id="coming-today">More here soon</h3>
-          <p className="muted">
-            As Keel grows, this page will show today’s appointments and waiting room, who is working, expiring credentials, open concerns and the last verified backup.
-          </p>
-        </section>
+        <StaffCards today={dateInZone(now, clinic.timeZone)} />
       </div>
     </div>
   );
