@@ -121,7 +121,7 @@ export async function seedDemoStaff(
   for (const [i, p] of people.entries()) {
     for (const kind of DEFAULT_REQUIREMENTS[p.staffRole] as CredentialKind[]) {
       const years = kind === 'hipaa' || kind === 'osha_bbp' ? 1 : 2;
-      let expires = addDays(today, random.int(40, 700));
+      let expires = addDays(today, random.int(40, years * 365 - 10));
       if (i === 4 && kind === 'cpr_bls') expires = addDays(today, -12);
       if ((i === 1 && kind === 'dea') || (i === 5 && kind === 'hipaa') || (i === 8 && kind === 'hipaa')) expires = addDays(today, random.int(3, 28));
       for (let k = 0; k < 3; k++) {

@@ -89,3 +89,33 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+export const E2E_MANAGER = { name: 'Dana Whitfield', username: 'dana', password: 'harbour-lights-42' };
+
+/** First launch through the setup screen, in the America/New_York zone; leaves the manager signed in on Today. */
+export async function setUpClinic(page: Page, url: string, clinicName = 'Harbour View Clinic'): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Clinic name').fill(clinicName);
+  await page.getByLabel('Time zone').selectOption('America/New_York');
+  await page.getByLabel('Your full name').fill(E2E_MANAGER.name);
+  await page.getByLabel('Username').fill(E2E_MANAGER.username);
+  await page.getByLabel('Password', { exact: true }).fill(E2E_MANAGER.password);
+  await page.getByLabel('Password again').fill(E2E_MANAGER.password);
+  await page.getByRole('button', { name: 'Create clinic and sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+}
+
+/** The value of an API call made from the page, failing the test on an error. */
+export async function apiValue<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const reply = await callApi(page, channel, input);
+  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error?.code} ${reply.error?.message}`);
+  return reply.value as T;
+}
+
+/** Today's date in New York, and the Monday of its week, as YYYY-MM-DD. */
+export function clinicDates(): { today: string; monday: string; addDays: (date: string, n: number) => string } {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  return { today, monday: addDays(today, weekday === 0 ? -6 : 1 - weekday), addDays };
+}

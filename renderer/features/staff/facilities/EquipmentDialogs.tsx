@@ -12,7 +12,7 @@ import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert } from '../../../ui/Feedback';
 import { FieldFrame, SelectField, TextField } from '../../../ui/Field';
-import { formSummary } from './form-message';
+import { clearError, formSummary } from './form-message';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -79,7 +79,10 @@ function EquipmentForm({ item, onClose, onSaved }: Omit<EquipmentProps, 'open'>)
     active: item?.active ?? true,
   });
   const form = useFormSubmit();
-  const set = <K extends keyof typeof value>(key: K, v: (typeof value)[K]) => setValue({ ...value, [key]: v });
+  const set = <K extends keyof typeof value>(key: K, v: (typeof value)[K]) => {
+    setValue({ ...value, [key]: v });
+    clearError(form, key === 'interval' ? 'serviceIntervalMonths' : key);
+  };
 
   const roomOptions = [
     { value: '', label: 'No room' },
@@ -112,7 +115,7 @@ function EquipmentForm({ item, onClose, onSaved }: Omit<EquipmentProps, 'open'>)
   return (
     <form onSubmit={save} noValidate className="stack">
       <div className="form-grid facilities-form-grid">
-        <TextField label="Name" value={value.name} onChange={(v) => set('name', v)} error={form.errors.name} maxLength={100} placeholder="Autoclave" autoComplete="off" autoFocus />
+        <TextField label="Name" value={value.name} onChange={(v) => set('name', v)} error={form.errors.name} maxLength={100} autoComplete="off" autoFocus />
         <TextField label="Serial number (optional)" value={value.serialNumber} onChange={(v) => set('serialNumber', v)} error={form.errors.serialNumber} maxLength={80} autoComplete="off" spellCheck={false} />
         <SelectField label="Room" value={value.roomId} onChange={(v) => set('roomId', v)} options={roomOptions} error={form.errors.roomId ?? (roomsError ? `Could not load the rooms: ${roomsError}` : undefined)} />
         <TextField
@@ -194,8 +197,29 @@ function RecordServiceForm({ item, onClose, onSaved }: { item: Equipment; onClos
         {item.lastServiceOn ? `Last service ${formatDate(item.lastServiceOn, order)}.` : 'No service recorded yet.'}{' '}
         {interval ? `The next one will be due ${interval} ${interval === 1 ? 'month' : 'months'} after this one.` : 'It has no service interval, so no next date will be set.'}
       </p>
-      <TextField label="Date of service" type="date" value={servicedOn} max={today} min={item.lastServiceOn ?? undefined} onChange={setServicedOn} error={form.errors.servicedOn} autoFocus />
-      <NoteField label="What was done (optional)" value={note} onChange={setNote} error={form.errors.note} maxLength={500} />
+      <TextField
+        label="Date of service"
+        type="date"
+        value={servicedOn}
+        max={today}
+        min={item.lastServiceOn ?? undefined}
+        onChange={(v) => {
+          setServicedOn(v);
+          clearError(form, 'servicedOn');
+        }}
+        error={form.errors.servicedOn}
+        autoFocus
+      />
+      <NoteField
+        label="What was done (optional)"
+        value={note}
+        onChange={(v) => {
+          setNote(v);
+          clearError(form, 'note');
+        }}
+        error={form.errors.note}
+        maxLength={500}
+      />
       {formSummary(form) && <Alert>{formSummary(form)}</Alert>}
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={form.busy}>

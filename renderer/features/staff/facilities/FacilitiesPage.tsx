@@ -226,8 +226,8 @@ function EquipmentSection({ canManage, refreshKey }: { canManage: boolean; refre
         </EmptyState>
       )}
       {items && items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table facilities-equipment" aria-busy={loading || undefined}>
+        <div className="table-wrap facilities-equipment-wrap">
+          <table className={canManage ? 'table facilities-equipment' : 'table facilities-equipment facilities-readonly'} aria-busy={loading || undefined}>
             <caption className="sr-only">Equipment, {items.length} items, overdue first</caption>
             <thead>
               <tr>
@@ -256,7 +256,9 @@ function EquipmentSection({ canManage, refreshKey }: { canManage: boolean; refre
                 <tr key={e.id} className={e.active ? undefined : 'row-inactive'}>
                   <td className="facilities-name">
                     {e.name}
-                    {e.serialNumber && <div className="muted small facilities-narrow">Serial number {e.serialNumber}</div>}
+                    {e.serialNumber && <div className="muted small facilities-narrow">
+                        Serial no. <span className="facilities-nowrap">{e.serialNumber}</span>
+                      </div>}
                     {e.note && <div className="muted small facilities-row-note">{e.note}</div>}
                   </td>
                   <td className="facilities-wide facilities-nowrap">{e.serialNumber ? <code>{e.serialNumber}</code> : <span className="muted">—</span>}</td>

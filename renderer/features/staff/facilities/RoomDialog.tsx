@@ -8,7 +8,7 @@ import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
-import { formSummary } from './form-message';
+import { clearError, formSummary } from './form-message';
 
 const KIND_OPTIONS = ROOM_KINDS.map((k) => ({ value: k, label: ROOM_KIND_LABELS[k] }));
 
@@ -38,7 +38,10 @@ function RoomForm({ room, onClose, onSaved }: Omit<Props, 'open'>) {
     active: room?.active ?? true,
   });
   const form = useFormSubmit();
-  const set = <K extends keyof typeof value>(key: K, v: (typeof value)[K]) => setValue({ ...value, [key]: v });
+  const set = <K extends keyof typeof value>(key: K, v: (typeof value)[K]) => {
+    setValue({ ...value, [key]: v });
+    clearError(form, key);
+  };
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -49,9 +52,9 @@ function RoomForm({ room, onClose, onSaved }: Omit<Props, 'open'>) {
 
   return (
     <form onSubmit={save} noValidate className="stack">
-      <TextField label="Name" value={value.name} onChange={(v) => set('name', v)} error={form.errors.name} maxLength={60} placeholder="Exam 1" autoComplete="off" autoFocus />
+      <TextField label="Name" value={value.name} onChange={(v) => set('name', v)} error={form.errors.name} maxLength={60} autoComplete="off" autoFocus />
       <SelectField label="Kind of room" value={value.kind} onChange={(v) => set('kind', v as RoomKind)} options={KIND_OPTIONS} error={form.errors.kind} />
-      <TextField label="Note (optional)" value={value.note} onChange={(v) => set('note', v)} error={form.errors.note} maxLength={300} placeholder="Wheelchair accessible" autoComplete="off" />
+      <TextField label="Note (optional)" value={value.note} onChange={(v) => set('note', v)} error={form.errors.note} maxLength={300} autoComplete="off" />
       <label className="checkbox">
         <input type="checkbox" checked={value.active} onChange={(e) => set('active', e.target.checked)} />
         <span>

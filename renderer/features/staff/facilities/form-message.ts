@@ -8,3 +8,12 @@ export function formSummary(form: { errors: FieldErrors; message: string | null 
   if (!form.message) return null;
   return Object.keys(form.errors).length > 0 ? 'Please correct the highlighted fields.' : form.message;
 }
+
+/** Once a field with an error is changed, its error goes (and the summary with the last one). */
+export function clearError(form: { errors: FieldErrors; setErrors: (errors: FieldErrors) => void; setMessage: (message: string | null) => void }, path: string): void {
+  if (!(path in form.errors)) return;
+  const rest = { ...form.errors };
+  delete rest[path];
+  form.setErrors(rest);
+  if (Object.keys(rest).length === 0) form.setMessage(null);
+}

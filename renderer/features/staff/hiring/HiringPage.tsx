@@ -335,9 +335,13 @@ export function HiringPage() {
                                       {c.note}
                                     </p>
                                   )}
-                                  <Button variant="ghost" onClick={() => setEditingCandidate(c)} aria-label={`Edit details of ${c.fullName}`}>
-                                    Edit details
-                                  </Button>
+                                  {finished ? (
+                                    <p className="muted small">Their details now live in their staff record.</p>
+                                  ) : (
+                                    <Button variant="ghost" onClick={() => setEditingCandidate(c)} aria-label={`Edit details of ${c.fullName}`}>
+                                      Edit details
+                                    </Button>
+                                  )}
                                 </div>
                               </div>
                             </td>

@@ -26,7 +26,7 @@ function AlertBadge({ credential, today }: { credential: Credential; today: stri
 }
 
 /** A person's credentials and training: current ones with their expiry alert, renewals, scans. */
-export function CredentialsSection({ staffId, flag, canManage }: { staffId: string; flag: CredentialFlag | null; canManage: boolean }) {
+export function CredentialsSection({ staffId, flag, canManage, onChanged }: { staffId: string; flag: CredentialFlag | null; canManage: boolean; onChanged: () => void }) {
   const clinic = useSession((s) => s.clinic);
   const today = clinic ? dateInZone(new Date(), clinic.timeZone) : '';
   const { data, error, loading, reload } = useLoad(() => call('credentials.list', { staffId }), staffId);
@@ -49,6 +49,7 @@ export function CredentialsSection({ staffId, flag, canManage }: { staffId: stri
     try {
       await call('credentials.archive', { id: credential.id });
       reload();
+      onChanged();
     } catch (e) {
       setProblem(messageOf(e));
     }
@@ -155,6 +156,7 @@ export function CredentialsSection({ staffId, flag, canManage }: { staffId: stri
             onSaved={() => {
               setEditing(null);
               reload();
+              onChanged();
             }}
           />
         )}

@@ -37,7 +37,7 @@ export function PersonPage({ staffId }: { staffId: string }) {
       </Alert>
     );
   }
-  if (loading || !person) return <Loading label="Loading…" />;
+  if (!person) return <Loading label={loading ? 'Loading…' : 'Not found'} />;
 
   return (
     <div className="stack">
@@ -47,7 +47,7 @@ export function PersonPage({ staffId }: { staffId: string }) {
         </Button>
       </div>
       <PersonHeader person={person} canManage={canManage} onEdit={() => setEditing(true)} onLeave={() => setLeaving(true)} onChanged={reload} />
-      <CredentialsSection staffId={person.id} flag={person.active ? person.flag : null} canManage={canManage} />
+      <CredentialsSection staffId={person.id} flag={person.active ? person.flag : null} canManage={canManage} onChanged={reload} />
       {canManage && <EvaluationsSection staffId={person.id} staffName={person.fullName} startDate={person.startDate} />}
       <section className="card stack" aria-labelledby="person-timeoff">
         <h2 id="person-timeoff">Time off</h2>

@@ -1,8 +1,7 @@
 import { Plus, X } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { rosterContract } from '../../../../shared/contract/roster';
 import type { CoverageRequirement, CoverageRule } from '../../../../shared/contract/staff-types';
-import { formatWallTime } from '../../../../shared/domain/format';
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../../../shared/domain/staff';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
@@ -11,7 +10,7 @@ import type { Loaded } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
 import { Alert, Badge, EmptyState, Loading } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
-import { CheckboxField, errorUnder, formatTimeRange, formatWeekdays, spokenWeekdays, timeError, useReturnFocus, WeekdayPicker } from './rules-parts';
+import { changeHandlers, CheckboxField, clearErrors, errorUnder, formatTimeRange, formatWeekdays, spokenWeekdays, timeError, useReturnFocus, WeekdayPicker } from './rules-parts';
 
 type Editing = { rule: CoverageRule | null } | null;
 
@@ -47,7 +46,7 @@ export function CoveragePanel({ loaded, onChanged }: { loaded: Loaded<CoverageRu
     );
   }
 
-  const example = `at least 2 nurses or medical assistants and 1 receptionist, Mon–Fri ${formatWallTime('08:00', order)}–${formatWallTime('17:00', order)}`;
+  const example = `at least 2 nurses or medical assistants and 1 receptionist, Mon–Fri ${formatTimeRange('08:00', '17:00', order)}`;
   return (
     <div className="stack" ref={container}>
       <div className="section-header">
@@ -95,7 +94,7 @@ export function CoveragePanel({ loaded, onChanged }: { loaded: Loaded<CoverageRu
               {rules.map((r) => (
                 <tr key={r.id} className={r.active ? undefined : 'row-inactive'}>
                   <td className="rd-name">{r.name}</td>
-                  <td>
+                  <td className="rd-nowrap">
                     <span aria-hidden="true">{formatWeekdays(r.weekdays)}</span>
                     <span className="sr-only">{spokenWeekdays(r.weekdays)}</span>
                   </td>
@@ -142,7 +141,9 @@ function CoverageForm({ rule, onCancel, onSaved }: { rule: CoverageRule | null; 
   /** After adding a row: its key; after removing one: "add", the "Add a role" button. */
   const focusAfter = useRef<number | 'add' | null>(null);
   const rowsRef = useRef<HTMLDivElement>(null);
+  const ids = useId();
   const form = useFormSubmit();
+  const edit = changeHandlers(form);
 
   // A new row gets focus on its role; after a removal focus goes to "Add a role" (enabled again by now).
   useEffect(() => {
@@ -163,11 +164,14 @@ function CoverageForm({ rule, onCancel, onSaved }: { rule: CoverageRule | null; 
     const key = nextKey.current++;
     focusAfter.current = key;
     setRows([...rows, { key, staffRole: role, min: '1' }]);
+    clearErrors(form, 'requirements');
   }
 
   function removeRow(key: number) {
     focusAfter.current = 'add';
     setRows(rows.filter((r) => r.key !== key));
+    // Rows after this one move up, so their errors no longer point at the right row.
+    clearErrors(form, 'requirements*');
   }
 
   function changeRow(key: number, change: Partial<Row>) {
@@ -192,25 +196,25 @@ function CoverageForm({ rule, onCancel, onSaved }: { rule: CoverageRule | null; 
 
   const requirementsError = form.errors.requirements;
   return (
-    <form onSubmit={save} noValidate className="stack rd-form" aria-labelledby="rd-coverage-form-title">
-      <h3 id="rd-coverage-form-title">{rule ? `Edit “${rule.name}”` : 'New coverage rule'}</h3>
+    <form onSubmit={save} noValidate className="stack rd-form" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{rule ? `Edit “${rule.name}”` : 'New coverage rule'}</h3>
       <p className="muted rd-intro">The roster highlights the times when fewer people of a role are working than the rule asks for.</p>
       <div className="form-grid rd-grid">
-        <TextField label="Name" value={name} onChange={setName} error={form.errors.name} maxLength={80} placeholder="e.g. Weekday front desk" className="span-2" autoFocus />
+        <TextField label="Name" value={name} onChange={edit(setName, 'name')} error={form.errors.name} maxLength={80} placeholder="e.g. Weekday front desk" className="span-2" autoFocus />
         <div className="span-2">
-          <WeekdayPicker value={weekdays} onChange={setWeekdays} error={errorUnder(form.errors, 'weekdays')} />
+          <WeekdayPicker value={weekdays} onChange={edit(setWeekdays, 'weekdays*')} error={errorUnder(form.errors, 'weekdays')} />
         </div>
-        <TextField label="From" type="time" step={300} value={startTime} onChange={setStart} error={timeError(startTime, form.errors.startTime)} />
+        <TextField label="From" type="time" step={300} value={startTime} onChange={edit(setStart, 'startTime', 'endTime')} error={timeError(startTime, form.errors.startTime)} />
         <TextField
           label="Until"
           type="time"
           step={300}
           value={endTime}
-          onChange={setEnd}
+          onChange={edit(setEnd, 'startTime', 'endTime')}
           error={timeError(endTime, form.errors.endTime)}
-          hint="The same day. For a night, add a second rule after midnight."
+          hint="On the same day, after the start."
         />
-        <fieldset className={['span-2', 'rd-reqs', requirementsError ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={requirementsError ? 'rd-reqs-error' : undefined}>
+        <fieldset className={['span-2', 'rd-reqs', requirementsError ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={requirementsError ? `${ids}-reqs-error` : undefined}>
           <legend>Minimum staff working</legend>
           <div className="rd-req-list" ref={rowsRef}>
             {rows.length === 0 && <p className="muted small rd-req-empty">No roles yet. Add the roles this rule checks.</p>}
@@ -229,7 +233,10 @@ function CoverageForm({ rule, onCancel, onSaved }: { rule: CoverageRule | null; 
                     label={`Role ${i + 1}`}
                     className="sr-label"
                     value={row.staffRole}
-                    onChange={(v) => changeRow(row.key, { staffRole: v as StaffRole })}
+                    onChange={(v) => {
+                      changeRow(row.key, { staffRole: v as StaffRole });
+                      clearErrors(form, 'requirements', `requirements.${i}.staffRole`);
+                    }}
                     options={options}
                     error={form.errors[`requirements.${i}.staffRole`]}
                   />
@@ -242,7 +249,10 @@ function CoverageForm({ rule, onCancel, onSaved }: { rule: CoverageRule | null; 
                     max={50}
                     step={1}
                     value={row.min}
-                    onChange={(v) => changeRow(row.key, { min: v })}
+                    onChange={(v) => {
+                      changeRow(row.key, { min: v });
+                      clearErrors(form, `requirements.${i}.min`);
+                    }}
                     error={form.errors[`requirements.${i}.min`]}
                   />
                   <Button variant="ghost" className="rd-req-remove" icon={<X size={16} aria-hidden="true" />} onClick={() => removeRow(row.key)} aria-label={`Remove ${roleLabel}`}>
@@ -259,7 +269,7 @@ function CoverageForm({ rule, onCancel, onSaved }: { rule: CoverageRule | null; 
             {unused.length === 0 && <span className="muted small">Every role is in the rule.</span>}
           </div>
           {requirementsError && (
-            <p className="field-error" id="rd-reqs-error">
+            <p className="field-error" id={`${ids}-reqs-error`}>
               {requirementsError}
             </p>
           )}

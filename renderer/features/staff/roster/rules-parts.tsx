@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { DateOrder } from '../../../../shared/contract/types';
 import { formatWallTime } from '../../../../shared/domain/format';
 import { minutesOfDay, WEEKDAYS } from '../../../../shared/domain/time';
-import type { FieldErrors } from '../../../app/forms';
+import type { FieldErrors, useFormSubmit } from '../../../app/forms';
 import { Button } from '../../../ui/Button';
 
 /** "Mon–Fri", "Mon, Wed, Fri", "Mon–Wed, Sat", "Every day". Runs of three or more days get a dash. */
@@ -71,7 +71,19 @@ export function WeekdayPicker({ value, onChange, error }: { value: number[]; onC
   const toggle = (day: number) => onChange(value.includes(day) ? value.filter((d) => d !== day) : [...value, day].sort((a, b) => a - b));
   return (
     <fieldset className={['rd-days-field', error ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={error ? errorId : undefined}>
-      <legend>Days</legend>
+      {/* The legend names the group for screen readers; the visible title shares its line with the quick picks. */}
+      <legend className="sr-only">Days</legend>
+      <div className="rd-days-head">
+        <span className="rd-days-title" aria-hidden="true">
+          Days
+        </span>
+        <Button variant="ghost" className="rd-small-btn" aria-label="Choose Monday to Friday" onClick={() => onChange([1, 2, 3, 4, 5])}>
+          Mon–Fri
+        </Button>
+        <Button variant="ghost" className="rd-small-btn" aria-label="Choose every day" onClick={() => onChange([1, 2, 3, 4, 5, 6, 7])}>
+          Every day
+        </Button>
+      </div>
       <div className="rd-days">
         {WEEKDAYS.map((w) => (
           <label key={w.day} className="rd-day">
@@ -80,14 +92,6 @@ export function WeekdayPicker({ value, onChange, error }: { value: number[]; onC
             <span className="sr-only">{w.name}</span>
           </label>
         ))}
-        <span className="rd-day-picks">
-          <Button variant="ghost" className="rd-small-btn" onClick={() => onChange([1, 2, 3, 4, 5])}>
-            Mon–Fri
-          </Button>
-          <Button variant="ghost" className="rd-small-btn" onClick={() => onChange([1, 2, 3, 4, 5, 6, 7])}>
-            Every day
-          </Button>
-        </span>
       </div>
       {error && (
         <p className="field-error" id={errorId}>
@@ -138,4 +142,28 @@ export function useReturnFocus() {
       pending.current = key;
     },
   };
+}
+
+type FormState = Pick<ReturnType<typeof useFormSubmit>, 'errors' | 'setErrors' | 'setMessage'>;
+
+/**
+ * Drops the errors of fields the person has just changed, and the "please
+ * correct" message with the last one. `weekdays` matches exactly; `weekdays*`
+ * matches it and everything under it.
+ */
+export function clearErrors(form: FormState, ...paths: string[]): void {
+  const matches = (key: string) => paths.some((p) => (p.endsWith('*') ? key === p.slice(0, -1) || key.startsWith(`${p.slice(0, -1)}.`) : key === p));
+  if (!Object.keys(form.errors).some(matches)) return;
+  const next = Object.fromEntries(Object.entries(form.errors).filter(([k]) => !matches(k)));
+  form.setErrors(next);
+  if (Object.keys(next).length === 0) form.setMessage(null);
+}
+
+/** `onChange` handlers that set a value and clear the errors it may have fixed. */
+export function changeHandlers(form: FormState) {
+  return <T,>(set: (value: T) => void, ...paths: string[]) =>
+    (value: T) => {
+      set(value);
+      clearErrors(form, ...paths);
+    };
 }

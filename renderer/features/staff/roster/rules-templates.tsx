@@ -1,8 +1,7 @@
 import { Plus } from 'lucide-react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { rosterContract } from '../../../../shared/contract/roster';
 import type { ShiftTemplate } from '../../../../shared/contract/staff-types';
-import { formatWallTime } from '../../../../shared/domain/format';
 import { minutesOfDay } from '../../../../shared/domain/time';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
@@ -11,7 +10,7 @@ import type { Loaded } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
 import { Alert, Badge, EmptyState, Loading } from '../../../ui/Feedback';
 import { TextField } from '../../../ui/Field';
-import { CheckboxField, errorUnder, formatDuration, formatTimeRange, formatWeekdays, isTime, runsPastMidnight, spokenWeekdays, timeError, useReturnFocus, WeekdayPicker } from './rules-parts';
+import { changeHandlers, CheckboxField, errorUnder, formatDuration, formatTimeRange, formatWeekdays, isTime, runsPastMidnight, spokenWeekdays, timeError, useReturnFocus, WeekdayPicker } from './rules-parts';
 
 type Editing = { template: ShiftTemplate | null } | null;
 
@@ -42,7 +41,7 @@ export function TemplatesPanel({ loaded, onChanged }: { loaded: Loaded<ShiftTemp
     );
   }
 
-  const example = `Mon–Fri ${formatWallTime('08:00', order)}–${formatWallTime('17:00', order)}`;
+  const example = `Mon–Fri ${formatTimeRange('08:00', '17:00', order)}`;
   return (
     <div className="stack" ref={container}>
       <div className="section-header">
@@ -90,7 +89,7 @@ export function TemplatesPanel({ loaded, onChanged }: { loaded: Loaded<ShiftTemp
               {templates.map((t) => (
                 <tr key={t.id} className={t.active ? undefined : 'row-inactive'}>
                   <td className="rd-name">{t.name}</td>
-                  <td>
+                  <td className="rd-nowrap">
                     <span aria-hidden="true">{formatWeekdays(t.weekdays)}</span>
                     <span className="sr-only">{spokenWeekdays(t.weekdays)}</span>
                   </td>
@@ -127,6 +126,9 @@ function shiftLength(start: string, end: string): number {
   return e > s ? e - s : e + 1440 - s;
 }
 
+/** The errors a change of either time may fix: the break's depends on the shift's length. */
+const TIMES = ['startTime', 'endTime', 'breakMinutes'];
+
 function TemplateForm({ template, onCancel, onSaved }: { template: ShiftTemplate | null; onCancel: () => void; onSaved: (saved: ShiftTemplate) => void }) {
   const [name, setName] = useState(template?.name ?? '');
   const [weekdays, setWeekdays] = useState<number[]>(template?.weekdays ?? [1, 2, 3, 4, 5]);
@@ -134,7 +136,9 @@ function TemplateForm({ template, onCancel, onSaved }: { template: ShiftTemplate
   const [endTime, setEnd] = useState(template?.endTime ?? '17:00');
   const [breakMinutes, setBreak] = useState(String(template?.breakMinutes ?? 30));
   const [active, setActive] = useState(template?.active ?? true);
+  const titleId = useId();
   const form = useFormSubmit();
+  const edit = changeHandlers(form);
 
   const breakValue = breakMinutes.trim() === '' ? 0 : Number(breakMinutes);
   const timesValid = isTime(startTime) && isTime(endTime) && startTime !== endTime;
@@ -161,20 +165,20 @@ function TemplateForm({ template, onCancel, onSaved }: { template: ShiftTemplate
   }
 
   return (
-    <form onSubmit={save} noValidate className="stack rd-form" aria-labelledby="rd-template-form-title">
-      <h3 id="rd-template-form-title">{template ? `Edit “${template.name}”` : 'New shift template'}</h3>
+    <form onSubmit={save} noValidate className="stack rd-form" aria-labelledby={titleId}>
+      <h3 id={titleId}>{template ? `Edit “${template.name}”` : 'New shift template'}</h3>
       <div className="form-grid rd-grid">
-        <TextField label="Name" value={name} onChange={setName} error={form.errors.name} maxLength={80} placeholder="e.g. Weekday day shift" className="span-2" autoFocus />
+        <TextField label="Name" value={name} onChange={edit(setName, 'name')} error={form.errors.name} maxLength={80} placeholder="e.g. Weekday day shift" className="span-2" autoFocus />
         <div className="span-2">
-          <WeekdayPicker value={weekdays} onChange={setWeekdays} error={errorUnder(form.errors, 'weekdays')} />
+          <WeekdayPicker value={weekdays} onChange={edit(setWeekdays, 'weekdays*')} error={errorUnder(form.errors, 'weekdays')} />
         </div>
-        <TextField label="Starts" type="time" step={300} value={startTime} onChange={setStart} error={timeError(startTime, form.errors.startTime)} />
+        <TextField label="Starts" type="time" step={300} value={startTime} onChange={edit(setStart, ...TIMES)} error={timeError(startTime, form.errors.startTime)} />
         <TextField
           label="Ends"
           type="time"
           step={300}
           value={endTime}
-          onChange={setEnd}
+          onChange={edit(setEnd, ...TIMES)}
           error={timeError(endTime, form.errors.endTime)}
           hint={nextDay ? 'Ends the next day (runs past midnight).' : 'An end before the start runs past midnight.'}
         />
@@ -186,7 +190,7 @@ function TemplateForm({ template, onCancel, onSaved }: { template: ShiftTemplate
           max={480}
           step={5}
           value={breakMinutes}
-          onChange={setBreak}
+          onChange={edit(setBreak, 'breakMinutes')}
           error={form.errors.breakMinutes}
           hint={lengthHint}
         />

@@ -31,7 +31,7 @@ const STATUS_TONE = { pending: 'warn', approved: 'good', declined: 'bad', cancel
 const STATUS_LABEL = { pending: 'Waiting for a decision', approved: 'Approved', declined: 'Declined', cancelled: 'Withdrawn' } as const;
 
 /** Time-off requests from three months back to a year ahead, for one person or everyone; decide and withdraw in place. */
-export function TimeOffList({ staffId, pendingOnly = false, refreshKey = '' }: { staffId?: string; pendingOnly?: boolean; refreshKey?: string }) {
+export function TimeOffList({ staffId, pendingOnly = false, refreshKey = '', onChanged }: { staffId?: string; pendingOnly?: boolean; refreshKey?: string; onChanged?: () => void }) {
   const me = useSession((s) => s.me);
   const clinic = useSession((s) => s.clinic);
   const today = clinic ? dateInZone(new Date(), clinic.timeZone) : '2000-01-01';
@@ -48,6 +48,7 @@ export function TimeOffList({ staffId, pendingOnly = false, refreshKey = '' }: {
     try {
       await call('timeoff.cancel', { id: request.id });
       reload();
+      onChanged?.();
     } catch (e) {
       setProblem(messageOf(e));
     }
@@ -134,6 +135,7 @@ export function TimeOffList({ staffId, pendingOnly = false, refreshKey = '' }: {
             onDone={() => {
               setDeciding(null);
               reload();
+              onChanged?.();
             }}
           />
         )}

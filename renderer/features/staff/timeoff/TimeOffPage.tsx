@@ -24,12 +24,12 @@ export function TimeOffPage() {
       {canDecide && (
         <section className="card stack" aria-labelledby="pending-title">
           <h2 id="pending-title">Waiting for your decision</h2>
-          <TimeOffList pendingOnly refreshKey={String(refresh)} />
+          <TimeOffList pendingOnly refreshKey={String(refresh)} onChanged={() => setRefresh((n) => n + 1)} />
         </section>
       )}
       <section className="card stack" aria-labelledby="all-timeoff-title">
         <h2 id="all-timeoff-title">{canDecide ? 'All time off' : 'Time off'}</h2>
-        <TimeOffList refreshKey={String(refresh)} />
+        <TimeOffList refreshKey={String(refresh)} onChanged={() => setRefresh((n) => n + 1)} />
       </section>
     </div>
   );
