@@ -32,3 +32,16 @@ export function EmptyState({ title, children, action }: { title: string; childre
 export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good' | 'warn' | 'bad' | 'info'; children: ReactNode }) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
+
+/** A failed load, with the one way to try again. Renders nothing without an error. */
+export function LoadError({ error, onRetry, title }: { error: string | null | undefined; onRetry: () => void; title?: string }) {
+  if (!error) return null;
+  return (
+    <Alert {...(title ? { title } : {})}>
+      {error}{' '}
+      <button type="button" className="btn btn-ghost" onClick={onRetry}>
+        Try again
+      </button>
+    </Alert>
+  );
+}

@@ -1,7 +1,7 @@
 import { roleHas } from '../../../shared/domain/permissions';
-import { navigate } from '../../app/route';
 import { useSession } from '../../app/session-store';
 import { Alert } from '../../ui/Feedback';
+import { TabNav } from '../../ui/TabNav';
 import { ClinicSettings } from './ClinicSettings';
 import { StaffRulesSettings } from './StaffRulesSettings';
 import { UsersSettings } from './UsersSettings';
@@ -20,22 +20,7 @@ export function SettingsPage({ route }: { route: string }) {
   const active = TABS.find((t) => route.startsWith(t.path)) ?? TABS[0];
   return (
     <div className="stack">
-      <nav className="tabs" aria-label="Settings">
-        {TABS.map((tab) => (
-          <a
-            key={tab.path}
-            href={`#${tab.path}`}
-            className={tab === active ? 'tab tab-active' : 'tab'}
-            aria-current={tab === active ? 'page' : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(tab.path);
-            }}
-          >
-            {tab.label}
-          </a>
-        ))}
-      </nav>
+      <TabNav tabs={TABS} active={active} label="Settings" />
       {active.path === '/settings/clinic' ? <ClinicSettings /> : active.path === '/settings/users' ? <UsersSettings /> : <StaffRulesSettings />}
     </div>
   );

@@ -7,7 +7,7 @@ import { call } from '../../app/api';
 import { useSession } from '../../app/session-store';
 import { useLoad } from '../../app/useLoad';
 import { Button } from '../../ui/Button';
-import { Alert, Badge, EmptyState, Loading } from '../../ui/Feedback';
+import { Alert, Badge, EmptyState, Loading, LoadError } from '../../ui/Feedback';
 import { CreateUserDialog, EditUserDialog } from './UserDialogs';
 
 function statusOf(user: UserSummary, now: string) {
@@ -38,14 +38,7 @@ export function UsersSettings() {
         </Button>
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
-      {error && (
-        <Alert>
-          {error}{' '}
-          <Button variant="ghost" onClick={load}>
-            Try again
-          </Button>
-        </Alert>
-      )}
+      <LoadError error={error} onRetry={load} />
       {!users && !error && <Loading label="Loading user accounts…" />}
       {users && users.length === 0 && <EmptyState title="No user accounts yet" />}
       {users && users.length > 0 && (

@@ -1,7 +1,7 @@
 import { roleHas, type Permission } from '../../../shared/domain/permissions';
-import { navigate } from '../../app/route';
 import { useSession } from '../../app/session-store';
 import { Alert } from '../../ui/Feedback';
+import { TabNav } from '../../ui/TabNav';
 import { DirectoryPage } from './directory/DirectoryPage';
 import { FacilitiesPage } from './facilities/FacilitiesPage';
 import { HiringPage } from './hiring/HiringPage';
@@ -27,22 +27,7 @@ export function StaffSection({ route }: { route: string }) {
   if (!active) return <Alert title="Nothing here for your role">Ask the office manager if you need access to staff information.</Alert>;
   return (
     <div className="stack">
-      <nav className="tabs" aria-label="Staff">
-        {tabs.map((tab) => (
-          <a
-            key={tab.path}
-            href={`#${tab.path}`}
-            className={tab === active ? 'tab tab-active' : 'tab'}
-            aria-current={tab === active ? 'page' : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(tab.path);
-            }}
-          >
-            {tab.label}
-          </a>
-        ))}
-      </nav>
+      <TabNav tabs={tabs} active={active} label="Staff" />
       {personMatch ? (
         <PersonPage staffId={personMatch[1]!} />
       ) : active.path === '/staff/directory' ? (

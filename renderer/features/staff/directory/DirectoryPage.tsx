@@ -8,7 +8,7 @@ import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
-import { Alert, EmptyState, Loading } from '../../../ui/Feedback';
+import { EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
 import { FlagBadge } from '../FlagBadge';
 import { StaffDialog } from '../person/StaffDialog';
@@ -59,14 +59,7 @@ export function DirectoryPage() {
           ]}
         />
       </div>
-      {error && (
-        <Alert>
-          {error}{' '}
-          <Button variant="ghost" onClick={reload}>
-            Try again
-          </Button>
-        </Alert>
-      )}
+      <LoadError error={error} onRetry={reload} />
       {loading && !staff && <Loading label="Loading the directory…" />}
       {staff && staff.length === 0 && (
         <EmptyState title={debounced || role || status !== 'active' ? 'Nobody matches' : 'No staff yet'}>

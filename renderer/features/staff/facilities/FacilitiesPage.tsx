@@ -10,7 +10,7 @@ import { call } from '../../../app/api';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
-import { Alert, Badge, EmptyState, Loading } from '../../../ui/Feedback';
+import { Alert, Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { EquipmentDialog, RecordServiceDialog } from './EquipmentDialogs';
 import { RoomDialog } from './RoomDialog';
 import './facilities.css';
@@ -63,14 +63,7 @@ function RoomsSection({ canManage, onChanged }: { canManage: boolean; onChanged:
         <span>Show retired rooms</span>
       </label>
       {notice && <Alert tone="success">{notice}</Alert>}
-      {error && (
-        <Alert>
-          {error}{' '}
-          <Button variant="ghost" onClick={reload}>
-            Try again
-          </Button>
-        </Alert>
-      )}
+      <LoadError error={error} onRetry={reload} />
       {loading && !rooms && <Loading label="Loading rooms…" />}
       {rooms && rooms.length === 0 && (
         <EmptyState title={showRetired ? 'No rooms yet' : 'No rooms in use'}>
@@ -211,14 +204,7 @@ function EquipmentSection({ canManage, refreshKey }: { canManage: boolean; refre
           {canManage ? ' Record the service once it is done.' : ''}
         </Alert>
       )}
-      {error && (
-        <Alert>
-          {error}{' '}
-          <Button variant="ghost" onClick={reload}>
-            Try again
-          </Button>
-        </Alert>
-      )}
+      <LoadError error={error} onRetry={reload} />
       {loading && !items && <Loading label="Loading equipment…" />}
       {items && items.length === 0 && (
         <EmptyState title={showRetired ? 'No equipment yet' : 'No equipment in use'}>

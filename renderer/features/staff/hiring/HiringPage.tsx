@@ -6,7 +6,7 @@ import { call, messageOf } from '../../../app/api';
 import { navigate } from '../../../app/route';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
-import { Alert, Badge, EmptyState, Loading } from '../../../ui/Feedback';
+import { Alert, Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { SelectField } from '../../../ui/Field';
 import { CandidateDialog, HireDialog, MoveDialog } from './CandidateDialogs';
 import { POSITION_STATUS_LABELS, POSITION_STATUS_TONES, stageOrder } from './hiring-labels';
@@ -101,14 +101,7 @@ export function HiringPage() {
             Open a position
           </Button>
         </div>
-        {positions.error && (
-          <Alert>
-            {positions.error}{' '}
-            <Button variant="ghost" onClick={positions.reload}>
-              Try again
-            </Button>
-          </Alert>
-        )}
+        <LoadError error={positions.error} onRetry={positions.reload} />
         {positions.loading && !positions.data && <Loading label="Loading positions…" />}
         {positions.data && positionList.length === 0 && (
           <EmptyState title="No positions yet">When you need someone new, open a position here. Then add the people who apply for it.</EmptyState>
@@ -206,14 +199,7 @@ export function HiringPage() {
           </div>
         )}
 
-        {candidates.error && (
-          <Alert>
-            {candidates.error}{' '}
-            <Button variant="ghost" onClick={candidates.reload}>
-              Try again
-            </Button>
-          </Alert>
-        )}
+        <LoadError error={candidates.error} onRetry={candidates.reload} />
         {candidates.loading && !candidates.data && <Loading label="Loading candidates…" />}
         {candidates.error ? null : positions.data && positionList.length === 0 && all.length === 0 ? (
           <EmptyState title="No candidates yet">Open a position first; then you can add the people who apply.</EmptyState>

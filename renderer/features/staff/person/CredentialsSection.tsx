@@ -11,7 +11,7 @@ import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
-import { Alert, Badge, EmptyState, Loading } from '../../../ui/Feedback';
+import { Alert, Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { FieldFrame, SelectField, TextField } from '../../../ui/Field';
 import { fileToBase64, saveFile } from '../labels';
 
@@ -75,14 +75,7 @@ export function CredentialsSection({ staffId, flag, canManage, onChanged }: { st
         </Alert>
       )}
       {problem && <Alert>{problem}</Alert>}
-      {error && (
-        <Alert>
-          {error}{' '}
-          <Button variant="ghost" onClick={reload}>
-            Try again
-          </Button>
-        </Alert>
-      )}
+      <LoadError error={error} onRetry={reload} />
       {loading && !data && <Loading label="Loading credentials…" />}
       {data && data.length === 0 && <EmptyState title="No credentials recorded yet" />}
       {data && data.length > 0 && (

@@ -11,7 +11,7 @@ import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
-import { Alert, Badge, Loading } from '../../../ui/Feedback';
+import { Alert, Badge, Loading, LoadError } from '../../../ui/Feedback';
 import { FlagBadge } from '../FlagBadge';
 import { ApplyTemplateDialog } from './ApplyTemplateDialog';
 import { RulesDialog } from './RulesDialog';
@@ -126,14 +126,7 @@ export function RosterPage({ route }: { route: string }) {
           )}
         </Alert>
       )}
-      {error && (
-        <Alert>
-          {error}{' '}
-          <Button variant="ghost" onClick={reload}>
-            Try again
-          </Button>
-        </Alert>
-      )}
+      <LoadError error={error} onRetry={reload} />
       {!week && loading && <Loading label="Loading the roster…" />}
       {week && (
         <>

@@ -8,7 +8,7 @@ import { useFormSubmit } from '../../../app/forms';
 import { useSession } from '../../../app/session-store';
 import type { Loaded } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
-import { Alert, Badge, EmptyState, Loading } from '../../../ui/Feedback';
+import { Alert, Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
 import { changeHandlers, CheckboxField, clearErrors, errorUnder, formatTimeRange, formatWeekdays, spokenWeekdays, timeError, useReturnFocus, WeekdayPicker } from './rules-parts';
 
@@ -64,14 +64,7 @@ export function CoveragePanel({ loaded, onChanged }: { loaded: Loaded<CoverageRu
         </Button>
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
-      {error && (
-        <Alert>
-          {error}{' '}
-          <Button variant="ghost" onClick={reload}>
-            Try again
-          </Button>
-        </Alert>
-      )}
+      <LoadError error={error} onRetry={reload} />
       {!rules && !error && <Loading label="Loading coverage rules…" />}
       {rules && rules.length === 0 && <EmptyState title="No coverage rules yet">A rule like “{example}” shows the gaps on the roster.</EmptyState>}
       {rules && rules.length > 0 && (

@@ -8,7 +8,7 @@ import { useFormSubmit } from '../../../app/forms';
 import { useSession } from '../../../app/session-store';
 import type { Loaded } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
-import { Alert, Badge, EmptyState, Loading } from '../../../ui/Feedback';
+import { Alert, Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { TextField } from '../../../ui/Field';
 import { changeHandlers, CheckboxField, errorUnder, formatDuration, formatTimeRange, formatWeekdays, isTime, runsPastMidnight, spokenWeekdays, timeError, useReturnFocus, WeekdayPicker } from './rules-parts';
 
@@ -59,14 +59,7 @@ export function TemplatesPanel({ loaded, onChanged }: { loaded: Loaded<ShiftTemp
         </Button>
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
-      {error && (
-        <Alert>
-          {error}{' '}
-          <Button variant="ghost" onClick={reload}>
-            Try again
-          </Button>
-        </Alert>
-      )}
+      <LoadError error={error} onRetry={reload} />
       {!templates && !error && <Loading label="Loading shift templates…" />}
       {templates && templates.length === 0 && <EmptyState title="No templates yet">A template like {example} fills a week in one go.</EmptyState>}
       {templates && templates.length > 0 && (
