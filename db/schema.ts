@@ -239,6 +239,90 @@ export interface EquipmentServicesTable extends Stamped {
   by_username: string | null;
 }
 
+export interface PatientsTable extends Stamped {
+  id: string;
+  mrn: string;
+  first_name: string;
+  middle_name: string;
+  last_name: string;
+  preferred_name: string;
+  dob: string;
+  sex: string;
+  pronouns: string;
+  phone_mobile: string;
+  phone_home: string;
+  phone_work: string;
+  email: string;
+  address_line1: string;
+  address_line2: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  preferred_contact: string;
+  emergency_name: string;
+  emergency_phone: string;
+  emergency_relation: string;
+  insurance_payer: string;
+  insurance_member_id: string;
+  insurance_group: string;
+  subscriber_relation: string;
+  subscriber_name: string;
+  subscriber_dob: string;
+  notes: string;
+  interpreter_language: string;
+  mobility_assistance: number;
+  other_flag: string;
+  active: number;
+  merged_into: string | null;
+  /** Folded "last first" for ordering by name. */
+  sort_name: string;
+}
+
+export interface PatientSearchTermsTable extends Stamped {
+  term: string;
+  patient_id: string;
+}
+
+export interface PatientChangesTable extends Stamped {
+  id: string;
+  patient_id: string;
+  at: string;
+  username: string | null;
+  field: string;
+  old_value: string;
+  new_value: string;
+}
+
+export interface ConcernsTable extends Stamped {
+  id: string;
+  patient_id: string | null;
+  category: string;
+  description: string;
+  severity: string;
+  owner_user_id: string | null;
+  status: string;
+  opened_on: string;
+  resolved_on: string | null;
+  closed_on: string | null;
+  resolution: string;
+  created_by: string | null;
+}
+
+export interface ConcernEventsTable extends Stamped {
+  id: string;
+  concern_id: string;
+  at: string;
+  username: string | null;
+  status: string;
+  note: string;
+}
+
+export interface PatientImportRowsTable extends Stamped {
+  import_id: string;
+  row_number: number;
+  data: string;
+}
+
 export interface DB {
   clinic: ClinicTable;
   opening_hours: OpeningHoursTable;
@@ -260,4 +344,10 @@ export interface DB {
   rooms: RoomsTable;
   equipment: EquipmentTable;
   equipment_services: EquipmentServicesTable;
+  patients: PatientsTable;
+  patient_search_terms: PatientSearchTermsTable;
+  patient_changes: PatientChangesTable;
+  concerns: ConcernsTable;
+  concern_events: ConcernEventsTable;
+  patient_import_rows: PatientImportRowsTable;
 }

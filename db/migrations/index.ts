@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-staff';
+import * as m0003 from './0003-patients';
 
 export interface KeelMigration {
   name: string;
@@ -11,6 +12,7 @@ export interface KeelMigration {
 export const MIGRATIONS: readonly KeelMigration[] = [
   { name: '0001-foundation', up: m0001.up },
   { name: '0002-staff', up: m0002.up },
+  { name: '0003-patients', up: m0003.up },
 ];
 
 /** The schema version this build of Keel writes: the number of migrations. */

@@ -120,6 +120,37 @@ export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) 
 
     try {
       const prepared = typeof entry === 'function' ? undefined : await entry.prepare(input, { app, db: app.db, user });
+      const selfTransacting = spec.selfTransacting === true;
+      let committed = false;
+      const writeAudit = async (db: HandlerContext['db']) => {
+        if (spec.audit === 'none') return;
+        const who = { userId: audit.userId ?? user?.id ?? null, username: audit.username ?? user?.username ?? null };
+        await appendAudit(db, {
+          id: app.newId(),
+          at: now,
+          ...who,
+          action: name,
+          kind: spec.audit,
+          outcome: refusal ? 'failed' : 'ok',
+          targetId: audit.targetId ?? null,
+          patientId: audit.patientId ?? null,
+          detail: audit.detail,
+        });
+        for (const extra of extraAudit) {
+          await appendAudit(db, {
+            id: app.newId(),
+            at: now,
+            userId: extra.userId === undefined ? who.userId : extra.userId,
+            username: extra.username === undefined ? who.username : extra.username,
+            action: extra.action,
+            kind: spec.audit,
+            outcome: extra.outcome,
+            targetId: extra.targetId ?? null,
+            patientId: extra.patientId ?? null,
+            detail: extra.detail,
+          });
+        }
+      };
       const execute = async (db: HandlerContext['db']) => {
         const ctx: HandlerContext = {
           app,
@@ -144,38 +175,21 @@ export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) 
             refusal = { error, delayMs };
             return undefined as never;
           },
+          commit: async (work) => {
+            if (!selfTransacting || committed) throw new Error(`ctx.commit used twice or outside a self-transacting channel (${name})`);
+            committed = true;
+            return app.db.transaction().execute(async (trx) => {
+              const result = await work(trx);
+              await writeAudit(trx);
+              return result;
+            });
+          },
         };
         const value = typeof entry === 'function' ? await entry(input, ctx) : await entry.run(input, ctx, prepared);
-        if (spec.audit !== 'none') {
-          const who = { userId: audit.userId ?? user?.id ?? null, username: audit.username ?? user?.username ?? null };
-          await appendAudit(db, {
-            id: app.newId(),
-            at: now,
-            ...who,
-            action: name,
-            kind: spec.audit,
-            outcome: refusal ? 'failed' : 'ok',
-            targetId: audit.targetId ?? null,
-            patientId: audit.patientId ?? null,
-            detail: audit.detail,
-          });
-          for (const extra of extraAudit) {
-            await appendAudit(db, {
-              id: app.newId(),
-              at: now,
-              userId: extra.userId === undefined ? who.userId : extra.userId,
-              username: extra.username === undefined ? who.username : extra.username,
-              action: extra.action,
-              kind: spec.audit,
-              outcome: extra.outcome,
-              targetId: extra.targetId ?? null,
-              detail: extra.detail,
-            });
-          }
-        }
+        if (!selfTransacting) await writeAudit(db);
         return value;
       };
-      const value = spec.audit === 'none' ? await execute(app.db) : await app.db.transaction().execute(execute);
+      const value = spec.audit === 'none' || selfTransacting ? await execute(app.db) : await app.db.transaction().execute(execute);
       if (spec.audit !== 'none') app.writes.generation++;
       for (const fn of afterCommit) fn();
       const refused = refusal as { error: KeelError; delayMs: number } | null;

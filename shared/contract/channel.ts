@@ -18,6 +18,11 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   example: z.input<I>;
   /** Usable while the session is idle-locked (only the lock screen's own calls). */
   whileLocked?: boolean;
+  /**
+   * The handler runs its own transactions (long work in chunks, with progress) and
+   * commits the final one through ctx.commit, which writes the audit row in it.
+   */
+  selfTransacting?: boolean;
 }
 
 /** Declares a channel's output type without a runtime value. */

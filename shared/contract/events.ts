@@ -4,9 +4,11 @@ export interface Events {
   'session.locked': { reason: 'idle' | 'manual' };
   /** Data of these domains changed; views showing them should refresh. */
   'data.changed': { domains: string[] };
+  /** Progress of a long import: rows done of total, in a phase. */
+  'import.progress': { phase: 'checking' | 'staging' | 'saving'; done: number; total: number };
 }
 
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = Events[K];
 
-export const EVENT_NAMES: readonly EventName[] = ['session.locked', 'data.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['session.locked', 'data.changed', 'import.progress'];

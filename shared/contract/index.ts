@@ -10,6 +10,8 @@ import { facilitiesContract } from './facilities';
 import { hiringContract } from './hiring';
 import { rosterContract } from './roster';
 import { staffContract } from './staff';
+import { concernsContract } from './concerns';
+import { patientsContract } from './patients';
 
 /** Every channel of the API, merged from one map per domain. */
 export const contract = {
@@ -23,6 +25,8 @@ export const contract = {
   ...hiringContract,
   ...rosterContract,
   ...facilitiesContract,
+  ...patientsContract,
+  ...concernsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
@@ -42,5 +46,6 @@ export function isChannelName(name: string): name is ChannelName {
 export * from './errors';
 export type * from './types';
 export type * from './staff-types';
+export type * from './patient-types';
 export type { AuditKind, ChannelSpec } from './channel';
 export type { EventName, EventPayload, Events } from './events';

@@ -42,6 +42,18 @@ export const PERMISSION_MATRIX = {
   'timeoff.decide': ['manager'],
   'rooms.view': ['manager', 'receptionist', 'provider'],
   'rooms.manage': ['manager', 'receptionist'],
+  /** Find and open patients (every look is audited). */
+  'patients.view': EVERYONE,
+  /** Register patients, change demographics and insurance. */
+  'patients.edit': ['manager', 'receptionist'],
+  /** Change insurance details only. */
+  'patients.insurance': ['manager', 'receptionist', 'billing'],
+  'patients.merge': ['manager'],
+  'patients.export': ['manager'],
+  'patients.import': ['manager'],
+  /** The concerns and complaints log. */
+  'concerns.view': ['manager', 'receptionist'],
+  'concerns.manage': ['manager', 'receptionist'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;

@@ -10,6 +10,8 @@ import { facilitiesHandlers } from './facilities';
 import { hiringHandlers } from './hiring';
 import { rosterHandlers } from './roster';
 import { staffHandlers } from './staff';
+import { concernsHandlers } from './concerns';
+import { patientsHandlers } from './patients';
 
 export type AllHandlers = HandlersFor<Contract>;
 
@@ -24,6 +26,8 @@ const merged = {
   ...hiringHandlers,
   ...rosterHandlers,
   ...facilitiesHandlers,
+  ...patientsHandlers,
+  ...concernsHandlers,
 };
 
 /** Resolves to `never` (a type error below) when a handler has no channel in the contract. */

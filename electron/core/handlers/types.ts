@@ -30,6 +30,7 @@ export interface ExtraAudit {
   userId?: string | null;
   username?: string | null;
   targetId?: string;
+  patientId?: string;
   detail?: unknown;
 }
 
@@ -57,6 +58,11 @@ export interface HandlerContext {
    * their audit rows); waits `delayMs` before answering.
    */
   refuse(error: KeelError, delayMs?: number): never;
+  /**
+   * For self-transacting channels only: runs the final writes in one transaction
+   * and writes the call's audit row in it.
+   */
+  commit<T>(work: (db: Kysely<DB>) => Promise<T>): Promise<T>;
 }
 
 /** What runs outside the transaction before it (password hashing and checks). */

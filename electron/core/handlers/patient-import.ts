@@ -1,0 +1,165 @@
+import type { Kysely } from 'kysely';
+import { detailsToColumns, insertPatients, nextMrns } from '../../../db/patients';
+import type { DB } from '../../../db/schema';
+import { fieldError, KeelError } from '../../../shared/contract/index';
+import type { DuplicateCandidate, ImportReport, PatientDetails } from '../../../shared/contract/patient-types';
+import type { patientsContract } from '../../../shared/contract/patients';
+import { nameWords, phoneDigits } from '../../../shared/domain/patient-search';
+import { patientListName } from '../../../shared/domain/patients';
+import { checkMapping, parseCsv, rowToDetails, suggestMapping } from '../patient-csv';
+import { clinicToday } from './clinic-time';
+import type { HandlerContext, HandlersFor } from './types';
+
+type ImportChannels = Pick<typeof patientsContract, 'patients.importPreview' | 'patients.importCheck' | 'patients.importRun'>;
+
+const CHUNK = 2000;
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Likely-duplicate keys: folded name and birth date; phone digits and surname. */
+function duplicateKeys(p: { firstName: string; lastName: string; dob: string; phones: string[] }): string[] {
+  const last = nameWords(p.lastName).join(' ');
+  const keys = [`n|${last}|${nameWords(p.firstName).join(' ')}|${p.dob}`];
+  for (const phone of p.phones) {
+    const digits = phoneDigits(phone);
+    if (digits.length >= 7) keys.push(`p|${digits}|${last}`);
+  }
+  return keys;
+}
+
+/** Everyone already in Keel, by duplicate key. */
+async function existingKeys(db: Kysely<DB>): Promise<Map<string, DuplicateCandidate[]>> {
+  const rows = await db
+    .selectFrom('patients')
+    .select(['id', 'mrn', 'first_name', 'last_name', 'preferred_name', 'dob', 'phone_mobile', 'phone_home', 'phone_work'])
+    .where('merged_into', 'is', null)
+    .execute();
+  const keys = new Map<string, DuplicateCandidate[]>();
+  for (const r of rows) {
+    const phones = [r.phone_mobile, r.phone_home, r.phone_work];
+    for (const key of duplicateKeys({ firstName: r.first_name, lastName: r.last_name, dob: r.dob, phones })) {
+      const candidate: DuplicateCandidate = {
+        id: r.id,
+        mrn: r.mrn,
+        name: patientListName({ firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name }),
+        dob: r.dob,
+        phone: r.phone_mobile || r.phone_home || r.phone_work,
+        reason: key.startsWith('n|') ? 'name_and_dob' : 'phone_and_surname',
+      };
+      keys.set(key, [...(keys.get(key) ?? []), candidate]);
+    }
+  }
+  return keys;
+}
+
+interface Checked {
+  report: ImportReport;
+  rows: Array<{ line: number; details: PatientDetails; duplicateOf: DuplicateCandidate[] }>;
+}
+
+/**
+ * Reads and checks every row before anything is written: problems by line and
+ * field, and rows that look like someone already in Keel or earlier in the file.
+ */
+async function checkFile(ctx: HandlerContext, csv: string, mapping: Record<string, string>): Promise<Checked> {
+  const { headers, rows } = parseCsv(csv);
+  checkMapping(mapping, headers.length);
+  const order = ctx.clinic?.dateOrder ?? 'MDY';
+  const today = clinicToday(ctx);
+  const known = await existingKeys(ctx.app.db);
+  const progress = (done: number) => ctx.session && ctx.app.events.emit('import.progress', { phase: 'checking', done, total: rows.length }, ctx.session.token);
+  const report: ImportReport = { rowCount: rows.length, valid: 0, problems: [], duplicates: [] };
+  const good: Checked['rows'] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (i % CHUNK === 0) {
+      progress(i);
+      await breathe();
+    }
+    const result = rowToDetails(rows[i]!, i, mapping, order, today);
+    const line = i + 2;
+    if (!result.ok) {
+      report.problems.push(...result.problems);
+      continue;
+    }
+    report.valid++;
+    const keys = duplicateKeys({ ...result.details, phones: Object.values(result.details.phones) });
+    const matches = new Map<string, DuplicateCandidate>();
+    for (const key of keys) for (const c of known.get(key) ?? []) matches.set(c.id, c);
+    const duplicateOf = [...matches.values()];
+    if (duplicateOf.length > 0) report.duplicates.push({ line, name: patientListName(result.details), dob: result.details.dob, matches: duplicateOf });
+    // Later rows are checked against earlier ones in the same file.
+    const self: DuplicateCandidate = { id: `line-${line}`, mrn: `line ${line} of this file`, name: patientListName(result.details), dob: result.details.dob, phone: result.details.phones.mobile, reason: 'name_and_dob' };
+    for (const key of keys) known.set(key, [...(known.get(key) ?? []), { ...self, reason: key.startsWith('n|') ? 'name_and_dob' : 'phone_and_surname' }]);
+    good.push({ line, details: result.details, duplicateOf });
+  }
+  progress(rows.length);
+  return { report, rows: good };
+}
+
+export const importHandlers: HandlersFor<ImportChannels> = {
+  'patients.importPreview': async (input) => {
+    const { headers, rows } = parseCsv(input.csv);
+    return { headers, rows: rows.slice(0, 5), rowCount: rows.length, suggested: suggestMapping(headers) };
+  },
+
+  'patients.importCheck': async (input, ctx) => {
+    const { report } = await checkFile(ctx, input.csv, input.mapping);
+    ctx.audit.detail = { rows: report.rowCount, problems: report.problems.length, duplicates: report.duplicates.length };
+    // Only the first problems travel back; the count says how many there are.
+    return ctx.commit(async () => ({ ...report, problems: report.problems.slice(0, 1000) }));
+  },
+
+  'patients.importRun': async (input, ctx) => {
+    const { report, rows } = await checkFile(ctx, input.csv, input.mapping);
+    if (report.problems.length > 0) {
+      throw fieldError('csv', `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} in the file; correct ${report.problems.length === 1 ? 'it' : 'them'} and check again. Nothing was imported.`);
+    }
+    const wanted = input.duplicates === 'skip' ? rows.filter((r) => r.duplicateOf.length === 0) : rows;
+    const importId = ctx.app.newId();
+    const token = ctx.session?.token;
+    const progress = (phase: 'staging' | 'saving', done: number) => token && ctx.app.events.emit('import.progress', { phase, done, total: wanted.length }, token);
+    try {
+      // Stage in small transactions, so the rest of Keel stays responsive and progress can be shown…
+      for (let i = 0; i < wanted.length; i += CHUNK) {
+        progress('staging', i);
+        const chunk = wanted.slice(i, i + CHUNK);
+        await ctx.app.db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('patient_import_rows')
+            .values(
+              chunk.map((r, k) => {
+                const flagged = input.duplicates === 'import' && r.duplicateOf.length > 0;
+                const details = flagged ? { ...r.details, notes: [r.details.notes, `Flagged at import as a possible duplicate of ${r.duplicateOf.map((d) => d.mrn).join(', ')}.`].filter(Boolean).join('\n') } : r.details;
+                return { import_id: importId, row_number: i + k, data: JSON.stringify(details), created_at: ctx.now, updated_at: ctx.now };
+              }),
+            )
+            .execute();
+        });
+        await breathe();
+      }
+      progress('saving', 0);
+      // …then move everything into patients in one transaction: all or nothing.
+      const imported = await ctx.commit(async (trx) => {
+        const staged = await trx.selectFrom('patient_import_rows').select(['row_number', 'data']).where('import_id', '=', importId).orderBy('row_number').execute();
+        if (staged.length !== wanted.length) throw new KeelError('internal', 'The import was interrupted; nothing was imported. Please try again.');
+        const mrns = await nextMrns(trx, staged.length, ctx.now);
+        const patients = staged.map((s, k) => ({ id: ctx.app.newId(), mrn: mrns[k]!, columns: detailsToColumns(JSON.parse(s.data) as PatientDetails) }));
+        await insertPatients(trx, patients, ctx.now);
+        for (let i = 0; i < patients.length; i += 500) {
+          await trx
+            .insertInto('patient_changes')
+            .values(patients.slice(i, i + 500).map((p) => ({ id: ctx.app.newId(), patient_id: p.id, at: ctx.now, username: ctx.user?.username ?? null, field: 'created', old_value: '', new_value: `imported as record ${p.mrn}`, created_at: ctx.now, updated_at: ctx.now })))
+            .execute();
+        }
+        await trx.deleteFrom('patient_import_rows').where('import_id', '=', importId).execute();
+        ctx.audit.detail = { imported: patients.length, skipped: rows.length - wanted.length, duplicates: input.duplicates };
+        return patients.length;
+      });
+      progress('saving', imported);
+      ctx.afterCommit(() => ctx.app.events.emit('data.changed', { domains: ['patients'] }));
+      return { imported, skipped: rows.length - wanted.length };
+    } finally {
+      // Staged rows never outlive their import, whether it succeeded or not.
+      await ctx.app.db.deleteFrom('patient_import_rows').where('import_id', '=', importId).execute();
+    }
+  },
+};

@@ -1,0 +1,175 @@
+import type { DateOrder } from '../contract/types';
+
+/**
+ * Patient search, pure: how names, phones, dates of birth and record numbers
+ * become search terms, and how what the front desk types becomes a query.
+ * Terms live in an indexed table and are matched by prefix, which stays fast
+ * with any number of patients and works the same on PostgreSQL.
+ */
+
+const FOLD: Record<string, string> = { đ: 'd', ð: 'd', ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+
+/** Lower case, accents and special letters folded: "Nguyễn" → "nguyen", "Łukasz" → "lukasz". */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đðøłßæœıþ]/g, (c) => FOLD[c] ?? c);
+}
+
+/**
+ * The search words of a name. Apostrophes join ("O'Brien" → "obrien"); hyphens
+ * and spaces separate, and a hyphenated name is also kept whole ("Smith-Jones" →
+ * "smith", "jones", "smithjones").
+ */
+export function nameWords(name: string): string[] {
+  const folded = foldText(name).replace(/['’`´]/g, '');
+  const words = new Set<string>();
+  for (const part of folded.split(/[\s,.;/()]+/)) {
+    const clean = part.replace(/[^\p{L}\p{N}-]/gu, '');
+    if (!clean) continue;
+    const pieces = clean.split('-').filter(Boolean);
+    for (const piece of pieces) words.add(piece);
+    if (pieces.length > 1) words.add(pieces.join(''));
+  }
+  return [...words];
+}
+
+export function phoneDigits(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  // A US number written with its country code: keep the 10 national digits.
+  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+}
+
+export interface SearchablePatient {
+  mrn: string;
+  firstName: string;
+  middleName: string;
+  lastName: string;
+  preferredName: string;
+  dob: string;
+  phones: string[];
+}
+
+/** Every term a patient is found by. Name words are bare; other kinds carry a prefix. */
+export function patientTerms(p: SearchablePatient): string[] {
+  const terms = new Set<string>();
+  for (const name of [p.firstName, p.middleName, p.lastName, p.preferredName]) for (const word of nameWords(name)) terms.add(word);
+  for (const phone of p.phones) {
+    const digits = phoneDigits(phone);
+    if (digits.length < 4) continue;
+    terms.add(`p:${digits}`);
+    if (digits.length > 7) terms.add(`p:${digits.slice(-7)}`);
+    terms.add(`q:${digits.slice(-4)}`);
+  }
+  terms.add(`d:${p.dob}`);
+  terms.add(`m:${p.mrn.toLowerCase()}`);
+  return [...terms];
+}
+
+/** One thing the person typed, as the range of terms it matches. */
+export interface SearchToken {
+  kind: 'name' | 'phone' | 'last4' | 'dob' | 'mrn';
+  /** Matches terms from `from` (inclusive) … */
+  from: string;
+  /** … up to `to` (exclusive). An exact match has to = from + '\u0000'. */
+  to: string;
+  text: string;
+}
+
+/** Tokens for one typed word; a group matches when any of its tokens does. */
+export type TokenGroup = SearchToken[];
+
+const prefixRange = (kind: SearchToken['kind'], prefix: string, text: string): SearchToken => ({ kind, from: prefix, to: `${prefix}\uffff`, text });
+const exact = (kind: SearchToken['kind'], term: string, text: string): SearchToken => ({ kind, from: term, to: `${term}\u0000`, text });
+
+function realDate(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A date of birth as typed: 1980-03-07; 03/07/1980 in the clinic's order
+ * (month first in the US, day first elsewhere); 7.3.1980 with dots is day first.
+ */
+export function parseTypedDate(text: string, order: DateOrder): string | null {
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (m) return realDate(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (m) return realDate(+m[3]!, +m[2]!, +m[1]!);
+  m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(text);
+  if (m) return order === 'DMY' ? realDate(+m[3]!, +m[2]!, +m[1]!) : realDate(+m[3]!, +m[1]!, +m[2]!);
+  return null;
+}
+
+/**
+ * What the front desk typed, as groups of tokens that must all match: any part
+ * of a name in any order, phone digits in any format (or the last four), a date
+ * of birth, a record number.
+ */
+export function parseSearch(query: string, order: DateOrder): TokenGroup[] {
+  const trimmed = query.trim();
+  if (!trimmed) return [];
+  // A phone number read out loud, typed with its punctuation: "(555) 123-4567".
+  if (!/\p{L}/u.test(trimmed) && /^[\d\s()+.-]+$/.test(trimmed) && parseTypedDate(trimmed, order) === null) {
+    const digits = phoneDigits(trimmed);
+    if (digits.length >= 4) return [digitGroup(digits)];
+  }
+  const groups: TokenGroup[] = [];
+  for (const word of trimmed.split(/\s+/)) {
+    const date = parseTypedDate(word, order);
+    if (date) {
+      groups.push([exact('dob', `d:${date}`, word)]);
+      continue;
+    }
+    if (/^\d+$/.test(word)) {
+      groups.push(digitGroup(word));
+      continue;
+    }
+    if (/^[a-z]{1,3}\d+$/i.test(word)) {
+      groups.push([prefixRange('mrn', `m:${word.toLowerCase()}`, word)]);
+      continue;
+    }
+    // Apostrophes join, hyphens split: "o'brien" finds O'Brien, "smith-jones" finds both halves.
+    for (const name of nameWords(word)) groups.push([prefixRange('name', name, word)]);
+  }
+  return groups;
+}
+
+function digitGroup(digits: string): TokenGroup {
+  const group: TokenGroup = [prefixRange('mrn', `m:${digits}`, digits)];
+  if (digits.length === 4) group.push(exact('last4', `q:${digits}`, digits));
+  if (digits.length >= 4) group.push(prefixRange('phone', `p:${digits}`, digits));
+  return group;
+}
+
+/** Does a term fall in a token's range? */
+export function tokenMatches(token: SearchToken, term: string): boolean {
+  return term >= token.from && term < token.to;
+}
+
+/**
+ * How well a patient matches: every group must match one of their terms. Whole
+ * words beat prefixes, a surname beats a first name, an exact phone, birth date
+ * or record number beats everything. Null when a group does not match.
+ */
+export function scoreMatch(groups: readonly TokenGroup[], terms: readonly string[], lastNameWords: readonly string[]): number | null {
+  let score = 0;
+  for (const group of groups) {
+    let best = -1;
+    for (const token of group) {
+      for (const term of terms) {
+        if (!tokenMatches(token, term)) continue;
+        let points = token.kind === 'name' ? (term === token.from ? 3 : 1) : token.kind === 'last4' ? 4 : term === token.from ? 6 : 2;
+        if (token.kind === 'name' && lastNameWords.includes(term)) points += 2;
+        if (points > best) best = points;
+      }
+    }
+    if (best < 0) return null;
+    score += best;
+  }
+  return score;
+}
