@@ -42,6 +42,8 @@ export interface ParsedCsv {
 
 /** Reads CSV text (quotes, commas and newlines inside fields included); refuses a file without a header. */
 export function parseCsv(text: string): ParsedCsv {
+  // A file that was not UTF-8 arrives with replacement characters where its letters were.
+  if (text.includes('\uFFFD')) throw fieldError('csv', 'This file is not UTF-8 text, so names with accents would be garbled. Save it from your spreadsheet as “CSV UTF-8” and try again.');
   const clean = text.replace(/^\uFEFF/, '');
   const result = Papa.parse<string[]>(clean, { skipEmptyLines: 'greedy' });
   const fatal = result.errors.find((e) => e.type === 'Quotes' || e.code === 'UndetectableDelimiter');
@@ -85,6 +87,19 @@ export function checkMapping(mapping: Record<string, string>, columnCount: numbe
   if (missing.length > 0) throw new KeelError('invalid_input', `Choose the columns that hold: ${missing.map((f) => IMPORT_FIELDS[f]!.label.toLowerCase()).join(', ')}.`, [{ path: 'mapping', message: 'Required fields are not mapped' }]);
 }
 
+const columnIndex = new WeakMap<Record<string, string>, Map<string, number>>();
+function columnOf(mapping: Record<string, string>, field: string): number | undefined {
+  let index = columnIndex.get(mapping);
+  if (!index) {
+    index = new Map(Object.entries(mapping).map(([column, f]) => [f, Number(column)]));
+    columnIndex.set(mapping, index);
+  }
+  return index.get(field);
+}
+
+/** Built once: a schema is costly to build and an import checks up to 100,000 rows. */
+const detailsSchema = patientDetails();
+
 export type RowResult = { ok: true; details: PatientDetails } | { ok: false; problems: ImportProblem[] };
 
 const PATH_TO_FIELD: Record<string, string> = {
@@ -113,8 +128,8 @@ const PATH_TO_FIELD: Record<string, string> = {
 /** One CSV row as patient details, or its problems by field (line = row index + 2, after the header). */
 export function rowToDetails(row: readonly string[], index: number, mapping: Record<string, string>, order: DateOrder, today: string): RowResult {
   const get = (field: string) => {
-    const column = Object.entries(mapping).find(([, f]) => f === field)?.[0];
-    return column === undefined ? '' : (row[Number(column)] ?? '').trim();
+    const column = columnOf(mapping, field);
+    return column === undefined ? '' : (row[column] ?? '').trim();
   };
   const line = index + 2;
   const problems: ImportProblem[] = [];
@@ -145,7 +160,7 @@ export function rowToDetails(row: readonly string[], index: number, mapping: Rec
     insurance: { ...PATIENT_EXAMPLE_BLANK.insurance, payer: get('insurancePayer'), memberId: get('insuranceMemberId'), group: get('insuranceGroup') },
     notes,
   };
-  const parsed = patientDetails().safeParse(candidate);
+  const parsed = detailsSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String).join('.');

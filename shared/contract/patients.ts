@@ -171,6 +171,7 @@ export const patientsContract = {
     audit: 'read-phi',
     summary: 'Check every row before anything is written: problems by line and field, and likely duplicates.',
     example: { csv: 'First name,Last name,Date of birth\nAnn,Smith,1980-03-07\n', mapping: { '0': 'firstName', '1': 'lastName', '2': 'dob' } },
+    selfTransacting: true,
   }),
   'patients.importRun': channel({
     input: z.strictObject({ csv: csv(), mapping: mapping(), duplicates: z.enum(['skip', 'import'], { error: expected('skip or import') }) }),
