@@ -3,6 +3,7 @@ import type { DuplicateCandidate, Patient, PatientChange, PatientDetails } from 
 import { nameWords, patientTerms, phoneDigits } from '../shared/domain/patient-search';
 import { patientListName, type ContactMethod, type Sex, type SubscriberRelation } from '../shared/domain/patients';
 import { foldText } from '../shared/domain/patient-search';
+import { compiledOnce } from './compiled';
 import type { DB, PatientsTable } from './schema';
 import { getSetting, setSetting } from './settings';
 
@@ -121,8 +122,11 @@ export async function insertPatients(db: Kysely<DB>, patients: ReadonlyArray<{ i
   }
 }
 
+/** Opening a record is the front desk's most frequent read: compiled once. */
+const patientById = compiledOnce<PatientRow, { id: string }>((db, value) => db.selectFrom('patients').selectAll().where('id', '=', value('id')));
+
 export async function findPatient(db: Kysely<DB>, id: string): Promise<PatientRow | undefined> {
-  return db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await patientById(db, { id })).rows[0];
 }
 
 export async function loadPatient(db: Kysely<DB>, id: string): Promise<Patient | undefined> {

@@ -5,6 +5,7 @@ import type { DB } from '../schema';
 import { insertUser } from '../users';
 import { DEMO_ACCOUNTS } from './accounts';
 import { DemoRandom } from './random';
+import { seedDemoPatients } from './patients';
 import { seedDemoStaff } from './staff';
 
 export type DemoSize = 'small' | 'large';
@@ -55,7 +56,7 @@ export async function seedDemoClinic(db: Kysely<DB>, options: DemoOptions): Prom
   const random = new DemoRandom(options.seed);
   const newId = demoIds(random, options.today);
   const progress = options.onProgress ?? (() => {});
-  const steps = 3;
+  const steps = 4;
 
   progress('Clinic profile and opening hours', 0, steps);
   await insertClinic(db, newId(), DEMO_CLINIC, options.now);
@@ -79,5 +80,15 @@ export async function seedDemoClinic(db: Kysely<DB>, options: DemoOptions): Prom
   }
   progress('Staff, credentials, two years of shifts, rooms and equipment', 2, steps);
   await seedDemoStaff(db, { random, newId, today: options.today, now: options.now, count: options.size === 'large' ? 40 : 12, accounts });
+  const patientCount = options.size === 'large' ? 40_000 : 600;
+  await seedDemoPatients(db, {
+    random,
+    newId,
+    today: options.today,
+    now: options.now,
+    count: patientCount,
+    userIds: [accounts.manager!.id, accounts.reception!.id],
+    progress: (done, total) => progress(`Patients (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})`, 3 + done / total - 0.0001, steps),
+  });
   progress('Done', steps, steps);
 }

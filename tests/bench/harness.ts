@@ -18,6 +18,8 @@ export interface Comparison {
   ratio: number;
   target: number;
   pass: boolean;
+  /** The target is a speed-up: ratio must be at least the target. */
+  faster?: boolean;
 }
 
 function summarize(samples: number[]): Timing {
@@ -60,7 +62,7 @@ export async function compare(name: string, options: { op: () => unknown; floor:
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 
 export function report(results: Comparison[]): boolean {
-  const rows = results.map((r) => [r.name, ms(r.op.median), ms(r.op.p95), ms(r.floor.median), `${r.ratio.toFixed(2)}×`, `≤ ${r.target}×`, r.pass ? 'PASS' : 'FAIL']);
+  const rows = results.map((r) => [r.name, ms(r.op.median), ms(r.op.p95), ms(r.floor.median), `${r.ratio.toFixed(2)}×`, `${r.faster ? '≥' : '≤'} ${r.target}×`, r.pass ? 'PASS' : 'FAIL']);
   const header = ['operation', 'median', 'p95', 'floor median', 'ratio', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');

@@ -6,6 +6,7 @@ import { openKeelApp } from '../../electron/core/app';
 import { createDemoClinic } from '../../electron/core/demo';
 import { openDataFolder } from '../../db/open';
 import { benchOpen, benchRoundTrip } from './foundation';
+import { benchPatients } from './patients';
 import { benchStaff } from './staff';
 import { report, type Comparison } from './harness';
 
@@ -35,15 +36,20 @@ async function demoFolder(name: string, size: 'small' | 'large'): Promise<string
 const clinic = await demoFolder('large', 'large');
 const manager = DEMO_ACCOUNTS.find((a) => a.role === 'manager')!;
 const results: Comparison[] = [];
+const notes: string[] = [];
 results.push(await benchOpen(clinic));
 results.push(await benchRoundTrip(clinic, { username: manager.username, password: manager.password }));
 const database = await openDataFolder(clinic);
 try {
   results.push(...(await benchStaff(database, BENCH_TODAY)));
+  const patients = await benchPatients(database);
+  results.push(...patients.results);
+  notes.push(...patients.notes);
 } finally {
   await database.close();
 }
 
 console.log('');
 const ok = report(results);
+for (const note of notes) console.log(note);
 process.exitCode = ok ? 0 : 1;

@@ -118,7 +118,7 @@ export function snapshot(keel: TestKeel, options: { skipAudit?: boolean } = {}):
   return out;
 }
 
-export function auditRows(keel: TestKeel): Array<{ action: string; outcome: string; username: string | null; user_id: string | null; target_id: string | null; detail: string | null; kind: string }> {
+export function auditRows(keel: TestKeel): Array<{ action: string; outcome: string; username: string | null; user_id: string | null; target_id: string | null; patient_id: string | null; detail: string | null; kind: string }> {
   return keel.app.database.sqlite.prepare('select * from audit_log order by seq').all() as never;
 }
 
