@@ -1,0 +1,4 @@
+/** Being built. */
+export function ConcernsPage() {
+  return <p>Coming shortly.</p>;
+}

@@ -1,0 +1,4 @@
+/** Being built. */
+export function TransferPage() {
+  return <p>Coming shortly.</p>;
+}
