@@ -3,6 +3,7 @@ import { roleHas } from '../../shared/domain/permissions';
 import { ROLE_LABELS } from '../../shared/domain/permissions';
 import { AccountPage } from '../features/account/AccountPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { PatientsSection } from '../features/patients/PatientsSection';
 import { StaffSection } from '../features/staff/StaffSection';
 import { TodayPage } from '../features/today/TodayPage';
 import { UpcomingSection } from '../features/upcoming/UpcomingSection';
@@ -17,6 +18,7 @@ function Page({ route, section }: { route: string; section: Section | undefined 
   if (section.path === '/today') return <TodayPage />;
   if (section.path === '/settings') return <SettingsPage route={route} />;
   if (section.path === '/staff') return <StaffSection route={route} />;
+  if (section.path === '/patients') return <PatientsSection route={route} />;
   return <UpcomingSection section={section} />;
 }
 

@@ -23,16 +23,7 @@ export const SECTIONS: readonly Section[] = [
       'Recurring series, check-in from arrival to completed, waitlist and next free slot',
     ],
   },
-  {
-    path: '/patients',
-    label: 'Patients',
-    icon: UserRound,
-    upcoming: [
-      'Search by any part of a name, phone digits, date of birth or record number',
-      'Duplicate warnings and merging, with full change history',
-      'Concerns and complaints, CSV import and export',
-    ],
-  },
+  { path: '/patients', label: 'Patients', icon: UserRound },
   { path: '/staff', label: 'Staff', icon: Users },
   {
     path: '/budget',

@@ -61,3 +61,10 @@ export function formatCompactTime(time: string, order: DateOrder): string {
   const minutes = m ?? 0;
   return `${hour % 12 === 0 ? 12 : hour % 12}${minutes === 0 ? '' : `:${String(minutes).padStart(2, '0')}`}${hour < 12 ? 'a' : 'p'}`;
 }
+
+/** Whole years between a date of birth and a day. */
+export function ageOn(dob: string, today: string): number {
+  const [y1, m1, d1] = dob.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = today.split('-').map(Number) as [number, number, number];
+  return y2 - y1 - (m2 < m1 || (m2 === m1 && d2 < d1) ? 1 : 0);
+}

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../../../shared/domain/permissions';
 import { dateInZone, isoWeekday } from '../../../shared/domain/time';
 import { useSession } from '../../app/session-store';
 import { Loading } from '../../ui/Feedback';
+import { ConcernsCard } from '../patients/concerns/ConcernsCard';
 import { StaffCards } from './StaffCards';
 
 function greeting(hour: number): string {
@@ -43,6 +44,7 @@ export function TodayPage() {
           )}
           <p className="muted small">Time zone {clinic.timeZone.replaceAll('_', ' ')}</p>
         </section>
+        <ConcernsCard />
         <StaffCards today={dateInZone(now, clinic.timeZone)} />
       </div>
     </div>

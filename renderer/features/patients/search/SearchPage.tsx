@@ -1,0 +1,139 @@
+import { UserPlus } from 'lucide-react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { PatientMatch } from '../../../../shared/contract/patient-types';
+import { roleHas } from '../../../../shared/domain/permissions';
+import { call, messageOf } from '../../../app/api';
+import { navigate } from '../../../app/route';
+import { useSession } from '../../../app/session-store';
+import { Button } from '../../../ui/Button';
+import { Alert } from '../../../ui/Feedback';
+import { PatientBadges, PatientLine } from '../PatientSummary';
+
+/**
+ * One box for everything the front desk knows about a caller: any part of the
+ * name, phone digits, date of birth, record number. Arrow keys and Enter work.
+ */
+export function SearchPage() {
+  const me = useSession((s) => s.me);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<PatientMatch[] | null>(null);
+  const [active, setActive] = useState(0);
+  const [searching, setSearching] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const sequence = useRef(0);
+  const listId = useId();
+  const canRegister = me ? roleHas(me.user.role, 'patients.edit') : false;
+
+  useEffect(() => {
+    const text = query.trim();
+    const mine = ++sequence.current;
+    if (!text) {
+      const clear = setTimeout(() => mine === sequence.current && setResults(null), 0);
+      return () => clearTimeout(clear);
+    }
+    const timer = setTimeout(() => {
+      setSearching(true);
+      call('patients.search', { query: text, limit: 20 }).then(
+        (found) => {
+          // Answers can arrive out of order; only the latest keystroke's counts.
+          if (mine !== sequence.current) return;
+          setResults(found);
+          setActive(0);
+          setError(null);
+          setSearching(false);
+        },
+        (e: unknown) => {
+          if (mine !== sequence.current) return;
+          setError(messageOf(e));
+          setSearching(false);
+        },
+      );
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (!results || results.length === 0) return;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((a) => Math.min(results.length - 1, a + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const chosen = results[active];
+      if (chosen) navigate(`/patients/record/${chosen.id}`);
+    } else if (event.key === 'Escape') {
+      setQuery('');
+    }
+  }
+
+  const open = results !== null && results.length > 0;
+  return (
+    <section className="card stack patient-search" aria-labelledby="find-title">
+      <div className="section-header">
+        <h2 id="find-title">Find a patient</h2>
+        {canRegister && (
+          <Button variant="primary" icon={<UserPlus size={16} aria-hidden="true" />} onClick={() => navigate('/patients/new')}>
+            New patient
+          </Button>
+        )}
+      </div>
+      <div className="search-box">
+        <label htmlFor={`${listId}-input`} className="sr-only">
+          Find a patient
+        </label>
+        <input
+          id={`${listId}-input`}
+          type="search"
+          role="combobox"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open ? `${listId}-${active}` : undefined}
+          aria-describedby={`${listId}-hint`}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="Name, phone, date of birth or record number"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+          autoFocus
+        />
+        {searching && <span className="spinner spinner-small search-spinner" aria-hidden="true" />}
+      </div>
+      <p id={`${listId}-hint`} className="muted small">
+        Any part of the name in any order (“ann smi”), phone digits in any format or the last four, a date of birth (03/07/1980), or a record number. ↑ ↓ to choose, Enter to open.
+      </p>
+      {error && <Alert>{error}</Alert>}
+      <div role="status" aria-live="polite" className="sr-only">
+        {results === null ? '' : results.length === 0 ? 'No patient matches' : `${results.length} patient${results.length === 1 ? '' : 's'} found`}
+      </div>
+      {results && results.length === 0 && (
+        <div className="empty-state">
+          <h3>No patient matches “{query.trim()}”</h3>
+          <p>Check the spelling, or try the phone number or date of birth.{canRegister ? ' A new patient can be registered with “New patient”.' : ''}</p>
+        </div>
+      )}
+      {open && (
+        <ul id={listId} role="listbox" aria-label="Patients found" className="search-results">
+          {results.map((p, i) => (
+            <li
+              key={p.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'search-result search-result-active' : 'search-result'}
+              onMouseMove={() => i !== active && setActive(i)}
+              onClick={() => navigate(`/patients/record/${p.id}`)}
+            >
+              <PatientLine patient={p} />
+              <PatientBadges flags={p.flags} active={p.active} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
