@@ -132,6 +132,8 @@ export interface ImportProblem {
 export interface ImportReport {
   rowCount: number;
   valid: number;
+  /** All problems found; `problems` carries the first thousand. */
+  problemCount: number;
   problems: ImportProblem[];
   duplicates: Array<{ line: number; name: string; dob: string; matches: DuplicateCandidate[] }>;
 }

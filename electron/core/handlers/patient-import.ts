@@ -67,7 +67,7 @@ async function checkFile(ctx: HandlerContext, csv: string, mapping: Record<strin
   const today = clinicToday(ctx);
   const known = await existingKeys(ctx.app.db);
   const progress = (done: number) => ctx.session && ctx.app.events.emit('import.progress', { phase: 'checking', done, total: rows.length }, ctx.session.token);
-  const report: ImportReport = { rowCount: rows.length, valid: 0, problems: [], duplicates: [] };
+  const report: ImportReport = { rowCount: rows.length, valid: 0, problemCount: 0, problems: [], duplicates: [] };
   const good: Checked['rows'] = [];
   for (let i = 0; i < rows.length; i++) {
     if (i % CHUNK === 0) {
@@ -105,7 +105,7 @@ export const importHandlers: HandlersFor<ImportChannels> = {
     const { report } = await checkFile(ctx, input.csv, input.mapping);
     ctx.audit.detail = { rows: report.rowCount, problems: report.problems.length, duplicates: report.duplicates.length };
     // Only the first problems travel back; the count says how many there are.
-    return ctx.commit(async () => ({ ...report, problems: report.problems.slice(0, 1000) }));
+    return ctx.commit(async () => ({ ...report, problemCount: report.problems.length, problems: report.problems.slice(0, 1000) }));
   },
 
   'patients.importRun': async (input, ctx) => {
@@ -137,6 +137,7 @@ export const importHandlers: HandlersFor<ImportChannels> = {
         await breathe();
       }
       progress('saving', 0);
+      await breathe(); // let the 'saving' notice reach the screen before the long final transaction
       // …then move everything into patients in one transaction: all or nothing.
       const imported = await ctx.commit(async (trx) => {
         const staged = await trx.selectFrom('patient_import_rows').select(['row_number', 'data']).where('import_id', '=', importId).orderBy('row_number').execute();
