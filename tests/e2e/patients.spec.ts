@@ -79,3 +79,53 @@ test('a receptionist finds a patient three ways, registers a new one, and is war
   await page.getByRole('button', { name: 'Go back and check' }).click();
   await expect(page.getByRole('button', { name: 'Register patient' })).toBeVisible();
 });
+
+test('a receptionist logs a concern on a patient’s record, works it and resolves it; the manager imports patients from CSV', async ({ page, keel }) => {
+  await setUpClinic(page, keel.url);
+  const ann = await apiValue<{ id: string }>(page, 'patients.create', patient('Ann', 'Smith', '1975-06-01', '555-222-3333'));
+  await apiValue(page, 'users.create', { username: 'riley', fullName: 'Riley Chen', role: 'receptionist', password: 'temporary-pass-1' });
+
+  // The manager imports two patients: preview, column matching, check, import.
+  await page.getByRole('link', { name: 'Patients' }).click();
+  await page.getByRole('link', { name: 'Import and export' }).click();
+  const csv = 'First name,Last name,Date of birth,Phone,Notes\nJosé,Álvarez,02/14/1966,(555) 666-7777,"Prefers mornings, not Fridays"\nMei,Chen,1990-08-08,,\n';
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'old-system.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await expect(page.getByLabel('Keel field for the column “Date of birth”')).toHaveValue('dob');
+  await screenshot(page, '33-import-preview');
+  await page.getByRole('button', { name: 'Check 2 rows' }).click();
+  await expect(page.getByText(/2 ready to import/)).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: /^Import 2 patients/ }).click();
+  await expect(page.getByText('Imported 2 patients.')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, 'riley', 'temporary-pass-1');
+  await page.getByLabel('Current password').fill('temporary-pass-1');
+  await page.getByLabel('New password', { exact: true }).fill('riley-own-password');
+  await page.getByLabel('New password again').fill('riley-own-password');
+  await page.getByRole('button', { name: 'Save my password' }).click();
+  await page.goto(`${keel.url}#/patients/record/${ann.id}`);
+  await page.getByRole('button', { name: 'Log a concern' }).click();
+  const log = page.getByRole('dialog', { name: 'Log a concern: Ann Smith' });
+  await log.getByLabel('Category').selectOption('wait_time');
+  await log.getByLabel('Severity').selectOption('high');
+  await log.getByLabel('What happened').fill('Waited 50 minutes past the appointment time.');
+  await log.getByRole('button', { name: 'Log concern' }).click();
+  await expect(log).toBeHidden();
+
+  await page.getByRole('link', { name: 'Concerns' }).click();
+  await expect(page.getByRole('row', { name: /Smith, Ann.*Wait time.*High.*Open/ })).toBeVisible();
+  await screenshot(page, '34-concerns-list');
+  await page.getByRole('button', { name: 'Open the wait time concern from Smith, Ann' }).click();
+  const detail = page.getByRole('dialog');
+  await detail.getByLabel('Note for the history (optional)').fill('Phoned Ann; she accepted an apology.');
+  await detail.getByRole('button', { name: 'Mark in progress' }).click();
+  await expect(detail.getByText('Phoned Ann; she accepted an apology.')).toBeVisible();
+  await detail.getByRole('button', { name: 'Mark resolved' }).click();
+  await expect(detail.getByText('Say how it was resolved')).toBeVisible();
+  await detail.getByLabel('Resolution notes').fill('Apologised; the front desk now tells patients about delays.');
+  await detail.getByRole('button', { name: 'Mark resolved' }).click();
+  await expect(detail.getByText(/Resolved/).first()).toBeVisible();
+  await detail.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByText('No unresolved concerns — good.')).toBeVisible();
+});
