@@ -323,6 +323,63 @@ export interface PatientImportRowsTable extends Stamped {
   data: string;
 }
 
+export interface AppointmentTypesTable extends Stamped {
+  id: string;
+  name: string;
+  duration_minutes: number;
+  colour: string;
+  room_kind: string | null;
+  provider_roles: string;
+  active: number;
+}
+
+export interface AppointmentSeriesTable extends Stamped {
+  id: string;
+  rrule: string;
+  first_start: string;
+  duration_minutes: number;
+}
+
+export interface AppointmentsTable extends Stamped {
+  id: string;
+  patient_id: string;
+  provider_id: string;
+  room_id: string | null;
+  type_id: string;
+  starts_at: string;
+  ends_at: string;
+  status: string;
+  reason: string;
+  note: string;
+  series_id: string | null;
+  series_index: number | null;
+  arrived_at: string | null;
+  in_room_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+  cancel_reason: string;
+  late_cancel: number;
+  override_reason: string;
+  created_by: string | null;
+}
+
+export interface WaitlistTable extends Stamped {
+  id: string;
+  patient_id: string;
+  type_id: string;
+  provider_ids: string;
+  weekdays: string;
+  time_from: string;
+  time_to: string;
+  urgency: string;
+  note: string;
+  status: string;
+  appointment_id: string | null;
+  added_by: string | null;
+  closed_at: string | null;
+}
+
 export interface DB {
   clinic: ClinicTable;
   opening_hours: OpeningHoursTable;
@@ -350,4 +407,8 @@ export interface DB {
   concerns: ConcernsTable;
   concern_events: ConcernEventsTable;
   patient_import_rows: PatientImportRowsTable;
+  appointment_types: AppointmentTypesTable;
+  appointment_series: AppointmentSeriesTable;
+  appointments: AppointmentsTable;
+  waitlist: WaitlistTable;
 }

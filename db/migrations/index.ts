@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-staff';
 import * as m0003 from './0003-patients';
+import * as m0004 from './0004-appointments';
 
 export interface KeelMigration {
   name: string;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly KeelMigration[] = [
   { name: '0001-foundation', up: m0001.up },
   { name: '0002-staff', up: m0002.up },
   { name: '0003-patients', up: m0003.up },
+  { name: '0004-appointments', up: m0004.up },
 ];
 
 /** The schema version this build of Keel writes: the number of migrations. */

@@ -12,6 +12,7 @@ import { rosterContract } from './roster';
 import { staffContract } from './staff';
 import { concernsContract } from './concerns';
 import { patientsContract } from './patients';
+import { appointmentsContract } from './appointments';
 
 /** Every channel of the API, merged from one map per domain. */
 export const contract = {
@@ -27,6 +28,7 @@ export const contract = {
   ...facilitiesContract,
   ...patientsContract,
   ...concernsContract,
+  ...appointmentsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
@@ -47,5 +49,6 @@ export * from './errors';
 export type * from './types';
 export type * from './staff-types';
 export type * from './patient-types';
+export type * from './appointment-types';
 export type { AuditKind, ChannelSpec } from './channel';
 export type { EventName, EventPayload, Events } from './events';

@@ -54,6 +54,17 @@ export const PERMISSION_MATRIX = {
   /** The concerns and complaints log. */
   'concerns.view': ['manager', 'receptionist'],
   'concerns.manage': ['manager', 'receptionist'],
+  /** See the schedule (billers read it too). */
+  'schedule.view': EVERYONE,
+  /** Book, move and cancel; the waitlist. */
+  'schedule.manage': ['manager', 'receptionist'],
+  /** Check-in statuses; providers only for their own appointments. */
+  'schedule.status': ['manager', 'receptionist', 'provider'],
+  /** Appointment types and scheduling settings. */
+  'schedule.types': ['manager'],
+  'schedule.reports': ['manager'],
+  /** Book over a provider or hours conflict, or in the past, with a reason. */
+  'schedule.override': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;

@@ -50,3 +50,10 @@ export const WEEKDAYS = [
 
 export const SLOT_SIZES = [5, 10, 15, 20, 30, 60] as const;
 export type SlotSize = (typeof SLOT_SIZES)[number];
+
+/** The wall-clock time of an instant in a zone, `YYYY-MM-DDTHH:MM`. */
+export function wallInZone(instant: Date, zone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}

@@ -9,9 +9,9 @@ describe('the permissions matrix', () => {
     expect(held.manager).toEqual((Object.keys(PERMISSION_MATRIX) as Permission[]).sort());
     expect(held).toEqual({
       manager: held.manager,
-      receptionist: ['account.self', 'clinic.view', 'concerns.manage', 'concerns.view', 'patients.edit', 'patients.insurance', 'patients.view', 'roster.view', 'rooms.manage', 'rooms.view', 'staff.self', 'staff.view', 'timeoff.request'].sort(),
-      provider: ['account.self', 'clinic.view', 'patients.view', 'roster.view', 'rooms.view', 'staff.self', 'timeoff.request'].sort(),
-      billing: ['account.self', 'clinic.view', 'patients.insurance', 'patients.view', 'staff.self', 'timeoff.request'].sort(),
+      receptionist: ['account.self', 'clinic.view', 'concerns.manage', 'concerns.view', 'patients.edit', 'patients.insurance', 'patients.view', 'roster.view', 'rooms.manage', 'rooms.view', 'schedule.manage', 'schedule.status', 'schedule.view', 'staff.self', 'staff.view', 'timeoff.request'].sort(),
+      provider: ['account.self', 'clinic.view', 'patients.view', 'roster.view', 'rooms.view', 'schedule.status', 'schedule.view', 'staff.self', 'timeoff.request'].sort(),
+      billing: ['account.self', 'clinic.view', 'patients.insurance', 'patients.view', 'schedule.view', 'staff.self', 'timeoff.request'].sort(),
     });
   });
 
@@ -24,7 +24,7 @@ describe('the permissions matrix', () => {
   });
 
   it('keeps accounts, the clinic profile, pay, evaluations and candidates to the manager', () => {
-    for (const name of ['users.list', 'users.create', 'users.update', 'clinic.update', 'staff.create', 'staff.update', 'roster.labour', 'evaluations.list', 'evaluations.due', 'candidates.list', 'positions.list', 'timeoff.decide', 'patients.merge', 'patients.export', 'patients.importRun'] as const) {
+    for (const name of ['users.list', 'users.create', 'users.update', 'clinic.update', 'staff.create', 'staff.update', 'roster.labour', 'evaluations.list', 'evaluations.due', 'candidates.list', 'positions.list', 'timeoff.decide', 'patients.merge', 'patients.export', 'patients.importRun', 'appointmentTypes.save', 'scheduleSettings.update', 'appointments.report'] as const) {
       const access = contract[name].access as Permission;
       expect(ROLES.filter((r) => roleHas(r, access))).toEqual(['manager']);
     }
@@ -40,7 +40,7 @@ describe('the contract', () => {
     for (const name of CHANNEL_NAMES) {
       expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-zA-Z]+$/);
       const spec = contract[name];
-      const reads = ['list', 'get', 'me', 'status', 'week', 'checkShift', 'availability', 'labour', 'today', 'gaps', 'due', 'expiring', 'overdue', 'importPreview', 'settings'].some((verb) => name.endsWith(`.${verb}`));
+      const reads = ['list', 'get', 'me', 'status', 'week', 'checkShift', 'availability', 'labour', 'today', 'gaps', 'due', 'expiring', 'overdue', 'importPreview', 'settings', 'check', 'previewSeries', 'findOpenSlots', 'report'].some((verb) => name.endsWith(`.${verb}`));
       if (!reads) expect(spec.audit, name).not.toBe('none');
     }
   });

@@ -1,7 +1,8 @@
 import { findStaff, findStaffByUser, type StaffRow } from '../../../db/staff';
 import { KeelError, fieldError } from '../../../shared/contract/index';
 import { roleHas, type Permission } from '../../../shared/domain/permissions';
-import { dateInZone } from '../../../shared/domain/time';
+import { dateInZone, wallInZone } from '../../../shared/domain/time';
+import type { ScheduleClock } from '../schedule-service';
 import type { HandlerContext } from './types';
 
 /** The clinic's time zone (UTC before setup). */
@@ -35,4 +36,9 @@ export async function requireSelfOr(ctx: HandlerContext, staffId: string, permis
   if (can(ctx, permission)) return;
   const own = await ownStaff(ctx);
   if (own?.id !== staffId) throw new KeelError('forbidden', 'You can only see your own staff record.');
+}
+
+/** The clinic's clock for scheduling: zone, date order, today, the wall-clock now, the slot size. */
+export function scheduleClock(ctx: HandlerContext): ScheduleClock {
+  return { zone: zoneOf(ctx), dateOrder: ctx.clinic?.dateOrder ?? 'MDY', today: clinicToday(ctx), now: wallInZone(new Date(ctx.now), zoneOf(ctx)), slotMinutes: ctx.clinic?.slotMinutes ?? 15 };
 }

@@ -12,6 +12,7 @@ import { rosterHandlers } from './roster';
 import { staffHandlers } from './staff';
 import { concernsHandlers } from './concerns';
 import { patientsHandlers } from './patients';
+import { appointmentsHandlers } from './appointments';
 
 export type AllHandlers = HandlersFor<Contract>;
 
@@ -28,6 +29,7 @@ const merged = {
   ...facilitiesHandlers,
   ...patientsHandlers,
   ...concernsHandlers,
+  ...appointmentsHandlers,
 };
 
 /** Resolves to `never` (a type error below) when a handler has no channel in the contract. */

@@ -1,0 +1,247 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Appointment, AppointmentType, WaitlistEntry } from '../shared/contract/appointment-types';
+import { HOLDS_TIME, MAX_APPOINTMENT_MINUTES, type AppointmentStatus, type BusyAppointment, type WaitlistUrgency } from '../shared/domain/appointments';
+import { patientListName } from '../shared/domain/patients';
+import type { RoomKind, StaffRole } from '../shared/domain/staff';
+import { wallFromMinutes, wallMinutes, type WallTime } from '../shared/domain/wallclock';
+import { compiledOnce } from './compiled';
+import type { AppointmentsTable, DB } from './schema';
+
+export type AppointmentRow = Selectable<AppointmentsTable>;
+
+/** Overlaps are looked for this far back: no appointment is longer. */
+export function lookback(start: WallTime): WallTime {
+  return wallFromMinutes(wallMinutes(start) - MAX_APPOINTMENT_MINUTES);
+}
+
+export async function listTypes(db: Kysely<DB>, includeRetired = false): Promise<AppointmentType[]> {
+  let query = db.selectFrom('appointment_types').selectAll();
+  if (!includeRetired) query = query.where('active', '=', 1);
+  const rows = await query.orderBy('active', 'desc').orderBy('name').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    durationMinutes: r.duration_minutes,
+    colour: r.colour,
+    roomKind: r.room_kind as RoomKind | null,
+    providerRoles: r.provider_roles.split(',').filter(Boolean) as StaffRole[],
+    active: r.active === 1,
+  }));
+}
+
+export async function saveType(db: Kysely<DB>, t: AppointmentType, exists: boolean, now: string): Promise<void> {
+  const values = { name: t.name, duration_minutes: t.durationMinutes, colour: t.colour, room_kind: t.roomKind, provider_roles: t.providerRoles.join(','), active: t.active ? 1 : 0, updated_at: now };
+  if (exists) await db.updateTable('appointment_types').set(values).where('id', '=', t.id).execute();
+  else await db.insertInto('appointment_types').values({ id: t.id, ...values, created_at: now }).execute();
+}
+
+function viewQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('staff as s', 's.id', 'a.provider_id')
+    .innerJoin('appointment_types as t', 't.id', 'a.type_id')
+    .leftJoin('rooms as r', 'r.id', 'a.room_id')
+    .selectAll('a')
+    .select([
+      'p.first_name',
+      'p.last_name',
+      'p.preferred_name',
+      'p.mrn',
+      'p.dob',
+      'p.phone_mobile',
+      'p.phone_home',
+      'p.phone_work',
+      's.full_name as provider_name',
+      't.name as type_name',
+      't.colour',
+      'r.name as room_name',
+    ]);
+}
+
+type ViewRow = Awaited<ReturnType<ReturnType<typeof viewQuery>['execute']>>[number];
+
+export function rowToAppointment(r: ViewRow): Appointment {
+  return {
+    id: r.id,
+    patient: { id: r.patient_id, name: patientListName({ firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name }), mrn: r.mrn, phone: r.phone_mobile || r.phone_home || r.phone_work, dob: r.dob },
+    providerId: r.provider_id,
+    providerName: r.provider_name,
+    roomId: r.room_id,
+    roomName: r.room_name ?? null,
+    typeId: r.type_id,
+    typeName: r.type_name,
+    colour: r.colour,
+    start: r.starts_at,
+    end: r.ends_at,
+    status: r.status as AppointmentStatus,
+    reason: r.reason,
+    note: r.note,
+    seriesId: r.series_id,
+    arrivedAt: r.arrived_at,
+    inRoomAt: r.in_room_at,
+    completedAt: r.completed_at,
+    cancelledAt: r.cancelled_at,
+    cancelledBy: r.cancelled_by as Appointment['cancelledBy'],
+    cancelReason: r.cancel_reason,
+    lateCancel: r.late_cancel === 1,
+    overrideReason: r.override_reason,
+  };
+}
+
+/** Every provider's appointments in a range, the day view's read: compiled once. */
+const clinicRange = compiledOnce<ViewRow, { earliest: string; from: string; to: string }>((db, v) =>
+  viewQuery(db).where('a.starts_at', '>=', v('earliest')).where('a.starts_at', '<', v('to')).where('a.ends_at', '>', v('from')).orderBy('a.starts_at').orderBy('a.provider_id'),
+);
+
+export interface AppointmentFilter {
+  providerIds?: readonly string[] | undefined;
+  roomIds?: readonly string[] | undefined;
+  patientId?: string | undefined;
+  includeCancelled?: boolean | undefined;
+}
+
+/** Appointments overlapping [from, to), by start. The range on starts_at keeps the cost independent of history. */
+export async function appointmentsBetween(db: Kysely<DB>, from: WallTime, to: WallTime, filter: AppointmentFilter = {}): Promise<Appointment[]> {
+  const earliest = lookback(from);
+  let rows: ViewRow[];
+  if (!filter.providerIds && !filter.roomIds && !filter.patientId) {
+    rows = (await clinicRange(db, { earliest, from, to })).rows;
+  } else {
+    let query = viewQuery(db).where('a.starts_at', '>=', earliest).where('a.starts_at', '<', to).where('a.ends_at', '>', from);
+    if (filter.providerIds) query = query.where('a.provider_id', 'in', filter.providerIds.length ? [...filter.providerIds] : ['']);
+    if (filter.roomIds) query = query.where('a.room_id', 'in', filter.roomIds.length ? [...filter.roomIds] : ['']);
+    if (filter.patientId) query = query.where('a.patient_id', '=', filter.patientId);
+    rows = await query.orderBy('a.starts_at').orderBy('a.provider_id').execute();
+  }
+  const list = rows.map(rowToAppointment);
+  return filter.includeCancelled ? list : list.filter((a) => a.status !== 'cancelled');
+}
+
+export async function findAppointment(db: Kysely<DB>, id: string): Promise<Appointment | undefined> {
+  const row = await viewQuery(db).where('a.id', '=', id).executeTakeFirst();
+  return row ? rowToAppointment(row) : undefined;
+}
+
+/**
+ * Appointments holding time that overlap [start, end) for a provider, a room or
+ * a patient: three index ranges, read inside the booking transaction.
+ */
+export async function busyAround(db: Kysely<DB>, who: { providerId: string; roomId: string | null; patientId: string }, start: WallTime, end: WallTime): Promise<BusyAppointment[]> {
+  const earliest = lookback(start);
+  const base = () =>
+    viewQuery(db)
+      .where('a.starts_at', '>=', earliest)
+      .where('a.starts_at', '<', end)
+      .where('a.ends_at', '>', start)
+      .where('a.status', 'in', [...HOLDS_TIME]);
+  const [byProvider, byRoom, byPatient] = await Promise.all([
+    base().where('a.provider_id', '=', who.providerId).execute(),
+    who.roomId ? base().where('a.room_id', '=', who.roomId).execute() : Promise.resolve([]),
+    base().where('a.patient_id', '=', who.patientId).execute(),
+  ]);
+  const seen = new Map<string, BusyAppointment>();
+  for (const r of [...byProvider, ...byRoom, ...byPatient]) {
+    const a = rowToAppointment(r);
+    seen.set(a.id, { id: a.id, patientId: a.patient.id, patientName: a.patient.name, providerId: a.providerId, providerName: a.providerName, roomId: a.roomId, roomName: a.roomName, start: a.start, end: a.end });
+  }
+  return [...seen.values()];
+}
+
+export interface NewAppointment {
+  id: string;
+  patientId: string;
+  providerId: string;
+  roomId: string | null;
+  typeId: string;
+  start: WallTime;
+  end: WallTime;
+  reason: string;
+  note: string;
+  seriesId: string | null;
+  seriesIndex: number | null;
+  overrideReason: string;
+  createdBy: string | null;
+}
+
+export async function insertAppointments(db: Kysely<DB>, list: readonly NewAppointment[], now: string): Promise<void> {
+  for (let i = 0; i < list.length; i += 300) {
+    await db
+      .insertInto('appointments')
+      .values(
+        list.slice(i, i + 300).map((a) => ({
+          id: a.id,
+          patient_id: a.patientId,
+          provider_id: a.providerId,
+          room_id: a.roomId,
+          type_id: a.typeId,
+          starts_at: a.start,
+          ends_at: a.end,
+          status: 'booked',
+          reason: a.reason,
+          note: a.note,
+          series_id: a.seriesId,
+          series_index: a.seriesIndex,
+          arrived_at: null,
+          in_room_at: null,
+          completed_at: null,
+          cancelled_at: null,
+          cancelled_by: null,
+          cancel_reason: '',
+          late_cancel: 0,
+          override_reason: a.overrideReason,
+          created_by: a.createdBy,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function updateAppointment(db: Kysely<DB>, id: string, values: Partial<Omit<AppointmentRow, 'id' | 'created_at'>>, now: string): Promise<void> {
+  await db.updateTable('appointments').set({ ...values, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function seriesMembers(db: Kysely<DB>, seriesId: string): Promise<AppointmentRow[]> {
+  return db.selectFrom('appointments').selectAll().where('series_id', '=', seriesId).orderBy('starts_at').execute();
+}
+
+export async function insertSeries(db: Kysely<DB>, s: { id: string; rrule: string; firstStart: WallTime; durationMinutes: number }, now: string): Promise<void> {
+  await db.insertInto('appointment_series').values({ id: s.id, rrule: s.rrule, first_start: s.firstStart, duration_minutes: s.durationMinutes, created_at: now, updated_at: now }).execute();
+}
+
+export async function listWaitlist(db: Kysely<DB>, status?: WaitlistEntry['status']): Promise<WaitlistEntry[]> {
+  let query = db
+    .selectFrom('waitlist as w')
+    .innerJoin('patients as p', 'p.id', 'w.patient_id')
+    .innerJoin('appointment_types as t', 't.id', 'w.type_id')
+    .selectAll('w')
+    .select(['p.first_name', 'p.last_name', 'p.preferred_name', 'p.mrn', 'p.phone_mobile', 'p.phone_home', 't.name as type_name']);
+  if (status) query = query.where('w.status', '=', status);
+  const rows = await query.execute();
+  const staff = await db.selectFrom('staff').select(['id', 'full_name']).execute();
+  const nameOf = new Map(staff.map((s) => [s.id, s.full_name]));
+  const urgency = { urgent: 0, soon: 1, routine: 2 } as Record<string, number>;
+  return rows
+    .map((r): WaitlistEntry => {
+      const providerIds = JSON.parse(r.provider_ids) as string[];
+      return {
+        id: r.id,
+        patient: { id: r.patient_id, name: patientListName({ firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name }), mrn: r.mrn, phone: r.phone_mobile || r.phone_home },
+        typeId: r.type_id,
+        typeName: r.type_name,
+        providerIds,
+        providerNames: providerIds.map((id) => nameOf.get(id) ?? ''),
+        weekdays: JSON.parse(r.weekdays) as number[],
+        timeFrom: r.time_from,
+        timeTo: r.time_to,
+        urgency: r.urgency as WaitlistUrgency,
+        note: r.note,
+        status: r.status as WaitlistEntry['status'],
+        appointmentId: r.appointment_id,
+        addedAt: r.created_at,
+      };
+    })
+    .sort((a, b) => (urgency[a.urgency] ?? 3) - (urgency[b.urgency] ?? 3) || (a.addedAt < b.addedAt ? -1 : 1));
+}

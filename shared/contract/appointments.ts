@@ -1,0 +1,275 @@
+import { z } from 'zod';
+import { MAX_APPOINTMENT_MINUTES, MAX_SERIES } from '../domain/appointments';
+import { ROOM_KINDS } from '../domain/staff';
+import { daysBetween, wallMinutes } from '../domain/wallclock';
+import type { Conflict } from '../domain/appointments';
+import { channel, returns } from './channel';
+import { colour, date, empty, expected, id, optionalText, text, timeOfDay, wallTime } from './fields';
+import { staffRole } from './staff';
+import type { Appointment, AppointmentType, OpenSlot, ScheduleReport, SeriesPreview, TodaySchedule, WaitlistEntry, WaitlistOffer } from './appointment-types';
+
+const override = () => z.strictObject({ reason: text(300) });
+
+/** What is being booked; without `end`, the type's own duration. */
+export const bookingFields = {
+  patientId: id(),
+  providerId: id(),
+  typeId: id(),
+  roomId: id().nullable(),
+  start: wallTime(),
+  end: wallTime().optional(),
+};
+
+function checkTimes(b: { start?: string | undefined; end?: string | undefined }, ctx: z.RefinementCtx, path: (string | number)[] = []): void {
+  if (!b.start || !b.end) return;
+  const minutes = wallMinutes(b.end) - wallMinutes(b.start);
+  if (minutes <= 0) ctx.addIssue({ code: 'custom', path: [...path, 'end'], message: 'The appointment ends before it starts' });
+  else if (minutes > MAX_APPOINTMENT_MINUTES) ctx.addIssue({ code: 'custom', path: [...path, 'end'], message: 'An appointment can be at most 8 hours' });
+}
+
+const booking = () => z.strictObject({ ...bookingFields, reason: optionalText(300), note: optionalText(1000) }).superRefine((b, ctx) => checkTimes(b, ctx));
+
+const range = (maxDays: number) =>
+  z.strictObject({ from: date(), to: date() }).superRefine((r, ctx) => {
+    if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
+    else if (daysBetween(r.from, r.to) >= maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${maxDays} days` });
+  });
+
+export const repeatRule = () =>
+  z
+    .strictObject({
+      freq: z.enum(['daily', 'weekly', 'monthly'], { error: expected('daily, weekly or monthly') }),
+      interval: z.number({ error: expected('a number') }).int().min(1, 'At least 1').max(52, 'At most 52'),
+      weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
+      monthlyBy: z.enum(['date', 'weekday']).optional(),
+      count: z.number({ error: expected('a number') }).int().min(1, 'At least 1').max(MAX_SERIES, `At most ${MAX_SERIES} appointments`).optional(),
+      until: date().optional(),
+    })
+    .superRefine((r, ctx) => {
+      if (r.count === undefined && !r.until) ctx.addIssue({ code: 'custom', path: ['count'], message: 'Say when the series ends: after a number of times, or on a date' });
+      if (r.count !== undefined && r.until) ctx.addIssue({ code: 'custom', path: ['until'], message: 'Choose either a number of times or an end date' });
+    });
+
+const SAMPLE = { patientId: '00000000-0000-7000-8000-000000000001', providerId: '00000000-0000-7000-8000-000000000002', typeId: '00000000-0000-7000-8000-000000000003', roomId: null, start: '2026-03-02T09:00' };
+
+export const appointmentsContract = {
+  'appointmentTypes.list': channel({
+    input: z.strictObject({ includeRetired: z.boolean().optional() }),
+    output: returns<AppointmentType[]>(),
+    access: 'schedule.view',
+    audit: 'none',
+    summary: 'Appointment types: duration, colour, room kind, who may be booked.',
+    example: {},
+  }),
+  'appointmentTypes.save': channel({
+    input: z.strictObject({
+      id: id().optional(),
+      name: text(80),
+      durationMinutes: z.number({ error: expected('minutes') }).int().min(5, 'At least 5 minutes').max(MAX_APPOINTMENT_MINUTES, 'At most 8 hours').refine((m) => m % 5 === 0, 'Use a multiple of 5 minutes'),
+      colour: colour(),
+      roomKind: z.enum(ROOM_KINDS).nullable(),
+      providerRoles: z.array(staffRole()).min(1, 'Choose at least one role').max(7),
+      active: z.boolean(),
+    }),
+    output: returns<AppointmentType>(),
+    access: 'schedule.types',
+    audit: 'write',
+    summary: 'Add, change or retire an appointment type.',
+    example: { name: 'Follow-up', durationMinutes: 15, colour: '#2b6cb0', roomKind: 'exam', providerRoles: ['physician', 'np_pa'], active: true },
+  }),
+  'appointments.list': channel({
+    input: z
+      .strictObject({ from: date(), to: date(), providerIds: z.array(id()).max(100).optional(), roomIds: z.array(id()).max(100).optional(), patientId: id().optional(), includeCancelled: z.boolean().optional() })
+      .superRefine((r, ctx) => {
+        if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
+        else if (daysBetween(r.from, r.to) > 92) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose at most 3 months' });
+      }),
+    output: returns<Appointment[]>(),
+    access: 'schedule.view',
+    audit: 'read-phi',
+    summary: 'Appointments between two dates (at most 3 months), for providers, rooms or a patient.',
+    example: { from: '2026-03-02', to: '2026-03-02' },
+  }),
+  'appointments.get': channel({
+    input: z.strictObject({ id: id() }),
+    output: returns<Appointment>(),
+    access: 'schedule.view',
+    audit: 'read-phi',
+    summary: 'Open one appointment (counts as a look at the patient’s record).',
+    example: { id: '00000000-0000-7000-8000-000000000000' },
+  }),
+  'appointments.check': channel({
+    input: z.strictObject({ id: id().optional(), ...bookingFields }).superRefine((b, ctx) => checkTimes(b, ctx)),
+    output: returns<Conflict[]>(),
+    access: 'schedule.view',
+    audit: 'none',
+    summary: 'What a booking would clash with, before making it.',
+    example: SAMPLE,
+  }),
+  'appointments.book': channel({
+    input: z.strictObject({ booking: booking(), override: override().optional() }),
+    output: returns<Appointment>(),
+    access: 'schedule.manage',
+    audit: 'write',
+    summary: 'Book an appointment. Conflicts are checked in the same transaction; a manager may override provider or hours conflicts with a reason.',
+    example: { booking: { ...SAMPLE, reason: '', note: '' } },
+  }),
+  'appointments.update': channel({
+    input: z
+      .strictObject({
+        id: id(),
+        changes: z.strictObject({ patientId: id().optional(), providerId: id().optional(), typeId: id().optional(), roomId: id().nullable().optional(), start: wallTime().optional(), end: wallTime().optional(), reason: optionalText(300).optional(), note: optionalText(1000).optional() }),
+        scope: z.enum(['this', 'following', 'all']).optional(),
+        override: override().optional(),
+      })
+      .superRefine((u, ctx) => checkTimes(u.changes, ctx, ['changes'])),
+    output: returns<Appointment>(),
+    access: 'schedule.manage',
+    audit: 'write',
+    summary: 'Move or change an appointment; for a series, this one, this and following, or all. Same conflict rules as booking.',
+    example: { id: '00000000-0000-7000-8000-000000000000', changes: { start: '2026-03-02T10:00' } },
+  }),
+  'appointments.setStatus': channel({
+    input: z.strictObject({ id: id(), status: z.enum(['booked', 'confirmed', 'arrived', 'in_room', 'completed', 'no_show'], { error: expected('booked, confirmed, arrived, in_room, completed or no_show') }) }),
+    output: returns<Appointment>(),
+    access: 'schedule.status',
+    audit: 'write',
+    summary: 'Move an appointment along: confirmed → arrived (time stamped) → in room (time stamped) → completed, or no-show; one step back undoes a slip.',
+    example: { id: '00000000-0000-7000-8000-000000000000', status: 'arrived' },
+  }),
+  'appointments.cancel': channel({
+    input: z.strictObject({ id: id(), by: z.enum(['patient', 'clinic'], { error: expected('patient or clinic') }), reason: text(300), scope: z.enum(['this', 'following', 'all']).optional() }),
+    output: returns<{ cancelled: number; lateCancel: boolean; offers: WaitlistOffer[] }>(),
+    access: 'schedule.manage',
+    audit: 'write',
+    summary: 'Cancel by the patient or the clinic, with a reason; under the late-cancel notice it counts as a late cancel. Returns waitlist entries the freed slot suits.',
+    example: { id: '00000000-0000-7000-8000-000000000000', by: 'patient', reason: 'Feeling better' },
+  }),
+  'appointments.previewSeries': channel({
+    input: z.strictObject({ booking: booking(), repeat: repeatRule() }),
+    output: returns<SeriesPreview>(),
+    access: 'schedule.manage',
+    audit: 'none',
+    summary: 'Every occurrence of a recurring series with its conflicts, before booking it.',
+    example: { booking: { ...SAMPLE, reason: '', note: '' }, repeat: { freq: 'weekly', interval: 1, weekdays: [1], count: 4 } },
+  }),
+  'appointments.bookSeries': channel({
+    input: z.strictObject({ booking: booking(), repeat: repeatRule(), skipConflicts: z.boolean(), override: override().optional() }),
+    output: returns<{ seriesId: string; booked: number; skipped: Array<{ start: string; conflicts: Conflict[] }> }>(),
+    access: 'schedule.manage',
+    audit: 'write',
+    summary: 'Book a recurring series (RFC 5545 RRULE, at most 300): all of it, or skipping the occurrences that clash.',
+    example: { booking: { ...SAMPLE, reason: '', note: '' }, repeat: { freq: 'weekly', interval: 1, weekdays: [1], count: 4 }, skipConflicts: true },
+  }),
+  'appointments.findOpenSlots': channel({
+    input: z
+      .strictObject({
+        typeId: id(),
+        providerIds: z.array(id()).max(50).optional(),
+        from: date(),
+        to: date(),
+        weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
+        timeFrom: timeOfDay().optional(),
+        timeTo: timeOfDay().optional(),
+        days: z.number().int().min(1).max(10).optional(),
+      })
+      .superRefine((r, ctx) => {
+        if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
+        else if (daysBetween(r.from, r.to) > 92) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Search at most 3 months ahead' });
+        if (r.timeFrom && r.timeTo && r.timeTo <= r.timeFrom) ctx.addIssue({ code: 'custom', path: ['timeTo'], message: 'The end of the time window is before its start' });
+      }),
+    output: returns<OpenSlot[]>(),
+    access: 'schedule.view',
+    audit: 'none',
+    summary: 'The first free slot on each of the next days (up to 10), honouring hours, shifts, time off, bookings and rooms.',
+    example: { typeId: '00000000-0000-7000-8000-000000000003', from: '2026-03-02', to: '2026-03-31' },
+  }),
+  'appointments.reminders': channel({
+    input: z.strictObject({ date: date() }),
+    output: returns<Array<{ appointmentId: string; patientName: string; phone: string; start: string; providerName: string; typeName: string; status: string }>>(),
+    access: 'schedule.manage',
+    audit: 'read-phi',
+    summary: 'The reminder call list for a day: patient, phone, time, provider.',
+    example: { date: '2026-03-03' },
+  }),
+  'appointments.ics': channel({
+    input: z.strictObject({ providerId: id(), from: date(), to: date() }).superRefine((r, ctx) => {
+      if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
+      else if (daysBetween(r.from, r.to) >= 366) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose at most a year' });
+    }),
+    output: returns<{ fileName: string; ics: string; events: number }>(),
+    access: 'schedule.view',
+    audit: 'export',
+    summary: 'A provider’s appointments as an iCalendar (RFC 5545) file for their own calendar app.',
+    example: { providerId: '00000000-0000-7000-8000-000000000002', from: '2026-03-01', to: '2026-03-31' },
+  }),
+  'appointments.report': channel({
+    input: range(366),
+    output: returns<ScheduleReport>(),
+    access: 'schedule.reports',
+    audit: 'none',
+    summary: 'Appointments per provider per week, no-show and late-cancel rates per month, utilisation.',
+    example: { from: '2026-01-01', to: '2026-03-31' },
+  }),
+  'appointments.today': channel({
+    input: z.strictObject({ date: date().optional() }),
+    output: returns<TodaySchedule>(),
+    access: 'schedule.view',
+    audit: 'read-phi',
+    summary: 'Today at a glance: appointments by status, the waiting room, next free slots, this month’s no-show rate.',
+    example: {},
+  }),
+  'scheduleSettings.get': channel({
+    input: empty(),
+    output: returns<{ lateCancelHours: number }>(),
+    access: 'schedule.view',
+    audit: 'none',
+    summary: 'How many hours before the start a cancellation counts as late.',
+    example: {},
+  }),
+  'scheduleSettings.update': channel({
+    input: z.strictObject({ lateCancelHours: z.number().int().min(1, 'At least 1 hour').max(168, 'At most a week') }),
+    output: returns<{ lateCancelHours: number }>(),
+    access: 'schedule.types',
+    audit: 'write',
+    summary: 'Change the late-cancel notice.',
+    example: { lateCancelHours: 24 },
+  }),
+  'waitlist.list': channel({
+    input: z.strictObject({ status: z.enum(['waiting', 'booked', 'closed']).optional() }),
+    output: returns<WaitlistEntry[]>(),
+    access: 'schedule.view',
+    audit: 'read-phi',
+    summary: 'The waitlist, urgent first, then by date added.',
+    example: {},
+  }),
+  'waitlist.add': channel({
+    input: z
+      .strictObject({
+        patientId: id(),
+        typeId: id(),
+        providerIds: z.array(id()).max(20),
+        weekdays: z.array(z.number().int().min(1).max(7)).max(7),
+        timeFrom: timeOfDay(),
+        timeTo: timeOfDay(),
+        urgency: z.enum(['urgent', 'soon', 'routine'], { error: expected('urgent, soon or routine') }),
+        note: optionalText(500),
+      })
+      .superRefine((w, ctx) => {
+        if (w.timeTo <= w.timeFrom) ctx.addIssue({ code: 'custom', path: ['timeTo'], message: 'The end of the time window is before its start' });
+      }),
+    output: returns<WaitlistEntry>(),
+    access: 'schedule.manage',
+    audit: 'write',
+    summary: 'Put a patient on the waitlist with their preferences.',
+    example: { patientId: '00000000-0000-7000-8000-000000000001', typeId: '00000000-0000-7000-8000-000000000003', providerIds: [], weekdays: [], timeFrom: '08:00', timeTo: '17:00', urgency: 'soon', note: '' },
+  }),
+  'waitlist.close': channel({
+    input: z.strictObject({ id: id() }),
+    output: returns<WaitlistEntry>(),
+    access: 'schedule.manage',
+    audit: 'write',
+    summary: 'Take an entry off the waitlist (no longer needed).',
+    example: { id: '00000000-0000-7000-8000-000000000000' },
+  }),
+} as const;
