@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { insertClinic } from '../clinic';
+import { wallInZone } from '../../shared/domain/time';
 import type { DB } from '../schema';
 import { insertUser } from '../users';
 import { DEMO_ACCOUNTS } from './accounts';
 import { DemoRandom } from './random';
 import { seedDemoPatients } from './patients';
 import { seedDemoStaff } from './staff';
+import { seedDemoAppointments } from './appointments';
 
 export type DemoSize = 'small' | 'large';
 
@@ -19,6 +21,10 @@ export interface DemoOptions {
   passwordHashes: Record<string, string>;
   /** Instant stamped on created rows. */
   now: string;
+  /** The clinic's wall-clock time (`HH:MM`) on `today`; today's visits are done, in progress or waiting around it. */
+  nowTime: string;
+  /** Days of appointment history (default: 3 weeks small, 10 years large). */
+  historyDays?: number | undefined;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -49,6 +55,16 @@ export const DEMO_CLINIC = {
 };
 
 /**
+ * The demo's day and the clinic's time on it: today's visits are done, in the
+ * room or waiting around the real time; on any other day, around noon.
+ */
+export function demoDay(instant: Date, today?: string): { today: string; nowTime: string } {
+  const wall = wallInZone(instant, DEMO_CLINIC.timeZone);
+  const realToday = wall.slice(0, 10);
+  return { today: today ?? realToday, nowTime: (today ?? realToday) === realToday ? wall.slice(11, 16) : '12:00' };
+}
+
+/**
  * Fills an empty database with the demo clinic. Runs inside the caller's
  * transaction, so a failure leaves nothing behind. Each domain adds its part here.
  */
@@ -56,7 +72,9 @@ export async function seedDemoClinic(db: Kysely<DB>, options: DemoOptions): Prom
   const random = new DemoRandom(options.seed);
   const newId = demoIds(random, options.today);
   const progress = options.onProgress ?? (() => {});
-  const steps = 4;
+  const steps = 5;
+  const large = options.size === 'large';
+  const historyDays = options.historyDays ?? (large ? 3653 : 21);
 
   progress('Clinic profile and opening hours', 0, steps);
   await insertClinic(db, newId(), DEMO_CLINIC, options.now);
@@ -79,9 +97,9 @@ export async function seedDemoClinic(db: Kysely<DB>, options: DemoOptions): Prom
     });
   }
   progress('Staff, credentials, two years of shifts, rooms and equipment', 2, steps);
-  await seedDemoStaff(db, { random, newId, today: options.today, now: options.now, count: options.size === 'large' ? 40 : 12, accounts });
-  const patientCount = options.size === 'large' ? 40_000 : 600;
-  await seedDemoPatients(db, {
+  const staff = await seedDemoStaff(db, { random, newId, today: options.today, now: options.now, count: large ? 40 : 12, accounts, historyDays });
+  const patientCount = large ? 40_000 : 600;
+  const patientIds = await seedDemoPatients(db, {
     random,
     newId,
     today: options.today,
@@ -89,6 +107,20 @@ export async function seedDemoClinic(db: Kysely<DB>, options: DemoOptions): Prom
     count: patientCount,
     userIds: [accounts.manager!.id, accounts.reception!.id],
     progress: (done, total) => progress(`Patients (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})`, 3 + done / total - 0.0001, steps),
+  });
+  await seedDemoAppointments(db, {
+    random,
+    newId,
+    today: options.today,
+    nowTime: options.nowTime,
+    now: options.now,
+    zone: DEMO_CLINIC.timeZone,
+    historyDays,
+    aheadDays: large ? 92 : 35,
+    staff,
+    patientIds,
+    createdBy: 'reception',
+    progress: (done, total) => progress(`Appointments (day ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})`, 4 + done / total - 0.0001, steps),
   });
   progress('Done', steps, steps);
 }

@@ -45,7 +45,7 @@ function phone(random: DemoRandom): string {
 export async function seedDemoPatients(
   db: Kysely<DB>,
   options: { random: DemoRandom; newId: () => string; today: string; now: string; count: number; userIds: string[]; progress: (done: number, total: number) => void },
-): Promise<void> {
+): Promise<string[]> {
   const { random, newId, today, now, count } = options;
   const year = Number(today.slice(0, 4));
   const people: Array<{ id: string; details: PatientDetails }> = [];
@@ -111,4 +111,5 @@ export async function seedDemoPatients(
       await addConcernEvent(db, { id: newId(), concernId: id, username: 'manager', status: 'in_progress', note: 'Called the patient back' }, now);
     }
   }
+  return people.map((p) => p.id);
 }

@@ -15,6 +15,25 @@ const FIRST = ['Amara', 'Ben', 'Carmen', 'Dmitri', 'Elif', 'Farah', 'Gabriel', '
 const LAST = ['Abara', 'Bergström', 'Castillo', 'Dubois', 'Eriksen', 'Fernández', 'Goldberg', 'Haddad', 'Ito', 'Jovanović', 'Kowalski', 'Lindqvist', 'Mensah', 'Nguyễn', 'O’Connor', 'Patel', 'Quispe', 'Rossi', 'Sato', 'Tanaka', 'Umarov', 'Varga', 'Wójcik', 'Xu', 'Yilmaz', 'Zhou'];
 const COLOURS = ['#2b6cb0', '#2f855a', '#b7791f', '#c53030', '#6b46c1', '#0987a0', '#d53f8c', '#4a5568', '#dd6b20', '#38a169'];
 
+/** What the appointment seeder needs to know about a bookable provider. */
+export interface DemoProvider {
+  id: string;
+  staffRole: StaffRole;
+  startDate: string;
+  /** Weekdays worked and the day's hours, for the years before the roster was kept. */
+  days: number[];
+  start: string;
+  end: string;
+  breakMinutes: number;
+}
+
+export interface DemoStaffResult {
+  providers: DemoProvider[];
+  rooms: Array<{ id: string; name: string; kind: 'exam' | 'procedure' | 'lab' }>;
+  /** The first day of the roster's shifts; before it, providers work their usual pattern. */
+  rosterFrom: string;
+}
+
 interface DemoPerson {
   id: string;
   fullName: string;
@@ -57,8 +76,8 @@ const TITLES: Record<StaffRole, string> = {
  */
 export async function seedDemoStaff(
   db: Kysely<DB>,
-  options: { random: DemoRandom; newId: () => string; today: string; now: string; count: number; accounts: Record<string, { id: string; fullName: string }> },
-): Promise<void> {
+  options: { random: DemoRandom; newId: () => string; today: string; now: string; count: number; accounts: Record<string, { id: string; fullName: string }>; historyDays: number },
+): Promise<DemoStaffResult> {
   const { random, newId, today, now } = options;
   const roles = roleMix(options.count);
   const linked: Partial<Record<StaffRole, { id: string; fullName: string }>> = {
@@ -83,7 +102,8 @@ export async function seedDemoStaff(
       staffRole,
       jobTitle: TITLES[staffRole],
       employment: staffRole === 'other' ? 'contractor' : partTime ? 'part_time' : 'full_time',
-      startDate: addDays(today, -random.int(200, 3200)),
+      // Most providers of a clinic with a long history have been there from its start.
+      startDate: addDays(today, -(options.historyDays > 3200 && bookableRole(staffRole) && index % 7 !== 0 ? random.int(options.historyDays, options.historyDays + 400) : random.int(200, 3200))),
       userId: account?.id ?? null,
       days: partTime ? [1, 3, 5] : index % 5 === 3 ? [1, 2, 3, 4, 6] : [1, 2, 3, 4, 5],
       // Eight paid hours a day; the front desk is staggered so someone opens and someone closes.
@@ -110,7 +130,7 @@ export async function seedDemoStaff(
         payRateCents: p.staffRole === 'physician' ? random.int(220, 290) * 1000_00 : p.staffRole === 'manager' ? 78_000_00 : random.int(1900, 3400),
         colour: COLOURS[i % COLOURS.length]!,
         userId: p.userId,
-        bookable: p.staffRole === 'physician' || p.staffRole === 'np_pa',
+        bookable: bookableRole(p.staffRole),
       },
       now,
     );
@@ -167,9 +187,9 @@ export async function seedDemoStaff(
     }
   }
 
-  // Shifts: two years back and a month ahead, each person on their usual days.
+  // Shifts: two years back and three months ahead (the schedule books that far), each person on their usual days.
   const first = mondayOf(addDays(today, -730));
-  const last = addDays(mondayOf(addDays(today, 28)), 6);
+  const last = addDays(mondayOf(addDays(today, 91)), 6);
   const shifts = [];
   for (const day of datesFrom(first, last)) {
     const weekday = isoWeekday(day);
@@ -226,8 +246,10 @@ export async function seedDemoStaff(
   }
 
   // Rooms and equipment; the vaccine fridge's calibration is overdue.
+  // About three exam rooms for every two providers, as most practices run.
   const roomIds: string[] = [];
-  const examRooms = Math.max(4, Math.round(options.count / 6));
+  const providers = people.filter((p) => bookableRole(p.staffRole));
+  const examRooms = Math.max(4, Math.round(providers.length * 1.5));
   for (let n = 1; n <= examRooms; n++) roomIds.push(await room(db, newId(), `Exam ${n}`, 'exam', now));
   const procedure = await room(db, newId(), 'Procedure room', 'procedure', now);
   const lab = await room(db, newId(), 'Lab', 'lab', now);
@@ -243,6 +265,15 @@ export async function seedDemoStaff(
   for (const [name, serial, roomId, interval, daysAgo] of equipment) {
     await saveEquipment(db, newId(), { name, serialNumber: serial, roomId, serviceIntervalMonths: interval, lastServiceOn: addDays(today, -daysAgo), nextServiceOn: null, outOfService: false, note: '', active: true }, false, now);
   }
+  return {
+    providers: providers.map((p) => ({ id: p.id, staffRole: p.staffRole, startDate: p.startDate, days: p.days, start: p.start, end: p.end, breakMinutes: p.breakMinutes })),
+    rooms: [...roomIds.map((id, n) => ({ id, name: `Exam ${n + 1}`, kind: 'exam' as const })), { id: procedure, name: 'Procedure room', kind: 'procedure' }, { id: lab, name: 'Lab', kind: 'lab' }],
+    rosterFrom: first,
+  };
+}
+
+function bookableRole(role: StaffRole): boolean {
+  return role === 'physician' || role === 'np_pa';
 }
 
 async function room(db: Kysely<DB>, id: string, name: string, kind: 'exam' | 'procedure' | 'lab', now: string): Promise<string> {

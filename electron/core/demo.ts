@@ -1,10 +1,9 @@
 import { appendAudit } from '../../db/audit';
 import { clinicExists } from '../../db/clinic';
 import { DEMO_ACCOUNTS } from '../../db/demo/accounts';
-import { DEMO_CLINIC, seedDemoClinic, type DemoSize } from '../../db/demo/index';
+import { demoDay, seedDemoClinic, type DemoSize } from '../../db/demo/index';
 import { countUsers } from '../../db/users';
 import { KeelError, type DemoAccount } from '../../shared/contract/index';
-import { dateInZone } from '../../shared/domain/time';
 import type { KeelApp } from './app';
 
 export interface CreateDemoOptions {
@@ -12,6 +11,8 @@ export interface CreateDemoOptions {
   seed: number;
   /** Defaults to today in the demo clinic's time zone. */
   today?: string;
+  /** Days of appointment history (default: 3 weeks small, 10 years large). */
+  historyDays?: number;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -27,11 +28,11 @@ export async function createDemoClinic(app: KeelApp, options: CreateDemoOptions)
     passwordHashes[account.username] = await app.hash(account.password);
   }
   const now = app.now().toISOString();
-  const today = options.today ?? dateInZone(app.now(), DEMO_CLINIC.timeZone);
+  const { today, nowTime } = demoDay(app.now(), options.today);
   // Rows are stamped from the demo's own day, so the same seed and day give the same data.
   const stamp = `${today}T06:00:00.000Z`;
   await app.db.transaction().execute(async (trx) => {
-    await seedDemoClinic(trx, { size: options.size, seed: options.seed, today, passwordHashes, now: stamp, onProgress: progress });
+    await seedDemoClinic(trx, { size: options.size, seed: options.seed, today, nowTime, historyDays: options.historyDays, passwordHashes, now: stamp, onProgress: progress });
     await appendAudit(trx, {
       id: app.newId(),
       at: now,

@@ -1,10 +1,9 @@
 import { clinicExists, getClinic, insertClinic } from '../../../db/clinic';
 import { DEMO_ACCOUNTS } from '../../../db/demo/accounts';
-import { seedDemoClinic } from '../../../db/demo/index';
+import { demoDay, seedDemoClinic } from '../../../db/demo/index';
 import { countUsers, insertUser, updateUser } from '../../../db/users';
 import { KeelError } from '../../../shared/contract/index';
 import type { setupContract } from '../../../shared/contract/setup';
-import { dateInZone } from '../../../shared/domain/time';
 import { describeMe } from './me';
 import { twoPhase, type HandlerContext, type HandlersFor } from './types';
 
@@ -52,8 +51,8 @@ export const setupHandlers: HandlersFor<typeof setupContract> = {
     },
     async (_input, ctx, hashes) => {
       await refuseIfSetUp(ctx);
-      const today = dateInZone(new Date(ctx.now), 'America/New_York');
-      await seedDemoClinic(ctx.db, { size: 'small', seed: 1, today, passwordHashes: hashes, now: ctx.now });
+      const { today, nowTime } = demoDay(new Date(ctx.now));
+      await seedDemoClinic(ctx.db, { size: 'small', seed: 1, today, nowTime, passwordHashes: hashes, now: ctx.now });
       ctx.audit.detail = { demo: 'small' };
       ctx.afterCommit(() => ctx.app.refreshClinic());
       return DEMO_ACCOUNTS.map((a) => ({ ...a }));
