@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Appointment, AppointmentType, WaitlistEntry } from '../shared/contract/appointment-types';
 import { HOLDS_TIME, MAX_APPOINTMENT_MINUTES, type AppointmentStatus, type BusyAppointment, type WaitlistUrgency } from '../shared/domain/appointments';
 import { patientListName } from '../shared/domain/patients';
@@ -89,10 +89,29 @@ export function rowToAppointment(r: ViewRow): Appointment {
   };
 }
 
-/** Every provider's appointments in a range, the day view's read: compiled once. */
-const clinicRange = compiledOnce<ViewRow, { earliest: string; from: string; to: string }>((db, v) =>
-  viewQuery(db).where('a.starts_at', '>=', v('earliest')).where('a.starts_at', '<', v('to')).where('a.ends_at', '>', v('from')).orderBy('a.starts_at').orderBy('a.provider_id'),
-);
+type RangeValues = { earliest: string; from: string; to: string; skip: string; ids: string };
+
+/**
+ * The schedule's range reads, compiled once each: the whole clinic, a set of
+ * providers, a set of rooms (ids as a JSON array), a patient. The range on
+ * starts_at keeps the cost of a day independent of years of history.
+ */
+const ranges = {
+  clinic: compiledOnce<ViewRow, RangeValues>((db, v) => inRange(viewQuery(db), v)),
+  providers: compiledOnce<ViewRow, RangeValues>((db, v) => inRange(viewQuery(db), v).where('a.provider_id', 'in', sql<string>`(select value from json_each(${v('ids')}))`)),
+  rooms: compiledOnce<ViewRow, RangeValues>((db, v) => inRange(viewQuery(db), v).where('a.room_id', 'in', sql<string>`(select value from json_each(${v('ids')}))`)),
+  patient: compiledOnce<ViewRow, RangeValues>((db, v) => inRange(viewQuery(db), v).where('a.patient_id', '=', v('ids'))),
+};
+
+function inRange(query: ReturnType<typeof viewQuery>, v: (name: keyof RangeValues) => string) {
+  return query
+    .where('a.starts_at', '>=', v('earliest'))
+    .where('a.starts_at', '<', v('to'))
+    .where('a.ends_at', '>', v('from'))
+    .where('a.status', '<>', v('skip'))
+    .orderBy('a.starts_at')
+    .orderBy('a.provider_id');
+}
 
 export interface AppointmentFilter {
   providerIds?: readonly string[] | undefined;
@@ -101,21 +120,70 @@ export interface AppointmentFilter {
   includeCancelled?: boolean | undefined;
 }
 
-/** Appointments overlapping [from, to), by start. The range on starts_at keeps the cost independent of history. */
+/** Appointments overlapping [from, to), by start; cancelled ones only when asked for. */
 export async function appointmentsBetween(db: Kysely<DB>, from: WallTime, to: WallTime, filter: AppointmentFilter = {}): Promise<Appointment[]> {
-  const earliest = lookback(from);
+  const values = { earliest: lookback(from), from, to, skip: filter.includeCancelled ? '' : 'cancelled', ids: '' };
+  const given = [filter.providerIds, filter.roomIds, filter.patientId].filter((f) => f !== undefined).length;
   let rows: ViewRow[];
-  if (!filter.providerIds && !filter.roomIds && !filter.patientId) {
-    rows = (await clinicRange(db, { earliest, from, to })).rows;
-  } else {
-    let query = viewQuery(db).where('a.starts_at', '>=', earliest).where('a.starts_at', '<', to).where('a.ends_at', '>', from);
+  if (given === 0) rows = (await ranges.clinic(db, values)).rows;
+  else if (given === 1 && filter.providerIds) rows = (await ranges.providers(db, { ...values, ids: JSON.stringify(filter.providerIds) })).rows;
+  else if (given === 1 && filter.roomIds) rows = (await ranges.rooms(db, { ...values, ids: JSON.stringify(filter.roomIds) })).rows;
+  else if (given === 1 && filter.patientId) rows = (await ranges.patient(db, { ...values, ids: filter.patientId })).rows;
+  else {
+    let query = inRange(viewQuery(db), (name) => values[name]);
     if (filter.providerIds) query = query.where('a.provider_id', 'in', filter.providerIds.length ? [...filter.providerIds] : ['']);
     if (filter.roomIds) query = query.where('a.room_id', 'in', filter.roomIds.length ? [...filter.roomIds] : ['']);
     if (filter.patientId) query = query.where('a.patient_id', '=', filter.patientId);
-    rows = await query.orderBy('a.starts_at').orderBy('a.provider_id').execute();
+    rows = await query.execute();
   }
-  const list = rows.map(rowToAppointment);
-  return filter.includeCancelled ? list : list.filter((a) => a.status !== 'cancelled');
+  return rows.map(rowToAppointment);
+}
+
+/** A patient's appointments from a time on (soonest first, not cancelled) or before it (latest first, at most `limit`). */
+export async function patientAppointments(db: Kysely<DB>, patientId: string, now: WallTime, direction: 'upcoming' | 'recent', limit: number): Promise<Appointment[]> {
+  let query = viewQuery(db).where('a.patient_id', '=', patientId);
+  query = direction === 'upcoming' ? query.where('a.starts_at', '>=', now).where('a.status', '<>', 'cancelled').orderBy('a.starts_at') : query.where('a.starts_at', '<', now).orderBy('a.starts_at', 'desc');
+  return (await query.limit(limit).execute()).map(rowToAppointment);
+}
+
+/** How often a patient did not come: no-shows and late cancellations, all time. */
+export async function patientMisses(db: Kysely<DB>, patientId: string): Promise<{ noShows: number; lateCancels: number }> {
+  const row = await db
+    .selectFrom('appointments')
+    .select((eb) => [eb.fn.sum<number>(sql`status = 'no_show'`).as('no_shows'), eb.fn.sum<number>('late_cancel').as('late_cancels')])
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst();
+  return { noShows: Number(row?.no_shows ?? 0), lateCancels: Number(row?.late_cancels ?? 0) };
+}
+
+export interface BusySpan {
+  id: string;
+  providerId: string;
+  roomId: string | null;
+  start: WallTime;
+  end: WallTime;
+}
+
+const busyQueries = {
+  providers: compiledOnce<BusyRow, RangeValues>((db, v) => busyQuery(db, v).where('provider_id', 'in', sql<string>`(select value from json_each(${v('ids')}))`)),
+  rooms: compiledOnce<BusyRow, RangeValues>((db, v) => busyQuery(db, v).where('room_id', 'in', sql<string>`(select value from json_each(${v('ids')}))`)),
+};
+
+function busyQuery(db: Kysely<DB>, v: (name: keyof RangeValues) => string) {
+  return db
+    .selectFrom('appointments')
+    .select(['id', 'provider_id', 'room_id', 'starts_at', 'ends_at'])
+    .where('starts_at', '>=', v('earliest'))
+    .where('starts_at', '<', v('to'))
+    .where('ends_at', '>', v('from'))
+    .where('status', 'in', [...HOLDS_TIME]);
+}
+type BusyRow = Awaited<ReturnType<ReturnType<typeof busyQuery>['execute']>>[number];
+
+/** Just the time held (no names) by providers' or rooms' appointments overlapping [from, to): what a free-slot search needs. */
+export async function busyBetween(db: Kysely<DB>, from: WallTime, to: WallTime, by: 'providers' | 'rooms', ids: readonly string[]): Promise<BusySpan[]> {
+  const { rows } = await busyQueries[by](db, { earliest: lookback(from), from, to, skip: '', ids: JSON.stringify(ids) });
+  return rows.map((r) => ({ id: r.id, providerId: r.provider_id, roomId: r.room_id, start: r.starts_at, end: r.ends_at }));
 }
 
 export async function findAppointment(db: Kysely<DB>, id: string): Promise<Appointment | undefined> {

@@ -253,7 +253,7 @@ export async function seedDemoAppointments(db: Kysely<DB>, o: DemoAppointmentsOp
   await flush(true);
   o.progress(days, days);
 
-  // The waitlist: open entries, urgent ones among them, and a couple already booked.
+  // The waitlist: entries waiting, urgent ones among them, and a couple closed.
   const entries = Math.max(6, Math.round(o.patientIds.length / 1500));
   for (let i = 0; i < entries; i++) {
     const provider = random.chance(0.5) ? [random.pick(o.staff.providers).id] : [];
@@ -271,7 +271,7 @@ export async function seedDemoAppointments(db: Kysely<DB>, o: DemoAppointmentsOp
         time_to: morning ? '12:00' : '17:00',
         urgency: i % 5 === 0 ? 'urgent' : i % 3 === 0 ? 'soon' : 'routine',
         note: random.pick(['Wants the first cancellation', 'Can come at short notice', 'Mornings only, works afternoons', '']),
-        status: i >= entries - 2 ? 'closed' : 'open',
+        status: i >= entries - 2 ? 'closed' : 'waiting',
         appointment_id: null,
         added_by: 'reception',
         closed_at: i >= entries - 2 ? now : null,

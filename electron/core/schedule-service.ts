@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { appointmentsBetween, busyAround, listWaitlist } from '../../db/appointments';
+import { busyAround, busyBetween, listWaitlist, type BusySpan } from '../../db/appointments';
 import { standingsFor } from '../../db/credentials';
 import { listRooms } from '../../db/facilities';
 import { findPatient } from '../../db/patients';
@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema';
 import { findStaff, listStaff } from '../../db/staff';
 import type { Appointment, AppointmentType, OpenSlot, WaitlistOffer } from '../../shared/contract/appointment-types';
 import type { DateOrder } from '../../shared/contract/types';
-import { findConflicts, HOLDS_TIME, type Conflict, type Proposal } from '../../shared/domain/appointments';
+import { findConflicts, type Conflict, type Proposal } from '../../shared/domain/appointments';
 import { patientListName } from '../../shared/domain/patients';
 import { flagOn } from '../../shared/domain/roster';
 import { isoWeekday } from '../../shared/domain/time';
@@ -68,8 +68,8 @@ export async function checkBooking(db: Kysely<DB>, b: BookingRequest, clock: Sch
 export async function freeRoom(db: Kysely<DB>, kind: string, start: WallTime, end: WallTime, exceptAppointment?: string): Promise<{ id: string; name: string } | null> {
   const rooms = (await listRooms(db)).filter((r) => r.kind === kind);
   if (rooms.length === 0) return null;
-  const busy = await appointmentsBetween(db, start, end, { roomIds: rooms.map((r) => r.id) });
-  const taken = new Set(busy.filter((a) => a.id !== exceptAppointment && HOLDS_TIME.includes(a.status) && overlaps(a.start, a.end, start, end)).map((a) => a.roomId));
+  const busy = await busyBetween(db, start, end, 'rooms', rooms.map((r) => r.id));
+  const taken = new Set(busy.filter((a) => a.id !== exceptAppointment).map((a) => a.roomId));
   const room = rooms.find((r) => !taken.has(r.id));
   return room ? { id: room.id, name: room.name } : null;
 }
@@ -99,10 +99,23 @@ export async function findOpenSlots(db: Kysely<DB>, search: SlotSearch, clock: S
   const availability = await providerAvailability(db, from, search.to, ids);
   const rangeStart = `${from}T00:00`;
   const rangeEnd = `${addDays(search.to, 1)}T00:00`;
-  const booked = (await appointmentsBetween(db, rangeStart, rangeEnd, { providerIds: ids })).filter((a) => HOLDS_TIME.includes(a.status));
   const rooms = search.type.roomKind ? (await listRooms(db)).filter((r) => r.kind === search.type.roomKind) : [];
   if (search.type.roomKind && rooms.length === 0) return [];
-  const roomBusy = rooms.length ? (await appointmentsBetween(db, rangeStart, rangeEnd, { roomIds: rooms.map((r) => r.id) })).filter((a) => HOLDS_TIME.includes(a.status)) : [];
+  // Time already held, by provider and day and by day for the rooms (an appointment spanning midnight counts on both days).
+  const byDay = <K extends string>(spans: BusySpan[], key: (s: BusySpan, day: string) => K) => {
+    const map = new Map<K, BusySpan[]>();
+    for (const span of spans) {
+      for (let day = datePart(span.start); day <= datePart(span.end); day = addDays(day, 1)) {
+        const k = key(span, day);
+        const list = map.get(k);
+        if (list) list.push(span);
+        else map.set(k, [span]);
+      }
+    }
+    return map;
+  };
+  const booked = byDay(await busyBetween(db, rangeStart, rangeEnd, 'providers', ids), (a, day) => `${a.providerId}|${day}`);
+  const roomBusy = rooms.length ? byDay(await busyBetween(db, rangeStart, rangeEnd, 'rooms', rooms.map((r) => r.id)), (_a, day) => day) : new Map<string, BusySpan[]>();
   const standings = await standingsFor(db, providers);
   const duration = search.type.durationMinutes;
   const step = clock.slotMinutes;
@@ -114,7 +127,8 @@ export async function findOpenSlots(db: Kysely<DB>, search: SlotSearch, clock: S
     for (const provider of providers) {
       if (flagOn(standings.get(provider.id), day)) continue;
       const working = availability.find((a) => a.staffId === provider.id)?.intervals.filter((w) => datePart(w.start) === day) ?? [];
-      const mine = booked.filter((a) => a.providerId === provider.id && datePart(a.start) <= day && datePart(a.end) >= day);
+      const mine = booked.get(`${provider.id}|${day}`) ?? [];
+      const roomsBusy = roomBusy.get(day) ?? [];
       for (const w of working) {
         let first = Math.max(wallMinutes(w.start), wallMinutes(`${day}T${search.timeFrom ?? '00:00'}`));
         if (day === clock.today) first = Math.max(first, wallMinutes(clock.now) + 1);
@@ -131,7 +145,7 @@ export async function findOpenSlots(db: Kysely<DB>, search: SlotSearch, clock: S
           }
           let room: { id: string; name: string } | null = null;
           if (rooms.length) {
-            const free = rooms.find((r) => !roomBusy.some((a) => a.roomId === r.id && overlaps(a.start, a.end, start, end)));
+            const free = rooms.find((r) => !roomsBusy.some((a) => a.roomId === r.id && overlaps(a.start, a.end, start, end)));
             if (!free) continue;
             room = { id: free.id, name: free.name };
           }

@@ -101,3 +101,12 @@ export interface TodaySchedule {
   nextFree: OpenSlot[];
   noShowRateThisMonth: number;
 }
+
+export interface PatientAppointments {
+  /** From now on, soonest first; cancelled ones left out. */
+  upcoming: Appointment[];
+  /** The last 20 before now, latest first, whatever became of them. */
+  recent: Appointment[];
+  noShows: number;
+  lateCancels: number;
+}

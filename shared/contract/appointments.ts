@@ -6,7 +6,7 @@ import type { Conflict } from '../domain/appointments';
 import { channel, returns } from './channel';
 import { colour, date, empty, expected, id, optionalText, text, timeOfDay, wallTime } from './fields';
 import { staffRole } from './staff';
-import type { Appointment, AppointmentType, OpenSlot, ScheduleReport, SeriesPreview, TodaySchedule, WaitlistEntry, WaitlistOffer } from './appointment-types';
+import type { Appointment, AppointmentType, OpenSlot, PatientAppointments, ScheduleReport, SeriesPreview, TodaySchedule, WaitlistEntry, WaitlistOffer } from './appointment-types';
 
 const override = () => z.strictObject({ reason: text(300) });
 
@@ -97,6 +97,14 @@ export const appointmentsContract = {
     audit: 'read-phi',
     summary: 'Open one appointment (counts as a look at the patient’s record).',
     example: { id: '00000000-0000-7000-8000-000000000000' },
+  }),
+  'appointments.forPatient': channel({
+    input: z.strictObject({ patientId: id() }),
+    output: returns<PatientAppointments>(),
+    access: 'schedule.view',
+    audit: 'read-phi',
+    summary: 'A patient’s coming appointments and their last 20, with their no-show and late-cancel counts.',
+    example: { patientId: '00000000-0000-7000-8000-000000000001' },
   }),
   'appointments.check': channel({
     input: z.strictObject({ id: id().optional(), ...bookingFields }).superRefine((b, ctx) => checkTimes(b, ctx)),

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Appointment, AppointmentType, OpenSlot, SeriesPreview, WaitlistEntry } from '../../shared/contract/appointment-types';
+import type { Appointment, AppointmentType, OpenSlot, PatientAppointments, SeriesPreview, WaitlistEntry } from '../../shared/contract/appointment-types';
 import { CLINIC_EXAMPLE } from '../../shared/contract/clinic-fields';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
 import { DEFAULT_REQUIREMENTS } from '../../shared/domain/staff';
@@ -161,6 +161,23 @@ describe('status flow and cancellations', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelledBy: 'patient', cancelReason: 'Sick', lateCancel: true });
     // The freed slot can be booked again.
     await book({ start: '2026-03-03T08:55' });
+  });
+
+  it('lists a patient’s coming and past appointments with their misses, and audits the look', async () => {
+    // A manager enters last week's visits after the fact; one was a no-show, one a late cancel.
+    const past = valueOf<Appointment>(await keel.call('appointments.book', booking({ start: '2026-02-23T10:00' }), manager));
+    valueOf(await keel.call('appointments.setStatus', { id: past.id, status: 'no_show' }, manager));
+    const soon = await book({ start: '2026-03-02T15:00' });
+    valueOf(await keel.call('appointments.cancel', { id: soon.id, by: 'patient', reason: 'Work' }, reception.token));
+    const next = await book({ start: '2026-03-09T09:00' });
+    const later = await book({ start: '2026-03-16T09:00' });
+    await book({ patientId: bo, start: '2026-03-10T09:00' });
+    const mine = valueOf<PatientAppointments>(await keel.call('appointments.forPatient', { patientId: ann }, reception.token));
+    expect(mine.upcoming.map((a) => a.id)).toEqual([next.id, later.id]);
+    expect(mine.recent.map((a) => [a.id, a.status])).toEqual([[past.id, 'no_show']]);
+    expect(mine).toMatchObject({ noShows: 1, lateCancels: 1 });
+    expect(auditRows(keel).at(-1)).toMatchObject({ action: 'appointments.forPatient', patient_id: ann });
+    expect(errorOf(await keel.call('appointments.forPatient', { patientId: '00000000-0000-7000-8000-00000000abcd' }, reception.token)).code).toBe('not_found');
   });
 
   it('offers a freed slot to matching waitlist entries, urgent first; booking closes the entry', async () => {

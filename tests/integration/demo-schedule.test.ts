@@ -79,5 +79,8 @@ describe('the demo clinic’s schedule', () => {
     const slots = valueOf<OpenSlot[]>(await keel.call('appointments.findOpenSlots', { typeId: followUp.id, from: '2026-03-02', to: '2026-03-31' }, token));
     expect(slots.length).toBe(10);
     expect(slots[0]!.start > '2026-03-02T09:00').toBe(true);
+    const waiting = valueOf<Array<{ urgency: string; status: string }>>(await keel.call('waitlist.list', { status: 'waiting' }, token));
+    expect(waiting.length).toBeGreaterThanOrEqual(4);
+    expect(waiting[0]!.urgency).toBe('urgent');
   });
 });

@@ -1,4 +1,4 @@
-import { appointmentsBetween, findAppointment, insertAppointments, insertSeries, listTypes, saveType, seriesMembers, updateAppointment, type AppointmentRow } from '../../../db/appointments';
+import { appointmentsBetween, findAppointment, insertAppointments, insertSeries, listTypes, patientAppointments, patientMisses, saveType, seriesMembers, updateAppointment, type AppointmentRow } from '../../../db/appointments';
 import { listRooms } from '../../../db/facilities';
 import { findPatient } from '../../../db/patients';
 import { findStaff } from '../../../db/staff';
@@ -103,6 +103,15 @@ export const appointmentsHandlers: HandlersFor<typeof appointmentsContract> = {
     ctx.audit.patientId = found.patient.id;
     ctx.audit.targetId = found.id;
     return found;
+  },
+
+  'appointments.forPatient': async (input, ctx) => {
+    const patient = await findPatient(ctx.db, input.patientId);
+    if (!patient) throw new KeelError('not_found', 'That patient does not exist.');
+    ctx.audit.patientId = patient.id;
+    const now = scheduleClock(ctx).now;
+    const [upcoming, recent, misses] = await Promise.all([patientAppointments(ctx.db, patient.id, now, 'upcoming', 200), patientAppointments(ctx.db, patient.id, now, 'recent', 20), patientMisses(ctx.db, patient.id)]);
+    return { upcoming, recent, ...misses };
   },
 
   'appointments.check': async (input, ctx) => {
