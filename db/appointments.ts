@@ -18,7 +18,16 @@ export async function listTypes(db: Kysely<DB>, includeRetired = false): Promise
   let query = db.selectFrom('appointment_types').selectAll();
   if (!includeRetired) query = query.where('active', '=', 1);
   const rows = await query.orderBy('active', 'desc').orderBy('name').execute();
-  return rows.map((r) => ({
+  return rows.map(typeFromRow);
+}
+
+export async function findType(db: Kysely<DB>, id: string): Promise<AppointmentType | undefined> {
+  const row = await db.selectFrom('appointment_types').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? typeFromRow(row) : undefined;
+}
+
+function typeFromRow(r: Selectable<DB['appointment_types']>): AppointmentType {
+  return {
     id: r.id,
     name: r.name,
     durationMinutes: r.duration_minutes,
@@ -26,7 +35,7 @@ export async function listTypes(db: Kysely<DB>, includeRetired = false): Promise
     roomKind: r.room_kind as RoomKind | null,
     providerRoles: r.provider_roles.split(',').filter(Boolean) as StaffRole[],
     active: r.active === 1,
-  }));
+  };
 }
 
 export async function saveType(db: Kysely<DB>, t: AppointmentType, exists: boolean, now: string): Promise<void> {
@@ -186,8 +195,10 @@ export async function busyBetween(db: Kysely<DB>, from: WallTime, to: WallTime, 
   return rows.map((r) => ({ id: r.id, providerId: r.provider_id, roomId: r.room_id, start: r.starts_at, end: r.ends_at }));
 }
 
+const appointmentById = compiledOnce<ViewRow, { id: string }>((db, v) => viewQuery(db).where('a.id', '=', v('id')));
+
 export async function findAppointment(db: Kysely<DB>, id: string): Promise<Appointment | undefined> {
-  const row = await viewQuery(db).where('a.id', '=', id).executeTakeFirst();
+  const row = (await appointmentById(db, { id })).rows[0];
   return row ? rowToAppointment(row) : undefined;
 }
 
@@ -196,25 +207,27 @@ export async function findAppointment(db: Kysely<DB>, id: string): Promise<Appoi
  * a patient: three index ranges, read inside the booking transaction.
  */
 export async function busyAround(db: Kysely<DB>, who: { providerId: string; roomId: string | null; patientId: string }, start: WallTime, end: WallTime): Promise<BusyAppointment[]> {
-  const earliest = lookback(start);
-  const base = () =>
-    viewQuery(db)
-      .where('a.starts_at', '>=', earliest)
-      .where('a.starts_at', '<', end)
-      .where('a.ends_at', '>', start)
-      .where('a.status', 'in', [...HOLDS_TIME]);
-  const [byProvider, byRoom, byPatient] = await Promise.all([
-    base().where('a.provider_id', '=', who.providerId).execute(),
-    who.roomId ? base().where('a.room_id', '=', who.roomId).execute() : Promise.resolve([]),
-    base().where('a.patient_id', '=', who.patientId).execute(),
-  ]);
-  const seen = new Map<string, BusyAppointment>();
-  for (const r of [...byProvider, ...byRoom, ...byPatient]) {
+  // One statement: SQLite answers the OR with the three (column, starts_at) indexes and merges them.
+  const { rows } = await busyQuery3(db, { earliest: lookback(start), start, end, providerId: who.providerId, roomId: who.roomId ?? '', patientId: who.patientId });
+  return rows.map((r) => {
     const a = rowToAppointment(r);
-    seen.set(a.id, { id: a.id, patientId: a.patient.id, patientName: a.patient.name, providerId: a.providerId, providerName: a.providerName, roomId: a.roomId, roomName: a.roomName, start: a.start, end: a.end });
-  }
-  return [...seen.values()];
+    return { id: a.id, patientId: a.patient.id, patientName: a.patient.name, providerId: a.providerId, providerName: a.providerName, roomId: a.roomId, roomName: a.roomName, start: a.start, end: a.end };
+  });
 }
+
+const busyQuery3 = compiledOnce<ViewRow, { earliest: string; start: string; end: string; providerId: string; roomId: string; patientId: string }>((db, v) =>
+  viewQuery(db)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('a.provider_id', '=', v('providerId')), eb('a.starts_at', '>=', v('earliest')), eb('a.starts_at', '<', v('end'))]),
+        eb.and([eb('a.room_id', '=', v('roomId')), eb('a.starts_at', '>=', v('earliest')), eb('a.starts_at', '<', v('end'))]),
+        eb.and([eb('a.patient_id', '=', v('patientId')), eb('a.starts_at', '>=', v('earliest')), eb('a.starts_at', '<', v('end'))]),
+      ]),
+    )
+    .where('a.ends_at', '>', v('start'))
+    .where('a.status', 'in', [...HOLDS_TIME])
+    .orderBy('a.starts_at'),
+);
 
 export interface NewAppointment {
   id: string;
@@ -232,37 +245,52 @@ export interface NewAppointment {
   createdBy: string | null;
 }
 
+function appointmentValues(a: NewAppointment, now: string) {
+  return {
+    id: a.id,
+    patient_id: a.patientId,
+    provider_id: a.providerId,
+    room_id: a.roomId,
+    type_id: a.typeId,
+    starts_at: a.start,
+    ends_at: a.end,
+    status: 'booked',
+    reason: a.reason,
+    note: a.note,
+    series_id: a.seriesId,
+    series_index: a.seriesIndex,
+    arrived_at: null,
+    in_room_at: null,
+    completed_at: null,
+    cancelled_at: null,
+    cancelled_by: null,
+    cancel_reason: '',
+    late_cancel: 0,
+    override_reason: a.overrideReason,
+    created_by: a.createdBy,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+type OneAppointment = Omit<NewAppointment, 'seriesIndex'> & { seriesIndex: number | null; now: string };
+
+/** A single booking, the front desk's most frequent write: compiled once. */
+const insertOne = compiledOnce<never, { [K in keyof OneAppointment]: OneAppointment[K] }>((db, v) => {
+  const fields = ['id', 'patientId', 'providerId', 'roomId', 'typeId', 'start', 'end', 'reason', 'note', 'seriesId', 'seriesIndex', 'overrideReason', 'createdBy'] as const;
+  const marked = Object.fromEntries(fields.map((f) => [f, v(f)])) as unknown as NewAppointment;
+  return db.insertInto('appointments').values(appointmentValues(marked, v('now')));
+});
+
 export async function insertAppointments(db: Kysely<DB>, list: readonly NewAppointment[], now: string): Promise<void> {
+  if (list.length === 1) {
+    await insertOne(db, { ...list[0]!, now });
+    return;
+  }
   for (let i = 0; i < list.length; i += 300) {
     await db
       .insertInto('appointments')
-      .values(
-        list.slice(i, i + 300).map((a) => ({
-          id: a.id,
-          patient_id: a.patientId,
-          provider_id: a.providerId,
-          room_id: a.roomId,
-          type_id: a.typeId,
-          starts_at: a.start,
-          ends_at: a.end,
-          status: 'booked',
-          reason: a.reason,
-          note: a.note,
-          series_id: a.seriesId,
-          series_index: a.seriesIndex,
-          arrived_at: null,
-          in_room_at: null,
-          completed_at: null,
-          cancelled_at: null,
-          cancelled_by: null,
-          cancel_reason: '',
-          late_cancel: 0,
-          override_reason: a.overrideReason,
-          created_by: a.createdBy,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
+      .values(list.slice(i, i + 300).map((a) => appointmentValues(a, now)))
       .execute();
   }
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { compiledOnce } from './compiled';
 import type { DB } from './schema';
 
 export interface AuditEntry {
@@ -16,25 +17,40 @@ export interface AuditEntry {
   detail?: unknown;
 }
 
+type AuditValues = { id: string; at: string; userId: string | null; username: string | null; action: string; kind: string; outcome: string; targetId: string | null; patientId: string | null; detail: string | null };
+
+/** Every audited call appends a row: compiled once. */
+const insertAudit = compiledOnce<never, AuditValues>((db, v) =>
+  db.insertInto('audit_log').values({
+    id: v('id'),
+    at: v('at'),
+    user_id: v('userId'),
+    username: v('username'),
+    action: v('action'),
+    kind: v('kind'),
+    outcome: v('outcome'),
+    target_id: v('targetId'),
+    patient_id: v('patientId'),
+    detail: v('detail'),
+    created_at: v('at'),
+    updated_at: v('at'),
+  }),
+);
+
 /** Appends one row to the audit log (which refuses updates and deletes). */
 export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: entry.id,
-      at: entry.at,
-      user_id: entry.userId,
-      username: entry.username,
-      action: entry.action,
-      kind: entry.kind,
-      outcome: entry.outcome,
-      target_id: entry.targetId ?? null,
-      patient_id: entry.patientId ?? null,
-      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-      created_at: entry.at,
-      updated_at: entry.at,
-    })
-    .execute();
+  await insertAudit(db, {
+    id: entry.id,
+    at: entry.at,
+    userId: entry.userId,
+    username: entry.username,
+    action: entry.action,
+    kind: entry.kind,
+    outcome: entry.outcome,
+    targetId: entry.targetId ?? null,
+    patientId: entry.patientId ?? null,
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+  });
 }
 
 export interface AuditRow {

@@ -11,6 +11,11 @@ export async function listRooms(db: Kysely<DB>, includeInactive = false): Promis
   return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as RoomKind, note: r.note, active: r.active === 1 }));
 }
 
+export async function findRoom(db: Kysely<DB>, id: string): Promise<Room | undefined> {
+  const r = await db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? { id: r.id, name: r.name, kind: r.kind as RoomKind, note: r.note, active: r.active === 1 } : undefined;
+}
+
 export async function findRoomByName(db: Kysely<DB>, name: string) {
   return db.selectFrom('rooms').select(['id', 'name']).where('name', '=', name).executeTakeFirst();
 }

@@ -77,8 +77,10 @@ export async function setStaffActive(db: Kysely<DB>, id: string, active: boolean
   await db.updateTable('staff').set({ active: active ? 1 : 0, end_date: endDate, updated_at: now }).where('id', '=', id).execute();
 }
 
+const staffById = compiledOnce<StaffRow, { id: string }>((db, v) => db.selectFrom('staff').selectAll().where('id', '=', v('id')));
+
 export async function findStaff(db: Kysely<DB>, id: string): Promise<StaffRow | undefined> {
-  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await staffById(db, { id })).rows[0];
 }
 
 export async function findStaffByUser(db: Kysely<DB>, userId: string): Promise<StaffRow | undefined> {

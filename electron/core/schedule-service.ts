@@ -5,7 +5,7 @@ import { listRooms } from '../../db/facilities';
 import { findPatient } from '../../db/patients';
 import { timeOffBetween } from '../../db/roster';
 import type { DB } from '../../db/schema';
-import { findStaff, listStaff } from '../../db/staff';
+import { findStaff, listStaff, type StaffRow } from '../../db/staff';
 import type { Appointment, AppointmentType, OpenSlot, WaitlistOffer } from '../../shared/contract/appointment-types';
 import type { DateOrder } from '../../shared/contract/types';
 import { findConflicts, type Conflict, type Proposal } from '../../shared/domain/appointments';
@@ -33,24 +33,33 @@ export interface BookingRequest {
   roomId: string | null;
   start: WallTime;
   end: WallTime;
+  /** What the caller already read about the provider, the patient and the room, so it is not read twice. */
+  known?: KnownParties | undefined;
+}
+
+export interface KnownParties {
+  provider: StaffRow;
+  patientName: string;
+  roomName: string | null;
 }
 
 /** Everything the conflict rules need about one proposed booking, read in the caller's transaction. */
 export async function checkBooking(db: Kysely<DB>, b: BookingRequest, clock: ScheduleClock): Promise<Conflict[]> {
-  const provider = await findStaff(db, b.providerId);
-  const patient = await findPatient(db, b.patientId);
-  const room = b.roomId ? (await listRooms(db, true)).find((r) => r.id === b.roomId) : undefined;
+  const provider = b.known?.provider ?? (await findStaff(db, b.providerId));
+  const patient = b.known ? undefined : await findPatient(db, b.patientId);
+  const patientName = b.known?.patientName ?? (patient ? patientListName({ firstName: patient.first_name, lastName: patient.last_name, preferredName: patient.preferred_name }) : 'The patient');
+  const roomName = b.known ? b.known.roomName : b.roomId ? ((await listRooms(db, true)).find((r) => r.id === b.roomId)?.name ?? null) : null;
   const [availability] = await providerAvailability(db, datePart(b.start), datePart(b.end), [b.providerId]);
   const offs = await timeOffBetween(db, b.start, b.end, { staffIds: [b.providerId], statuses: ['approved'] });
   const standing = provider ? (await standingsFor(db, [provider])).get(provider.id) : undefined;
   const proposal: Proposal = {
     id: b.id,
     patientId: b.patientId,
-    patientName: patient ? patientListName({ firstName: patient.first_name, lastName: patient.last_name, preferredName: patient.preferred_name }) : 'The patient',
+    patientName,
     providerId: b.providerId,
     providerName: provider?.full_name ?? 'The provider',
     roomId: b.roomId,
-    roomName: room?.name ?? null,
+    roomName,
     start: b.start,
     end: b.end,
   };

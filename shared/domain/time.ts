@@ -14,16 +14,21 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/** Building a formatter costs far more than using one (more so under the Temporal polyfill): one per zone, kept. */
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallFormat(zone: string): Intl.DateTimeFormat {
+  let format = wallFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    wallFormats.set(zone, format);
+  }
+  return format;
+}
+
 /** The calendar date of an instant in a time zone, as `YYYY-MM-DD`. */
 export function dateInZone(instant: Date, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return wallInZone(instant, zone).slice(0, 10);
 }
 
 /** Minutes since midnight of `HH:MM`. */
@@ -53,7 +58,7 @@ export type SlotSize = (typeof SLOT_SIZES)[number];
 
 /** The wall-clock time of an instant in a zone, `YYYY-MM-DDTHH:MM`. */
 export function wallInZone(instant: Date, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const parts = wallFormat(zone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }

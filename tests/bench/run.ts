@@ -40,19 +40,28 @@ const oneYear = await demoFolder('large-1y', 'large', 365);
 const manager = DEMO_ACCOUNTS.find((a) => a.role === 'manager')!;
 const results: Comparison[] = [];
 const notes: string[] = [];
-results.push(await benchOpen(clinic));
-results.push(await benchRoundTrip(clinic, { username: manager.username, password: manager.password }));
+/** `KEEL_BENCH_ONLY=schedule npm run bench` runs one group while working on it; the full run is the verdict. */
+const only = process.env.KEEL_BENCH_ONLY;
+const wanted = (group: string) => !only || only.split(',').includes(group);
+if (wanted('foundation')) {
+  results.push(await benchOpen(clinic));
+  results.push(await benchRoundTrip(clinic, { username: manager.username, password: manager.password }));
+}
 const database = await openDataFolder(clinic);
 try {
-  results.push(...(await benchStaff(database, BENCH_TODAY)));
-  const patients = await benchPatients(database);
-  results.push(...patients.results);
-  notes.push(...patients.notes);
-  const oneYearDatabase = await openDataFolder(oneYear);
-  try {
-    results.push(...(await benchSchedule({ dir: clinic, database }, { dir: oneYear, database: oneYearDatabase }, BENCH_TODAY)));
-  } finally {
-    await oneYearDatabase.close();
+  if (wanted('staff')) results.push(...(await benchStaff(database, BENCH_TODAY)));
+  if (wanted('patients')) {
+    const patients = await benchPatients(database);
+    results.push(...patients.results);
+    notes.push(...patients.notes);
+  }
+  if (wanted('schedule')) {
+    const oneYearDatabase = await openDataFolder(oneYear);
+    try {
+      results.push(...(await benchSchedule({ dir: clinic, database }, { dir: oneYear, database: oneYearDatabase }, BENCH_TODAY)));
+    } finally {
+      await oneYearDatabase.close();
+    }
   }
 } finally {
   await database.close();

@@ -1,5 +1,5 @@
-import { appointmentsBetween, findAppointment, insertAppointments, insertSeries, listTypes, patientAppointments, patientMisses, saveType, seriesMembers, updateAppointment, type AppointmentRow } from '../../../db/appointments';
-import { listRooms } from '../../../db/facilities';
+import { appointmentsBetween, findAppointment, findType, insertAppointments, insertSeries, listTypes, patientAppointments, patientMisses, saveType, seriesMembers, updateAppointment, type AppointmentRow } from '../../../db/appointments';
+import { findRoom } from '../../../db/facilities';
 import { findPatient } from '../../../db/patients';
 import { findStaff } from '../../../db/staff';
 import type { AppointmentType } from '../../../shared/contract/appointment-types';
@@ -9,13 +9,14 @@ import { STATUS_LABELS, STATUS_MOVES, type AppointmentStatus, type Conflict } fr
 import { ROOM_KIND_LABELS } from '../../../shared/domain/staff';
 import { occurrences, RecurrenceError, toRRule } from '../../../shared/domain/recurrence';
 import { wallFromMinutes, wallMinutes, type WallTime } from '../../../shared/domain/wallclock';
-import { checkBooking, findOpenSlots, freeRoom } from '../schedule-service';
+import { checkBooking, findOpenSlots, freeRoom, type KnownParties } from '../schedule-service';
+import { patientListName } from '../../../shared/domain/patients';
 import { can, ownStaff, scheduleClock } from './clinic-time';
 import { scheduleExtrasHandlers } from './schedule-extras';
 import type { HandlerContext, HandlersFor } from './types';
 
 async function typeOf(ctx: HandlerContext, typeId: string, field = 'booking.typeId'): Promise<AppointmentType> {
-  const type = (await listTypes(ctx.db, true)).find((t) => t.id === typeId);
+  const type = await findType(ctx.db, typeId);
   if (!type) throw fieldError(field, 'No such appointment type');
   if (!type.active) throw fieldError(field, `“${type.name}” is retired`);
   return type;
@@ -37,7 +38,7 @@ interface Parts {
 }
 
 /** Checks who, what and where, fills in the end from the type and a free room of the kind it needs. */
-async function resolveBooking(ctx: HandlerContext, b: Parts, prefix: string, exceptId?: string): Promise<{ start: WallTime; end: WallTime; roomId: string | null; type: AppointmentType }> {
+async function resolveBooking(ctx: HandlerContext, b: Parts, prefix: string, exceptId?: string): Promise<{ start: WallTime; end: WallTime; roomId: string | null; type: AppointmentType; known: KnownParties }> {
   const type = await typeOf(ctx, b.typeId, `${prefix}typeId`);
   const patient = await findPatient(ctx.db, b.patientId);
   if (!patient) throw fieldError(`${prefix}patientId`, 'No such patient');
@@ -49,16 +50,20 @@ async function resolveBooking(ctx: HandlerContext, b: Parts, prefix: string, exc
   const end = b.end ?? wallFromMinutes(wallMinutes(b.start) + type.durationMinutes);
   if (b.end && wallMinutes(b.end) <= wallMinutes(b.start)) throw fieldError(`${prefix}end`, 'The appointment ends before it starts');
   let roomId = b.roomId;
+  let roomName: string | null = null;
   if (roomId) {
-    const room = (await listRooms(ctx.db, true)).find((r) => r.id === roomId);
+    const room = await findRoom(ctx.db, roomId);
     if (!room || !room.active) throw fieldError(`${prefix}roomId`, 'No such room');
     if (type.roomKind && room.kind !== type.roomKind) throw fieldError(`${prefix}roomId`, `“${type.name}” needs a ${ROOM_KIND_LABELS[type.roomKind].toLowerCase()} room; ${room.name} is not one`);
+    roomName = room.name;
   } else if (type.roomKind) {
     const room = await freeRoom(ctx.db, type.roomKind, b.start, end, exceptId);
     if (!room) throw new KeelError('conflict', `No ${ROOM_KIND_LABELS[type.roomKind].toLowerCase()} room is free then.`);
     roomId = room.id;
+    roomName = room.name;
   }
-  return { start: b.start, end, roomId, type };
+  const patientName = patientListName({ firstName: patient.first_name, lastName: patient.last_name, preferredName: patient.preferred_name });
+  return { start: b.start, end, roomId, type, known: { provider, patientName, roomName } };
 }
 
 /** Refuses a booking that clashes, unless every clash may be overridden and a manager gave a reason. */
