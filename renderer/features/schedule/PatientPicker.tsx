@@ -155,7 +155,6 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
         placeholder="Name, phone, date of birth or record number"
         autoComplete="off"
         value={query}
-        // eslint-disable-next-line jsx-a11y/no-autofocus -- the booking dialog starts on the patient
         autoFocus={autoFocus}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}
