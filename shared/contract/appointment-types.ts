@@ -1,5 +1,6 @@
 import type { AppointmentStatus, Conflict, WaitlistUrgency } from '../domain/appointments';
 import type { RoomKind, StaffRole } from '../domain/staff';
+import type { CredentialFlag, Room } from './staff-types';
 
 export interface AppointmentType {
   id: string;
@@ -109,4 +110,20 @@ export interface PatientAppointments {
   recent: Appointment[];
   noShows: number;
   lateCancels: number;
+}
+
+/** Everything around the appointments that a calendar draws: who, where, what, and when people work. No patient data. */
+export interface ScheduleFrame {
+  from: string;
+  to: string;
+  providers: Array<{ id: string; fullName: string; staffRole: StaffRole; colour: string; flag: CredentialFlag | null }>;
+  rooms: Room[];
+  types: AppointmentType[];
+  /** Each provider's bookable time: shifts minus approved time off (clinic hours until they have shifts). */
+  working: Array<{ staffId: string; source: 'roster' | 'opening_hours'; intervals: Array<{ start: string; end: string }> }>;
+  /** Approved time off overlapping the range, to shade and label. */
+  timeOff: Array<{ staffId: string; start: string; end: string; kind: string }>;
+  /** The signed-in person's own staff record, when they are a provider. */
+  myStaffId: string | null;
+  lateCancelHours: number;
 }

@@ -6,7 +6,7 @@ import type { Conflict } from '../domain/appointments';
 import { channel, returns } from './channel';
 import { colour, date, empty, expected, id, optionalText, text, timeOfDay, wallTime } from './fields';
 import { staffRole } from './staff';
-import type { Appointment, AppointmentType, OpenSlot, PatientAppointments, ScheduleReport, SeriesPreview, TodaySchedule, WaitlistEntry, WaitlistOffer } from './appointment-types';
+import type { Appointment, AppointmentType, OpenSlot, PatientAppointments, ScheduleFrame, ScheduleReport, SeriesPreview, TodaySchedule, WaitlistEntry, WaitlistOffer } from './appointment-types';
 
 const override = () => z.strictObject({ reason: text(300) });
 
@@ -76,6 +76,14 @@ export const appointmentsContract = {
     audit: 'write',
     summary: 'Add, change or retire an appointment type.',
     example: { name: 'Follow-up', durationMinutes: 15, colour: '#2b6cb0', roomKind: 'exam', providerRoles: ['physician', 'np_pa'], active: true },
+  }),
+  'schedule.frame': channel({
+    input: range(93),
+    output: returns<ScheduleFrame>(),
+    access: 'schedule.view',
+    audit: 'none',
+    summary: 'What a calendar draws around the appointments: providers, rooms, types, working time and time off for a range (at most 3 months).',
+    example: { from: '2026-03-02', to: '2026-03-08' },
   }),
   'appointments.list': channel({
     input: z

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Appointment, AppointmentType, OpenSlot, PatientAppointments, SeriesPreview, WaitlistEntry } from '../../shared/contract/appointment-types';
+import type { Appointment, AppointmentType, OpenSlot, PatientAppointments, ScheduleFrame, SeriesPreview, WaitlistEntry } from '../../shared/contract/appointment-types';
 import { CLINIC_EXAMPLE } from '../../shared/contract/clinic-fields';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
 import { DEFAULT_REQUIREMENTS } from '../../shared/domain/staff';
@@ -91,8 +91,27 @@ describe('the conflict matrix', () => {
     await book();
     const second = await book({ patientId: bo, providerId: patel, roomId: null });
     expect(second.roomName).toBe('Exam 2');
-    const third = errorOf(await keel.call('appointments.book', booking({ patientId: (await addStaff(keel, manager, { fullName: 'x', staffRole: 'other' })) && bo, providerId: patel, roomId: null, start: `${MON}T10:10` }), reception.token));
-    expect(third.code).toBe('conflict');
+    // A third doctor at 10:10 finds both exam rooms taken.
+    const kim = await addStaff(keel, manager, { fullName: 'Dr Kim', staffRole: 'physician', bookable: true });
+    const carl = valueOf<{ id: string }>(await keel.call('patients.create', { details: { ...PATIENT_EXAMPLE, firstName: 'Carl', lastName: 'Moe' }, confirmDuplicate: true }, manager)).id;
+    const third = errorOf(await keel.call('appointments.book', booking({ patientId: carl, providerId: kim, roomId: null, start: `${MON}T10:10` }), reception.token));
+    expect(third).toMatchObject({ code: 'conflict', message: 'No exam room is free then.' });
+  });
+
+  it('gives a calendar its frame: providers with flags, rooms, types, working time and approved time off, to every role', async () => {
+    await addShift(keel, manager, lee, `${MON}T08:00`, `${MON}T16:00`, 30);
+    const off = valueOf<{ id: string }>(await keel.call('timeoff.request', { staffId: lee, kind: 'training', start: `${MON}T14:00`, end: `${MON}T15:00`, note: '' }, manager));
+    valueOf(await keel.call('timeoff.decide', { id: off.id, decision: 'approved', comment: '' }, manager));
+    const biller = await addUser(keel, manager, { username: 'books', role: 'billing' });
+    const frame = valueOf<ScheduleFrame>(await keel.call('schedule.frame', { from: MON, to: MON }, biller.token));
+    expect(frame.providers.map((p) => p.fullName)).toEqual(['Dr Lee', 'Dr Patel']);
+    expect(frame.rooms.map((r) => r.name)).toEqual(['Exam 1', 'Exam 2']);
+    expect(frame.types.map((t) => t.name)).toEqual(['Visit']);
+    expect(frame.working.find((w) => w.staffId === lee)).toEqual({ staffId: lee, source: 'roster', intervals: [{ start: `${MON}T08:00`, end: `${MON}T14:00` }, { start: `${MON}T15:00`, end: `${MON}T16:00` }] });
+    expect(frame.working.find((w) => w.staffId === patel)).toEqual({ staffId: patel, source: 'opening_hours', intervals: [{ start: `${MON}T08:00`, end: `${MON}T17:00` }] });
+    expect(frame.timeOff).toEqual([{ staffId: lee, start: `${MON}T14:00`, end: `${MON}T15:00`, kind: 'training' }]);
+    expect(frame).toMatchObject({ myStaffId: null, lateCancelHours: 24 });
+    expect(errorOf(await keel.call('schedule.frame', { from: MON, to: '2026-06-30' }, biller.token)).issues?.[0]).toEqual({ path: 'to', message: 'Choose at most 93 days' });
   });
 
   it('refuses bad input naming the field: end before start, off the 5-minute grid, unknown people or rooms, the past', async () => {

@@ -40,7 +40,7 @@ describe('the contract', () => {
     for (const name of CHANNEL_NAMES) {
       expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-zA-Z]+$/);
       const spec = contract[name];
-      const reads = ['list', 'get', 'me', 'status', 'week', 'checkShift', 'availability', 'labour', 'today', 'gaps', 'due', 'expiring', 'overdue', 'importPreview', 'settings', 'check', 'previewSeries', 'findOpenSlots', 'report', 'forPatient'].some((verb) => name.endsWith(`.${verb}`));
+      const reads = ['list', 'get', 'me', 'status', 'week', 'checkShift', 'availability', 'labour', 'today', 'gaps', 'due', 'expiring', 'overdue', 'importPreview', 'settings', 'check', 'previewSeries', 'findOpenSlots', 'report', 'forPatient', 'frame'].some((verb) => name.endsWith(`.${verb}`));
       if (!reads) expect(spec.audit, name).not.toBe('none');
     }
   });

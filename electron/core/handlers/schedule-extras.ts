@@ -1,5 +1,8 @@
 import { appointmentsBetween, findAppointment, listTypes, listWaitlist, seriesMembers, updateAppointment } from '../../../db/appointments';
+import { flagsFor } from '../../../db/credentials';
+import { listRooms } from '../../../db/facilities';
 import { findPatient } from '../../../db/patients';
+import { timeOffBetween } from '../../../db/roster';
 import { getSetting, setSetting } from '../../../db/settings';
 import { findStaff, listStaff } from '../../../db/staff';
 import type { Appointment, ScheduleReport, TodaySchedule } from '../../../shared/contract/appointment-types';
@@ -7,15 +10,16 @@ import type { appointmentsContract } from '../../../shared/contract/appointments
 import { fieldError, KeelError } from '../../../shared/contract/index';
 import { APPOINTMENT_STATUSES, DEFAULT_LATE_CANCEL_HOURS, HOLDS_TIME, type AppointmentStatus } from '../../../shared/domain/appointments';
 import { buildIcs } from '../../../shared/domain/ics';
+import type { StaffRole } from '../../../shared/domain/staff';
 import { addDays, datePart, elapsedMinutes, mondayOf, wallMinutes } from '../../../shared/domain/wallclock';
 import { providerAvailability } from '../roster-service';
 import { findOpenSlots, offersFor } from '../schedule-service';
-import { scheduleClock } from './clinic-time';
+import { ownStaff, scheduleClock } from './clinic-time';
 import type { HandlerContext, HandlersFor } from './types';
 
 type Extras = Pick<
   typeof appointmentsContract,
-  'appointments.cancel' | 'appointments.reminders' | 'appointments.ics' | 'appointments.report' | 'appointments.today' | 'scheduleSettings.get' | 'scheduleSettings.update' | 'waitlist.list' | 'waitlist.add' | 'waitlist.close'
+  'schedule.frame' | 'appointments.cancel' | 'appointments.reminders' | 'appointments.ics' | 'appointments.report' | 'appointments.today' | 'scheduleSettings.get' | 'scheduleSettings.update' | 'waitlist.list' | 'waitlist.add' | 'waitlist.close'
 >;
 
 const LATE_KEY = 'schedule.lateCancelHours';
@@ -29,6 +33,33 @@ async function entry(ctx: HandlerContext, id: string) {
 }
 
 export const scheduleExtrasHandlers: HandlersFor<Extras> = {
+  'schedule.frame': async (input, ctx) => {
+    const clock = scheduleClock(ctx);
+    const providers = await listStaff(ctx.db, { bookableOnly: true });
+    const flags = await flagsFor(ctx.db, providers, clock.today);
+    const ids = providers.map((p) => p.id);
+    const [rooms, types, working, offs, own, late] = await Promise.all([
+      listRooms(ctx.db),
+      listTypes(ctx.db),
+      providerAvailability(ctx.db, input.from, input.to, ids),
+      timeOffBetween(ctx.db, `${input.from}T00:00`, dayEnd(input.to), { staffIds: ids, statuses: ['approved'] }),
+      ownStaff(ctx),
+      lateHours(ctx),
+    ]);
+    return {
+      from: input.from,
+      to: input.to,
+      providers: providers.map((p) => ({ id: p.id, fullName: p.full_name, staffRole: p.staff_role as StaffRole, colour: p.colour, flag: flags.get(p.id) ?? null })),
+      rooms,
+      types,
+      working: working.map((w) => ({ staffId: w.staffId, source: w.source, intervals: w.intervals })),
+      timeOff: offs.map((o) => ({ staffId: o.staffId, start: o.start, end: o.end, kind: o.kind })),
+      myStaffId: own && ids.includes(own.id) ? own.id : null,
+      lateCancelHours: late,
+    };
+  },
+
+
   'appointments.cancel': async (input, ctx) => {
     const target = await findAppointment(ctx.db, input.id);
     if (!target) throw new KeelError('not_found', 'That appointment does not exist.');
