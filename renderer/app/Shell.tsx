@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../shared/domain/permissions';
 import { AccountPage } from '../features/account/AccountPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PatientsSection } from '../features/patients/PatientsSection';
+import { ScheduleSection } from '../features/schedule/ScheduleSection';
 import { StaffSection } from '../features/staff/StaffSection';
 import { TodayPage } from '../features/today/TodayPage';
 import { UpcomingSection } from '../features/upcoming/UpcomingSection';
@@ -19,6 +20,7 @@ function Page({ route, section }: { route: string; section: Section | undefined 
   if (section.path === '/settings') return <SettingsPage route={route} />;
   if (section.path === '/staff') return <StaffSection route={route} />;
   if (section.path === '/patients') return <PatientsSection route={route} />;
+  if (section.path === '/schedule') return <ScheduleSection route={route} />;
   return <UpcomingSection section={section} />;
 }
 

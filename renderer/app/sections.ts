@@ -13,16 +13,7 @@ export interface Section {
 
 export const SECTIONS: readonly Section[] = [
   { path: '/today', label: 'Today', icon: Home },
-  {
-    path: '/schedule',
-    label: 'Schedule',
-    icon: CalendarDays,
-    upcoming: [
-      'Day and week views per provider and per room, with opening hours and shifts shaded',
-      'Booking by mouse or keyboard, with provider, room and patient conflicts refused',
-      'Recurring series, check-in from arrival to completed, waitlist and next free slot',
-    ],
-  },
+  { path: '/schedule', label: 'Schedule', icon: CalendarDays },
   { path: '/patients', label: 'Patients', icon: UserRound },
   { path: '/staff', label: 'Staff', icon: Users },
   {

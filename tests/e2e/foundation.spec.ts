@@ -101,9 +101,9 @@ test('first launch: set up the clinic, add a receptionist, who cannot reach Sett
   }
 
   // A section that is not built says what it will hold.
-  await nav.getByRole('link', { name: 'Schedule' }).click();
-  await expect(page.getByRole('heading', { name: /Schedule is not built yet/ })).toBeVisible();
-  await screenshot(page, '09-upcoming-schedule');
+  await nav.getByRole('link', { name: 'Budget' }).click();
+  await expect(page.getByRole('heading', { name: /Budget is not built yet/ })).toBeVisible();
+  await screenshot(page, '09-upcoming-budget');
 
   // Lock the shared PC; only the password gets back in.
   await page.getByRole('button', { name: 'Lock' }).click();
@@ -115,7 +115,7 @@ test('first launch: set up the clinic, add a receptionist, who cannot reach Sett
   await expect(page.getByText('That password is not right.')).toBeVisible();
   await page.getByLabel('Password').fill(RECEPTIONIST.own);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { name: 'Schedule', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Budget', exact: true })).toBeVisible();
 
   // Everyone can change their own password.
   await page.getByRole('link', { name: /Sam Ortiz/ }).click();

@@ -114,6 +114,17 @@ describe('the conflict matrix', () => {
     expect(errorOf(await keel.call('schedule.frame', { from: MON, to: '2026-06-30' }, biller.token)).issues?.[0]).toEqual({ path: 'to', message: 'Choose at most 93 days' });
   });
 
+  it('flags a provider in the frame as of the first day shown, as booking does', async () => {
+    valueOf(await keel.call('staffSettings.update', { requirements: { ...DEFAULT_REQUIREMENTS, physician: ['licence'] }, evaluationIntervalMonths: 12, evaluationCriteria: ['Teamwork'] }, manager));
+    for (const id of [lee, patel]) valueOf(await keel.call('credentials.save', { staffId: id, kind: 'licence', number: 'L', issuer: 'State', issuedOn: '2025-01-01', expiresOn: id === lee ? '2026-03-10' : '2030-01-01', note: '' }, manager));
+    const on = async (date: string) => valueOf<ScheduleFrame>(await keel.call('schedule.frame', { from: date, to: date }, reception.token)).providers.find((p) => p.id === lee)!.flag;
+    expect(await on('2026-03-10')).toBeNull();
+    expect(await on('2026-03-11')).toEqual({ missing: [], expired: ['licence'] });
+    expect((await refusal({ start: '2026-03-11T10:00' })).message).toBe('Dr Lee cannot be booked: Licence expired.');
+    // A look back at last month judges by today.
+    expect(await on('2026-02-02')).toBeNull();
+  });
+
   it('refuses bad input naming the field: end before start, off the 5-minute grid, unknown people or rooms, the past', async () => {
     const issue = async (over: Parameters<typeof booking>[0]) => errorOf(await keel.call('appointments.book', booking(over), reception.token)).issues?.[0];
     expect(await issue({ end: `${MON}T09:55` })).toEqual({ path: 'booking.end', message: 'The appointment ends before it starts' });
@@ -156,6 +167,20 @@ describe('status flow and cancellations', () => {
     expect(done.completedAt).not.toBeNull();
     const undone = valueOf<Appointment>(await keel.call('appointments.setStatus', { id: a.id, status: 'in_room' }, reception.token));
     expect(undone.completedAt).toBeNull();
+  });
+
+  it('checks a patient in on the day only, and marks a no-show only once the start has passed', async () => {
+    const later = await book({ start: `${MON}T11:00`, end: `${MON}T11:30` });
+    expect(errorOf(await keel.call('appointments.setStatus', { id: later.id, status: 'no_show' }, reception.token)).issues?.[0]?.message).toBe('A patient can be marked as a no-show only once the appointment has started');
+    const nextWeek = await book({ start: '2026-03-09T10:00', end: '2026-03-09T10:30' });
+    for (const status of ['arrived', 'in_room', 'completed'] as const) {
+      const refused = errorOf(await keel.call('appointments.setStatus', { id: nextWeek.id, status }, reception.token));
+      expect(refused.code).toBe('invalid_input');
+    }
+    expect(errorOf(await keel.call('appointments.setStatus', { id: nextWeek.id, status: 'arrived' }, reception.token)).issues?.[0]?.message).toBe('This appointment is on 2026-03-09: the patient can be checked in on the day');
+    expect(valueOf<Appointment>(await keel.call('appointments.get', { id: nextWeek.id }, reception.token)).status).toBe('booked');
+    // Arriving early on the day is normal.
+    expect(valueOf<Appointment>(await keel.call('appointments.setStatus', { id: later.id, status: 'arrived' }, reception.token)).status).toBe('arrived');
   });
 
   it('lets a provider change the status of their own appointments only', async () => {

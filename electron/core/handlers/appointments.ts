@@ -200,6 +200,14 @@ export const appointmentsHandlers: HandlersFor<typeof appointmentsContract> = {
     if (!STATUS_MOVES[target.status].includes(input.status)) {
       throw fieldError('status', `An appointment that is ${STATUS_LABELS[target.status].toLowerCase()} cannot become ${STATUS_LABELS[input.status].toLowerCase()}`);
     }
+    // Arrival and what follows happen on the day; a no-show only once the start has passed.
+    const clock = scheduleClock(ctx);
+    if (['arrived', 'in_room', 'completed'].includes(input.status) && target.start.slice(0, 10) > clock.now.slice(0, 10)) {
+      throw fieldError('status', `This appointment is on ${target.start.slice(0, 10)}: the patient can be checked in on the day`);
+    }
+    if (input.status === 'no_show' && target.start > clock.now) {
+      throw fieldError('status', 'A patient can be marked as a no-show only once the appointment has started');
+    }
     const stamps: Partial<AppointmentRow> = { status: input.status };
     if (input.status === 'arrived' && !target.arrivedAt) stamps.arrived_at = ctx.now;
     if (input.status === 'in_room') stamps.in_room_at = target.inRoomAt ?? ctx.now;

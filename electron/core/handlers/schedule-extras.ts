@@ -36,7 +36,8 @@ export const scheduleExtrasHandlers: HandlersFor<Extras> = {
   'schedule.frame': async (input, ctx) => {
     const clock = scheduleClock(ctx);
     const providers = await listStaff(ctx.db, { bookableOnly: true });
-    const flags = await flagsFor(ctx.db, providers, clock.today);
+    // Flags as they stand on the first day shown (or today, for a range in the past).
+    const flags = await flagsFor(ctx.db, providers, input.from > clock.today ? input.from : clock.today);
     const ids = providers.map((p) => p.id);
     const [rooms, types, working, offs, own, late] = await Promise.all([
       listRooms(ctx.db),

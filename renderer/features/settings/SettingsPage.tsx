@@ -2,6 +2,7 @@ import { roleHas } from '../../../shared/domain/permissions';
 import { useSession } from '../../app/session-store';
 import { Alert } from '../../ui/Feedback';
 import { TabNav } from '../../ui/TabNav';
+import { AppointmentTypesSettings } from './AppointmentTypesSettings';
 import { ClinicSettings } from './ClinicSettings';
 import { StaffRulesSettings } from './StaffRulesSettings';
 import { UsersSettings } from './UsersSettings';
@@ -10,6 +11,7 @@ const TABS = [
   { path: '/settings/clinic', label: 'Clinic and hours' },
   { path: '/settings/users', label: 'User accounts' },
   { path: '/settings/staff', label: 'Staff rules' },
+  { path: '/settings/appointments', label: 'Appointments' },
 ] as const;
 
 export function SettingsPage({ route }: { route: string }) {
@@ -21,7 +23,15 @@ export function SettingsPage({ route }: { route: string }) {
   return (
     <div className="stack">
       <TabNav tabs={TABS} active={active} label="Settings" />
-      {active.path === '/settings/clinic' ? <ClinicSettings /> : active.path === '/settings/users' ? <UsersSettings /> : <StaffRulesSettings />}
+      {active.path === '/settings/clinic' ? (
+        <ClinicSettings />
+      ) : active.path === '/settings/users' ? (
+        <UsersSettings />
+      ) : active.path === '/settings/appointments' ? (
+        <AppointmentTypesSettings />
+      ) : (
+        <StaffRulesSettings />
+      )}
     </div>
   );
 }

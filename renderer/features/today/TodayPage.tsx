@@ -4,6 +4,7 @@ import { dateInZone, isoWeekday } from '../../../shared/domain/time';
 import { useSession } from '../../app/session-store';
 import { Loading } from '../../ui/Feedback';
 import { ConcernsCard } from '../patients/concerns/ConcernsCard';
+import { ScheduleCards } from './ScheduleCards';
 import { StaffCards } from './StaffCards';
 
 function greeting(hour: number): string {
@@ -33,6 +34,7 @@ export function TodayPage() {
         </p>
       </section>
       <div className="card-grid">
+        <ScheduleCards />
         <section className="card" aria-labelledby="hours-today">
           <h3 id="hours-today">Opening hours today</h3>
           {hours?.opens && hours.closes ? (

@@ -17,6 +17,7 @@ import { Alert, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { PatientConcerns } from '../concerns/PatientConcerns';
 import { PatientBadges } from '../PatientSummary';
 import { MergeDialog } from './MergeDialog';
+import { PatientAppointments } from './PatientAppointments';
 import { InsuranceFields, PatientForm } from './PatientForm';
 
 /** A patient's record: demographics, insurance, flags, concerns and the history of every change. */
@@ -105,11 +106,8 @@ export function PatientPage({ patientId }: { patientId: string }) {
           <p className="pre-line">{patient.notes}</p>
         </section>
       )}
+      <PatientAppointments patientId={patient.id} canBook={!patient.mergedInto} />
       <div className="record-grid">
-        <section className="card card-muted" aria-labelledby="appointments-title">
-          <h2 id="appointments-title">Appointments</h2>
-          <p className="muted">Appointments will show here once the Schedule section arrives.</p>
-        </section>
         <section className="card card-muted" aria-labelledby="balance-title">
           <h2 id="balance-title">Balance</h2>
           <p className="muted">Charges, payments and the balance will show here once Billing arrives.</p>

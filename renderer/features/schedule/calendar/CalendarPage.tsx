@@ -1,0 +1,498 @@
+import { CalendarPlus, ChevronLeft, ChevronRight, Search, Undo2 } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Appointment, ScheduleFrame, WaitlistOffer } from '../../../../shared/contract/appointment-types';
+import { APPOINTMENT_STATUSES, STATUS_LABELS } from '../../../../shared/domain/appointments';
+import { clockOf, minuteOfDay, visibleHours } from '../../../../shared/domain/calendar';
+import { formatDayShort, formatLongDate, formatWallTime, localeFor } from '../../../../shared/domain/format';
+import { roleHas } from '../../../../shared/domain/permissions';
+import { STAFF_ROLE_LABELS } from '../../../../shared/domain/staff';
+import { isoWeekday, wallInZone } from '../../../../shared/domain/time';
+import { addDays, addMonths, mondayOf, wallMinutes } from '../../../../shared/domain/wallclock';
+import { call, messageOf, subscribe } from '../../../app/api';
+import { navigate } from '../../../app/route';
+import { useSession } from '../../../app/session-store';
+import { useLoad } from '../../../app/useLoad';
+import { Button } from '../../../ui/Button';
+import { Alert, Loading, LoadError } from '../../../ui/Feedback';
+import { AppointmentDialog, ScopeChoice, type ChangeOutcome, type MoveChanges, type Scope } from './AppointmentDialog';
+import { BookingDialog, type BookingDraft } from './BookingDialog';
+import { MonthView } from './MonthView';
+import { NextSlotDialog } from './NextSlotDialog';
+import { TimeGrid, type GridColumn } from './TimeGrid';
+import './calendar.css';
+
+type View = 'day' | 'week' | 'month';
+
+interface Place {
+  view: View;
+  date: string;
+  /** Day view: by provider or by room. Week view: the provider. */
+  by: string;
+}
+
+/** `#/schedule/calendar/day/2026-11-30/rooms`, `…/week/2026-11-30/<provider>`, `…/month/2026-11-01`. */
+function placeOf(route: string, today: string): Place {
+  const [, view, date, by] = /^\/schedule\/calendar(?:\/(day|week|month))?(?:\/(\d{4}-\d{2}-\d{2}))?(?:\/([\w-]+))?/.exec(route) ?? [];
+  return { view: (view as View | undefined) ?? 'day', date: date ?? today, by: by ?? '' };
+}
+
+function pathOf(place: Place): string {
+  return `/schedule/calendar/${place.view}/${place.date}${place.by ? `/${place.by}` : ''}`;
+}
+
+function rangeOf(place: Place): { from: string; to: string } {
+  if (place.view === 'week') {
+    const monday = mondayOf(place.date);
+    return { from: monday, to: addDays(monday, 6) };
+  }
+  if (place.view === 'month') {
+    const first = `${place.date.slice(0, 7)}-01`;
+    return { from: first, to: addDays(addMonths(first, 1), -1) };
+  }
+  return { from: place.date, to: place.date };
+}
+
+interface Filters {
+  providerId: string;
+  roomId: string;
+  typeId: string;
+  status: string;
+}
+
+const NO_FILTERS: Filters = { providerId: '', roomId: '', typeId: '', status: '' };
+
+/**
+ * The schedule a front desk keeps open all day: a day per provider or per room,
+ * a provider's week, a month's counts. Book by clicking, dragging or keyboard;
+ * move by dragging or Alt+arrows; undo the last change.
+ */
+export function CalendarPage({ route }: { route: string }) {
+  const me = useSession((s) => s.me);
+  const clinic = useSession((s) => s.clinic);
+  const zone = clinic?.timeZone ?? 'UTC';
+  const order = clinic?.dateOrder ?? 'MDY';
+  const [tick, setTick] = useState(() => Date.now());
+  const now = wallInZone(new Date(tick), zone);
+  const today = now.slice(0, 10);
+  const place = placeOf(route, today);
+  const { from, to } = rangeOf(place);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [refresh, setRefresh] = useState(0);
+  const frameLoad = useLoad(() => call('schedule.frame', { from, to }), `${from}|${to}|${refresh}`);
+  const listLoad = useLoad(() => call('appointments.list', { from, to, includeCancelled: filters.status === 'cancelled' }), `${from}|${to}|${refresh}|${filters.status === 'cancelled'}`);
+  const [booking, setBooking] = useState<BookingDraft | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [pendingMove, setPendingMove] = useState<{ a: Appointment; changes: MoveChanges } | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'info'; text: string; undo?: () => Promise<unknown>; offers?: WaitlistOffer[] } | null>(null);
+  const focusId = useRef<string | null>(null);
+  const canBook = me ? roleHas(me.user.role, 'schedule.manage') : false;
+  const reload = useCallback(() => setRefresh((n) => n + 1), []);
+
+  // The clock moves the now line and waiting times; other windows' bookings arrive as events.
+  useEffect(() => {
+    const timer = setInterval(() => setTick(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(
+    () =>
+      subscribe('data.changed', (payload) => {
+        if (payload.domains.includes('appointments')) reload();
+      }),
+    [reload],
+  );
+
+  const undo = notice?.undo;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      const typing = event.target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName);
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && undo && !typing) {
+        event.preventDefault();
+        void runUndo(undo);
+      } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && event.key.toLowerCase() === 'n' && canBook && frameLoad.data) {
+        event.preventDefault();
+        setBooking({ providerId: filters.providerId || frameLoad.data.providers[0]?.id || '', roomId: null, date: place.view === 'day' ? place.date : today, start: clockOf(Math.min(1425, Math.ceil((minuteOfDay(now, today) + 1) / 15) * 15)) });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  async function runUndo(fn: () => Promise<unknown>) {
+    try {
+      await fn();
+      setNotice({ tone: 'info', text: 'Undone.' });
+      reload();
+    } catch (e) {
+      setNotice({ tone: 'error', text: `Could not undo: ${messageOf(e)}` });
+    }
+  }
+
+  async function move(a: Appointment, changes: MoveChanges, scope?: Scope) {
+    if (a.seriesId && !scope) {
+      setPendingMove({ a, changes });
+      return;
+    }
+    setPendingMove(null);
+    setOpened(null);
+    try {
+      const moved = await call('appointments.update', { id: a.id, changes, ...(scope ? { scope } : {}) });
+      const back: MoveChanges = { start: a.start, end: a.end, ...(changes.providerId ? { providerId: a.providerId } : {}), ...(changes.roomId !== undefined ? { roomId: a.roomId } : {}) };
+      const where = `${formatDayShort(moved.start.slice(0, 10), order)} ${formatWallTime(moved.start.slice(11), order)} with ${moved.providerName}${moved.roomName ? `, ${moved.roomName}` : ''}`;
+      focusId.current = a.id;
+      setNotice({ tone: 'success', text: `Moved ${a.patient.name} to ${where}${scope && scope !== 'this' ? ' (and the series with it)' : ''}.`, undo: () => call('appointments.update', { id: a.id, changes: back, ...(scope ? { scope } : {}) }) });
+      reload();
+    } catch (e) {
+      setNotice({ tone: 'error', text: messageOf(e) });
+    }
+  }
+
+  const frame = frameLoad.data;
+  const all = listLoad.data;
+  // After a move by keyboard, keep the focus on the appointment that moved.
+  useEffect(() => {
+    if (!focusId.current || !all) return;
+    const element = document.querySelector<HTMLElement>(`[data-appointment="${focusId.current}"]`);
+    if (element) {
+      element.focus();
+      focusId.current = null;
+    }
+  }, [all]);
+  const shown = useMemo(() => {
+    if (!all) return [];
+    return all.filter(
+      (a) => (!filters.providerId || a.providerId === filters.providerId) && (!filters.roomId || a.roomId === filters.roomId) && (!filters.typeId || a.typeId === filters.typeId) && (!filters.status || a.status === filters.status),
+    );
+  }, [all, filters]);
+
+  const go = (next: Partial<Place>) => navigate(pathOf({ ...place, ...next }));
+  const step = (n: number) => go({ date: place.view === 'day' ? addDays(place.date, n) : place.view === 'week' ? addDays(place.date, 7 * n) : addMonths(`${place.date.slice(0, 7)}-01`, n) });
+  const title =
+    place.view === 'day'
+      ? formatLongDate(new Date(`${place.date}T12:00:00Z`), 'UTC', order)
+      : place.view === 'week'
+        ? `Week of ${formatDayShort(mondayOf(place.date), order)}, ${place.date.slice(0, 4)}`
+        : new Intl.DateTimeFormat(localeFor(order), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${place.date.slice(0, 7)}-01T12:00:00Z`));
+
+  const weekProvider = place.view === 'week' ? (frame?.providers.find((p) => p.id === place.by) ?? frame?.providers.find((p) => p.id === frame.myStaffId) ?? frame?.providers[0]) : undefined;
+  const columns = frame && clinic && place.view !== 'month' ? buildColumns(place, frame, shown, clinic.openingHours, filters, weekProvider?.id, order) : [];
+  const hours = visibleHours(
+    place.view === 'day' ? place.date : from,
+    columns.flatMap((c) => [
+      ...(c.open ? [{ start: `${c.date}T${c.open.opens}`, end: `${c.date}T${c.open.closes}` }] : []),
+      ...(c.working ?? []).map((w) => ({ start: w.start < `${c.date}T00:00` ? `${c.date}T00:00` : w.start, end: w.end })),
+      ...c.appointments.map((a) => ({ start: `${c.date}T${a.start.slice(11)}`, end: a.end.slice(0, 10) === a.start.slice(0, 10) ? `${c.date}T${a.end.slice(11)}` : `${c.date}T23:59` })),
+    ]),
+  );
+  // What the counts describe: in a week view, that provider's appointments only.
+  const counted = weekProvider ? shown.filter((a) => a.providerId === weekProvider.id) : shown;
+  const counts = counted.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {});
+  const closedWeekdays = (clinic?.openingHours ?? []).filter((h) => !h.opens).map((h) => h.weekday);
+
+  return (
+    <div className="stack calendar-page">
+      <div className="cal-toolbar">
+        <div className="cal-nav">
+          <Button onClick={() => go({ date: today })} disabled={place.date === today}>
+            Today
+          </Button>
+          <Button variant="ghost" className="icon-only" aria-label={`Previous ${place.view}`} onClick={() => step(-1)} icon={<ChevronLeft size={18} aria-hidden="true" />} />
+          <Button variant="ghost" className="icon-only" aria-label={`Next ${place.view}`} onClick={() => step(1)} icon={<ChevronRight size={18} aria-hidden="true" />} />
+          <h2 className="cal-title" aria-live="polite">
+            {title}
+          </h2>
+          <label className="sr-only" htmlFor="cal-date">
+            Go to date
+          </label>
+          <input id="cal-date" type="date" className="cal-date" value={place.date} onChange={(e) => e.target.value && go({ date: e.target.value })} />
+        </div>
+        <div className="cal-views" role="group" aria-label="View">
+          {(['day', 'week', 'month'] as const).map((v) => (
+            <button key={v} type="button" className={place.view === v ? 'seg seg-on' : 'seg'} aria-pressed={place.view === v} onClick={() => go({ view: v, by: v === 'day' ? '' : v === 'week' ? (weekProvider?.id ?? frame?.myStaffId ?? '') : '' })}>
+              {v === 'day' ? 'Day' : v === 'week' ? 'Week' : 'Month'}
+            </button>
+          ))}
+          {place.view === 'day' && (
+            <>
+              <span className="seg-gap" />
+              <button type="button" className={place.by !== 'rooms' ? 'seg seg-on' : 'seg'} aria-pressed={place.by !== 'rooms'} onClick={() => go({ by: '' })}>
+                Providers
+              </button>
+              <button type="button" className={place.by === 'rooms' ? 'seg seg-on' : 'seg'} aria-pressed={place.by === 'rooms'} onClick={() => go({ by: 'rooms' })}>
+                Rooms
+              </button>
+            </>
+          )}
+        </div>
+        <div className="cal-actions">
+          <Button onClick={() => setFinding(true)} disabled={!frame} icon={<Search size={16} aria-hidden="true" />}>
+            Next open slot
+          </Button>
+          {canBook && (
+            <Button
+              variant="primary"
+              disabled={!frame}
+              icon={<CalendarPlus size={16} aria-hidden="true" />}
+              onClick={() => frame && setBooking({ providerId: filters.providerId || weekProvider?.id || frame.providers[0]?.id || '', roomId: null, date: place.view === 'month' ? today : place.view === 'week' ? today : place.date, start: clockOf(Math.max(8 * 60, Math.ceil((minuteOfDay(now, today) + 1) / 15) * 15)) })}
+            >
+              New appointment
+            </Button>
+          )}
+        </div>
+      </div>
+
+      {frame && (
+        <div className="cal-filters" role="group" aria-label="Filters">
+          {place.view === 'week' ? (
+            <FilterSelect label="Provider" value={weekProvider?.id ?? ''} onChange={(v) => go({ by: v })} options={frame.providers.map((p) => [p.id, p.fullName])} />
+          ) : (
+            <FilterSelect label="Provider" value={filters.providerId} onChange={(v) => setFilters({ ...filters, providerId: v })} all="All providers" options={frame.providers.map((p) => [p.id, p.fullName])} />
+          )}
+          <FilterSelect label="Room" value={filters.roomId} onChange={(v) => setFilters({ ...filters, roomId: v })} all="All rooms" options={frame.rooms.map((r) => [r.id, r.name])} />
+          <FilterSelect label="Type" value={filters.typeId} onChange={(v) => setFilters({ ...filters, typeId: v })} all="All types" options={frame.types.map((t) => [t.id, t.name])} />
+          <FilterSelect label="Status" value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} all="All but cancelled" options={APPOINTMENT_STATUSES.map((st) => [st, STATUS_LABELS[st]])} />
+          {(filters.providerId || filters.roomId || filters.typeId || filters.status) && (
+            <Button variant="ghost" onClick={() => setFilters(NO_FILTERS)}>
+              Clear filters
+            </Button>
+          )}
+          <span className="cal-counts" aria-live="polite">
+            {all && (
+              <>
+                {counted.length} appointment{counted.length === 1 ? '' : 's'}
+                {counts.arrived ? ` · ${counts.arrived} waiting` : ''}
+                {counts.in_room ? ` · ${counts.in_room} in a room` : ''}
+              </>
+            )}
+          </span>
+        </div>
+      )}
+
+      {notice && (
+        <div className={`cal-notice cal-notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          {notice.offers?.map((offer) => (
+            <span key={offer.slot.start} className="cal-offer">
+              The freed slot suits {offer.entries.length} on the waitlist: {offer.entries.slice(0, 3).map((e) => `${e.patient.name} (${e.urgency})`).join(', ')}.{' '}
+              <a
+                href="#/schedule/waitlist"
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate('/schedule/waitlist');
+                }}
+              >
+                Open the waitlist
+              </a>
+            </span>
+          ))}
+          {notice.undo && (
+            <Button variant="ghost" icon={<Undo2 size={16} aria-hidden="true" />} onClick={() => void runUndo(notice.undo!)}>
+              Undo <kbd>Ctrl+Z</kbd>
+            </Button>
+          )}
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+
+      <LoadError error={frameLoad.error ?? listLoad.error} onRetry={reload} title="The schedule could not be loaded" />
+      {(!frame || !all) && !frameLoad.error && !listLoad.error && <Loading label="Loading the schedule…" />}
+      {frame && all && frame.providers.length === 0 && (
+        <Alert tone="info" title="No bookable providers yet">
+          Mark doctors and nurse practitioners as bookable in Staff → Directory, and add appointment types in Settings → Appointments.
+        </Alert>
+      )}
+      {frame && all && place.view === 'month' && (
+        <MonthView month={place.date.slice(0, 7)} today={today} order={order} appointments={shown} closedWeekdays={closedWeekdays} onDay={(date) => go({ view: 'day', date, by: '' })} />
+      )}
+      {frame && all && place.view !== 'month' && columns.length > 0 && (
+        <TimeGrid
+          label={place.view === 'day' ? `${title}, ${place.by === 'rooms' ? 'by room' : 'by provider'}` : `${weekProvider?.fullName ?? ''}, ${title}`}
+          columns={columns}
+          hours={hours}
+          slotMinutes={clinic?.slotMinutes ?? 15}
+          order={order}
+          now={now}
+          nowInstant={tick}
+          canBook={canBook}
+          canMove={(a) => canBook && (a.status === 'booked' || a.status === 'confirmed')}
+          onOpen={(a) => setOpened(a.id)}
+          onSlot={(column, start, end) => {
+            if (!canBook) return;
+            setBooking({ providerId: column.target.providerId ?? (filters.providerId || frame.providers[0]?.id || ''), roomId: column.target.roomId ?? null, date: column.date, start: clockOf(start), end: end === null ? null : clockOf(Math.min(end, 1439)) });
+          }}
+          onMove={(a, column, start) => {
+            const length = wallMinutes(a.end) - wallMinutes(a.start);
+            const startWall = `${column.date}T${clockOf(start)}`;
+            const endWall = new Date((wallMinutes(startWall) + length) * 60_000).toISOString().slice(0, 16);
+            const changes: MoveChanges = { start: startWall, end: endWall };
+            if (column.target.providerId && column.target.providerId !== a.providerId) changes.providerId = column.target.providerId;
+            if (column.target.roomId && column.target.roomId !== a.roomId) changes.roomId = column.target.roomId;
+            if (changes.start === a.start && !changes.providerId && changes.roomId === undefined) return;
+            void move(a, changes);
+          }}
+        />
+      )}
+      {canBook && place.view !== 'month' && (
+        <p className="small muted cal-help">
+          Click or drag over free time to book · drag an appointment to move it · keyboard: Tab to the grid, arrows choose a slot, Enter books or opens · N new appointment · Ctrl+Z undoes the last change
+        </p>
+      )}
+
+      {booking && frame && (
+        <BookingDialog
+          draft={booking}
+          frame={frame}
+          order={order}
+          onClose={() => setBooking(null)}
+          onBooked={({ appointment, series }) => {
+            setBooking(null);
+            reload();
+            if (appointment) {
+              setNotice({
+                tone: 'success',
+                text: `Booked ${appointment.patient.name}, ${formatDayShort(appointment.start.slice(0, 10), order)} ${formatWallTime(appointment.start.slice(11), order)} with ${appointment.providerName}${appointment.roomName ? ` in ${appointment.roomName}` : ''}.`,
+                undo: () => call('appointments.cancel', { id: appointment.id, by: 'clinic', reason: 'Booked by mistake (undone)' }),
+              });
+              if (appointment.start.slice(0, 10) !== place.date && place.view === 'day') go({ date: appointment.start.slice(0, 10) });
+            } else if (series) {
+              setNotice({ tone: 'success', text: `Booked a series of ${series.booked}${series.skipped ? `, skipping ${series.skipped} that clashed` : ''}.` });
+            }
+          }}
+        />
+      )}
+      {opened && frame && (
+        <AppointmentDialog
+          id={opened}
+          frame={frame}
+          order={order}
+          zone={zone}
+          onClose={() => setOpened(null)}
+          onChanged={(o: ChangeOutcome) => {
+            setNotice({ tone: 'success', text: o.text, ...(o.undo ? { undo: o.undo } : {}), ...(o.offers?.length ? { offers: o.offers } : {}) });
+            if (o.offers !== undefined) setOpened(null);
+            reload();
+          }}
+          onMove={(a, changes) => void move(a, changes)}
+        />
+      )}
+      {finding && frame && (
+        <NextSlotDialog
+          frame={frame}
+          order={order}
+          today={today}
+          onClose={() => setFinding(false)}
+          onChoose={(draft) => {
+            setFinding(false);
+            setBooking(draft);
+          }}
+          onBooked={(a) => {
+            setFinding(false);
+            reload();
+            setNotice({ tone: 'success', text: `Booked ${a.patient.name}, ${formatDayShort(a.start.slice(0, 10), order)} ${formatWallTime(a.start.slice(11), order)} with ${a.providerName}.`, undo: () => call('appointments.cancel', { id: a.id, by: 'clinic', reason: 'Booked by mistake (undone)' }) });
+            go({ view: 'day', date: a.start.slice(0, 10), by: '' });
+          }}
+        />
+      )}
+      {pendingMove && <SeriesMoveDialog onCancel={() => setPendingMove(null)} onChoose={(scope) => void move(pendingMove.a, pendingMove.changes, scope)} />}
+    </div>
+  );
+}
+
+function SeriesMoveDialog({ onCancel, onChoose }: { onCancel: () => void; onChoose: (scope: Scope) => void }) {
+  const [scope, setScope] = useState<Scope>('this');
+  return (
+    <div className="cal-scope" role="dialog" aria-modal="false" aria-label="Move a series appointment">
+      <ScopeChoice scope={scope} onChange={setScope} verb="Move" />
+      <div className="row">
+        <Button variant="primary" onClick={() => onChoose(scope)}>
+          Move
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** The grid's columns for a day (per provider or per room) or a provider's week. */
+function buildColumns(
+  place: Place,
+  frame: ScheduleFrame,
+  appointments: readonly Appointment[],
+  openingHours: ReadonlyArray<{ weekday: number; opens: string | null; closes: string | null }>,
+  filters: Filters,
+  weekProviderId: string | undefined,
+  order: 'MDY' | 'DMY' | 'YMD',
+): GridColumn[] {
+  const openOn = (date: string) => {
+    const h = openingHours.find((x) => x.weekday === isoWeekday(date));
+    return h?.opens && h.closes ? { opens: h.opens, closes: h.closes } : null;
+  };
+  const onDay = (date: string) => (a: Appointment) => a.start.slice(0, 10) === date;
+  const providerColumn = (p: ScheduleFrame['providers'][number], date: string, label: string, sublabel: string): GridColumn => ({
+    key: `${p.id}|${date}`,
+    label,
+    sublabel,
+    colour: p.colour,
+    warning: p.flag ? `Cannot be booked: ${[...p.flag.expired.map(() => 'credential expired'), ...p.flag.missing.map(() => 'credential missing')][0]}` : undefined,
+    date,
+    target: { providerId: p.id },
+    working: (frame.working.find((w) => w.staffId === p.id)?.intervals ?? []).filter((w) => w.start < `${addDays(date, 1)}T00:00` && w.end > `${date}T00:00`),
+    timeOff: frame.timeOff.filter((t) => t.staffId === p.id && t.start < `${addDays(date, 1)}T00:00` && t.end > `${date}T00:00`),
+    open: openOn(date),
+    appointments: appointments.filter((a) => a.providerId === p.id && onDay(date)(a)),
+  });
+
+  if (place.view === 'week') {
+    const provider = frame.providers.find((p) => p.id === weekProviderId);
+    if (!provider) return [];
+    const monday = mondayOf(place.date);
+    return Array.from({ length: 7 }, (_, i) => addDays(monday, i))
+      .filter((date) => openOn(date) || appointments.some((a) => a.providerId === provider.id && onDay(date)(a)))
+      .map((date) => providerColumn(provider, date, formatDayShort(date, order), ''));
+  }
+  if (place.by === 'rooms') {
+    const rooms = frame.rooms.filter((r) => !filters.roomId || r.id === filters.roomId);
+    const columns: GridColumn[] = rooms.map((r) => ({
+      key: r.id,
+      label: r.name,
+      sublabel: r.kind === 'exam' ? 'Exam room' : r.kind === 'procedure' ? 'Procedure room' : r.kind === 'lab' ? 'Lab' : 'Room',
+      date: place.date,
+      target: { roomId: r.id },
+      working: null,
+      timeOff: [],
+      open: openOn(place.date),
+      appointments: appointments.filter((a) => a.roomId === r.id && onDay(place.date)(a)),
+    }));
+    const roomless = appointments.filter((a) => !a.roomId && onDay(place.date)(a));
+    if (roomless.length > 0 && !filters.roomId) {
+      columns.push({ key: 'no-room', label: 'No room', sublabel: 'Telehealth and calls', date: place.date, target: {}, working: null, timeOff: [], open: openOn(place.date), appointments: roomless });
+    }
+    return columns;
+  }
+  const providers = frame.providers.filter((p) => !filters.providerId || p.id === filters.providerId);
+  // A provider sees their own column first.
+  const ordered = frame.myStaffId ? [...providers.filter((p) => p.id === frame.myStaffId), ...providers.filter((p) => p.id !== frame.myStaffId)] : providers;
+  return ordered.map((p) => providerColumn(p, place.date, p.fullName, STAFF_ROLE_LABELS[p.staffRole]));
+}
+
+/** One quick filter: a labelled select, with an "all" choice unless it always names one. */
+function FilterSelect({ label, value, onChange, options, all }: { label: string; value: string; onChange: (value: string) => void; options: Array<[string, string]>; all?: string }) {
+  return (
+    <label>
+      {label}{' '}
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+        {all && <option value="">{all}</option>}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

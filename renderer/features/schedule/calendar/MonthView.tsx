@@ -1,0 +1,72 @@
+import type { Appointment } from '../../../../shared/contract/appointment-types';
+import type { DateOrder } from '../../../../shared/contract/types';
+import { formatLongDate, localeFor } from '../../../../shared/domain/format';
+import { WEEKDAYS } from '../../../../shared/domain/time';
+import { addDays, mondayOf } from '../../../../shared/domain/wallclock';
+
+interface MonthViewProps {
+  month: string;
+  today: string;
+  order: DateOrder;
+  appointments: readonly Appointment[];
+  closedWeekdays: readonly number[];
+  onDay: (date: string) => void;
+}
+
+/** A month at a glance: appointments per day (and the no-shows), a click opens the day. */
+export function MonthView({ month, today, order, appointments, closedWeekdays, onDay }: MonthViewProps) {
+  const first = `${month}-01`;
+  const start = mondayOf(first);
+  const counts = new Map<string, { total: number; noShow: number }>();
+  for (const a of appointments) {
+    const day = a.start.slice(0, 10);
+    const c = counts.get(day) ?? { total: 0, noShow: 0 };
+    c.total++;
+    if (a.status === 'no_show') c.noShow++;
+    counts.set(day, c);
+  }
+  const weeks: string[][] = [];
+  for (let week = start; week.slice(0, 7) <= month; week = addDays(week, 7)) weeks.push(Array.from({ length: 7 }, (_, i) => addDays(week, i)));
+  const busiest = Math.max(1, ...[...counts.values()].map((c) => c.total));
+  const title = new Intl.DateTimeFormat(localeFor(order), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${first}T12:00:00Z`));
+  return (
+    <table className="month" aria-label={`Appointments in ${title}`}>
+      <thead>
+        <tr>
+          {WEEKDAYS.map((d) => (
+            <th key={d.day} scope="col">
+              {d.short}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((days) => (
+          <tr key={days[0]}>
+            {days.map((day, i) => {
+              const c = counts.get(day);
+              const inMonth = day.startsWith(month);
+              const closed = closedWeekdays.includes(i + 1);
+              return (
+                <td key={day} className={[inMonth ? '' : 'month-other', day === today ? 'month-today' : '', closed ? 'month-closed' : ''].filter(Boolean).join(' ')}>
+                  <button type="button" className="month-day" onClick={() => onDay(day)} aria-label={`${formatLongDate(new Date(`${day}T12:00:00Z`), 'UTC', order)}: ${c ? `${c.total} appointments` : closed ? 'closed' : 'no appointments'}. Open the day.`}>
+                    <span className="month-date">{Number(day.slice(8, 10))}</span>
+                    {c ? (
+                      <>
+                        <span className="month-count">{c.total}</span>
+                        <span className="month-bar" style={{ width: `${Math.round((c.total / busiest) * 100)}%` }} aria-hidden="true" />
+                        {c.noShow > 0 && <span className="month-noshow">{c.noShow} no-show</span>}
+                      </>
+                    ) : (
+                      <span className="month-none">{closed ? 'Closed' : ''}</span>
+                    )}
+                  </button>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,345 @@
+import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import type { Appointment } from '../../../../shared/contract/appointment-types';
+import type { DateOrder } from '../../../../shared/contract/types';
+import { STATUS_LABELS } from '../../../../shared/domain/appointments';
+import { clockOf, lanes, minuteOfDay, snapToSlot } from '../../../../shared/domain/calendar';
+import { formatWallTime } from '../../../../shared/domain/format';
+import { TIME_OFF_LABELS } from '../../../../shared/domain/staff';
+import { wallMinutes, type WallTime } from '../../../../shared/domain/wallclock';
+
+/** Pixels per minute: a 15-minute slot is 24 px, tall enough for one line of text. */
+export const PX_PER_MINUTE = 1.6;
+const DRAG_TYPE = 'application/x-keel-appointment';
+
+export interface GridColumn {
+  key: string;
+  label: string;
+  sublabel?: string | undefined;
+  colour?: string | undefined;
+  /** A warning shown under the label (an expired credential). */
+  warning?: string | undefined;
+  date: string;
+  /** Who or where a booking or a move into this column goes. */
+  target: { providerId?: string; roomId?: string };
+  /** Bookable time; null when the column is not a person (a room). */
+  working: ReadonlyArray<{ start: WallTime; end: WallTime }> | null;
+  timeOff: ReadonlyArray<{ start: WallTime; end: WallTime; kind: string }>;
+  /** The clinic's opening hours that day, or null when closed. */
+  open: { opens: string; closes: string } | null;
+  appointments: readonly Appointment[];
+}
+
+export interface TimeGridProps {
+  label: string;
+  columns: readonly GridColumn[];
+  hours: [number, number];
+  slotMinutes: number;
+  order: DateOrder;
+  /** The clinic's wall-clock time now, for the now line. */
+  now: WallTime;
+  /** The same moment in milliseconds since the epoch, for waiting times. */
+  nowInstant: number;
+  canBook: boolean;
+  canMove: (a: Appointment) => boolean;
+  onSlot: (column: GridColumn, start: number, end: number | null) => void;
+  onOpen: (a: Appointment) => void;
+  onMove: (a: Appointment, column: GridColumn, start: number) => void;
+}
+
+interface Cursor {
+  column: number;
+  minute: number;
+}
+
+/**
+ * The calendar's time grid: one column per provider, room or day; opening
+ * hours, working time and time off shaded; the current time marked. Book by
+ * clicking or dragging over free time, or by keyboard (arrows, Enter); move an
+ * appointment by dragging it or with Alt+arrows.
+ */
+export function TimeGrid(props: TimeGridProps) {
+  const { columns, hours, slotMinutes, order, now, canBook } = props;
+  const [dayStart, dayEnd] = [hours[0] * 60, hours[1] * 60];
+  const height = (dayEnd - dayStart) * PX_PER_MINUTE;
+  const [cursor, setCursor] = useState<Cursor | null>(null);
+  const [preview, setPreview] = useState<{ column: number; start: number; end: number } | null>(null);
+  const [selecting, setSelecting] = useState<{ column: number; from: number; to: number } | null>(null);
+  const grab = useRef<{ id: string; offset: number; minutes: number } | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const gridId = useId();
+  const nowMinute = (date: string) => minuteOfDay(now, date);
+
+  // Start scrolled to the current time (or the first hour) so the morning is in view.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const today = columns.find((c) => c.date === now.slice(0, 10));
+    const minute = today ? nowMinute(today.date) - 60 : dayStart;
+    el.scrollTop = Math.max(0, (minute - dayStart) * PX_PER_MINUTE);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the day or view changes
+  }, [columns.length, columns[0]?.date, dayStart]);
+
+  const minuteAt = (event: { clientY: number }, element: HTMLElement) => {
+    const rect = element.getBoundingClientRect();
+    return dayStart + (event.clientY - rect.top) / PX_PER_MINUTE;
+  };
+
+  function keyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget) return;
+    const c = cursor ?? { column: 0, minute: snapToSlot(Math.max(dayStart, Math.min(dayEnd - slotMinutes, columns[0] ? nowMinute(columns[0].date) : dayStart)), slotMinutes) };
+    const move = (next: Cursor) => {
+      event.preventDefault();
+      setCursor({ column: Math.max(0, Math.min(columns.length - 1, next.column)), minute: Math.max(dayStart, Math.min(dayEnd - slotMinutes, next.minute)) });
+    };
+    if (event.key === 'ArrowDown') move({ ...c, minute: c.minute + slotMinutes });
+    else if (event.key === 'ArrowUp') move({ ...c, minute: c.minute - slotMinutes });
+    else if (event.key === 'ArrowRight') move({ ...c, column: c.column + 1 });
+    else if (event.key === 'ArrowLeft') move({ ...c, column: c.column - 1 });
+    else if (event.key === 'PageDown') move({ ...c, minute: c.minute + 60 });
+    else if (event.key === 'PageUp') move({ ...c, minute: c.minute - 60 });
+    else if (event.key === 'Home') move({ ...c, minute: dayStart });
+    else if (event.key === 'End') move({ ...c, minute: dayEnd - slotMinutes });
+    else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const column = columns[c.column];
+      if (!column) return;
+      const here = column.appointments.find((a) => minuteOfDay(a.start, column.date) <= c.minute && minuteOfDay(a.end, column.date) > c.minute);
+      if (here) props.onOpen(here);
+      else if (canBook) props.onSlot(column, c.minute, null);
+      setCursor(c);
+    }
+  }
+
+  const cursorColumn = cursor ? columns[cursor.column] : undefined;
+  const cursorLabel = cursor && cursorColumn ? describeSlot(cursorColumn, cursor.minute, order) : '';
+
+  return (
+    <div className="cal-scroller" ref={scroller}>
+      <div className="cal-grid" style={{ gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(9.5rem, 1fr))` }}>
+        <div className="cal-corner" aria-hidden="true" />
+        {columns.map((column) => (
+          <div key={column.key} className="cal-head" role="columnheader">
+            <span className="cal-head-name">
+              {column.colour && <span className="swatch" style={{ background: column.colour }} aria-hidden="true" />}
+              {column.label}
+            </span>
+            {column.sublabel && <span className="cal-head-sub">{column.sublabel}</span>}
+            {column.warning && <span className="cal-head-warning">{column.warning}</span>}
+          </div>
+        ))}
+        <div className="cal-times" style={{ height }} aria-hidden="true">
+          {Array.from({ length: hours[1] - hours[0] }, (_, i) => (
+            <span key={i} className="cal-time" style={{ top: i * 60 * PX_PER_MINUTE }}>
+              {formatWallTime(clockOf((hours[0] + i) * 60), order)}
+            </span>
+          ))}
+        </div>
+        <div
+          className="cal-body"
+          style={{ gridColumn: `2 / span ${columns.length}`, gridTemplateColumns: `repeat(${columns.length}, minmax(9.5rem, 1fr))`, height }}
+          tabIndex={0}
+          role="application"
+          aria-roledescription="schedule grid"
+          aria-label={`${props.label}. Arrow keys choose a time and column, Enter books it or opens the appointment there.`}
+          aria-activedescendant={cursor ? `${gridId}-cursor` : undefined}
+          aria-describedby={`${gridId}-cursor-text`}
+          onKeyDown={keyDown}
+          onBlur={() => setCursor(null)}
+        >
+          {columns.map((column, index) => (
+            <Column
+              key={column.key}
+              column={column}
+              index={index}
+              dayStart={dayStart}
+              dayEnd={dayEnd}
+              slotMinutes={slotMinutes}
+              order={order}
+              now={now}
+              nowInstant={props.nowInstant}
+              canMove={props.canMove}
+              onOpen={props.onOpen}
+              onNudge={(a, minutes, columns_) => {
+                const target = columns[index + columns_];
+                if (!target) return;
+                const start = minuteOfDay(a.start, column.date) + minutes;
+                if (start < 0 || start >= 1440) return;
+                props.onMove(a, target, start);
+              }}
+              onDragStartAppointment={(a, offset) => {
+                grab.current = { id: a.id, offset, minutes: wallMinutes(a.end) - wallMinutes(a.start) };
+              }}
+              onDragOverColumn={(event: DragEvent<HTMLDivElement>) => {
+                if (!grab.current || !event.dataTransfer.types.includes(DRAG_TYPE)) return;
+                event.preventDefault();
+                event.dataTransfer.dropEffect = 'move';
+                const start = snapToSlot(Math.round(minuteAt(event, event.currentTarget) - grab.current.offset), slotMinutes);
+                setPreview({ column: index, start, end: start + grab.current.minutes });
+              }}
+              onDragLeaveColumn={() => setPreview((p) => (p?.column === index ? null : p))}
+              onDropColumn={(event: DragEvent<HTMLDivElement>) => {
+                event.preventDefault();
+                const id = event.dataTransfer.getData(DRAG_TYPE);
+                const held = grab.current;
+                setPreview(null);
+                grab.current = null;
+                const a = columns.flatMap((c) => c.appointments).find((x) => x.id === id);
+                if (!a || !held) return;
+                const start = snapToSlot(Math.round(minuteAt(event, event.currentTarget) - held.offset), slotMinutes);
+                props.onMove(a, column, start);
+              }}
+              onMouseDownColumn={(event: ReactMouseEvent<HTMLDivElement>) => {
+                if (!canBook || event.button !== 0 || (event.target as HTMLElement).closest('.cal-appt')) return;
+                const element = event.currentTarget;
+                const from = snapToSlot(minuteAt(event, element), slotMinutes);
+                setSelecting({ column: index, from, to: from + slotMinutes });
+                const onMove = (e: MouseEvent) => {
+                  const to = snapToSlot(minuteAt(e, element), slotMinutes) + slotMinutes;
+                  setSelecting({ column: index, from, to: Math.max(from + slotMinutes, to) });
+                };
+                const onUp = (e: MouseEvent) => {
+                  window.removeEventListener('mousemove', onMove);
+                  window.removeEventListener('mouseup', onUp);
+                  setSelecting(null);
+                  const to = Math.max(from + slotMinutes, snapToSlot(minuteAt(e, element), slotMinutes) + slotMinutes);
+                  props.onSlot(column, from, to - from > slotMinutes ? to : null);
+                };
+                window.addEventListener('mousemove', onMove);
+                window.addEventListener('mouseup', onUp);
+              }}
+              selection={selecting?.column === index ? selecting : preview?.column === index ? { from: preview.start, to: preview.end } : null}
+              selectionKind={selecting?.column === index ? 'new' : 'move'}
+              cursorMinute={cursor?.column === index ? cursor.minute : null}
+              cursorId={`${gridId}-cursor`}
+            />
+          ))}
+        </div>
+      </div>
+      <p id={`${gridId}-cursor-text`} className="sr-only" aria-live="polite">
+        {cursorLabel}
+      </p>
+    </div>
+  );
+}
+
+function describeSlot(column: GridColumn, minute: number, order: DateOrder): string {
+  const here = column.appointments.find((a) => minuteOfDay(a.start, column.date) <= minute && minuteOfDay(a.end, column.date) > minute);
+  const time = formatWallTime(clockOf(minute), order);
+  if (here) return `${column.label}, ${time}: ${here.patient.name}, ${here.typeName}, ${STATUS_LABELS[here.status]}. Enter opens it.`;
+  return `${column.label}, ${time}, free. Enter books it.`;
+}
+
+interface ColumnProps {
+  column: GridColumn;
+  index: number;
+  dayStart: number;
+  dayEnd: number;
+  slotMinutes: number;
+  order: DateOrder;
+  now: WallTime;
+  nowInstant: number;
+  canMove: (a: Appointment) => boolean;
+  onOpen: (a: Appointment) => void;
+  /** Alt+arrows on an appointment: move it by minutes and columns. */
+  onNudge: (a: Appointment, minutes: number, columns: number) => void;
+  onDragStartAppointment: (a: Appointment, offsetMinutes: number) => void;
+  onDragOverColumn: (event: DragEvent<HTMLDivElement>) => void;
+  onDragLeaveColumn: () => void;
+  onDropColumn: (event: DragEvent<HTMLDivElement>) => void;
+  onMouseDownColumn: (event: ReactMouseEvent<HTMLDivElement>) => void;
+  selection: { from: number; to: number } | null;
+  selectionKind: 'new' | 'move';
+  cursorMinute: number | null;
+  cursorId: string;
+}
+
+/** Gaps in [from, to) not covered by the given spans, as minutes of the day. */
+function complement(spans: ReadonlyArray<[number, number]>, from: number, to: number): Array<[number, number]> {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  let at = from;
+  for (const [s, e] of sorted) {
+    if (s > at) out.push([at, Math.min(s, to)]);
+    at = Math.max(at, e);
+    if (at >= to) break;
+  }
+  if (at < to) out.push([at, to]);
+  return out.filter(([s, e]) => e > s);
+}
+
+const Column = memo(function Column(p: ColumnProps) {
+  const { column, dayStart, dayEnd, order, now } = p;
+  const top = (minute: number) => (minute - dayStart) * PX_PER_MINUTE;
+  const clip = (start: WallTime, end: WallTime): [number, number] => [Math.max(dayStart, minuteOfDay(start, column.date)), Math.min(dayEnd, minuteOfDay(end, column.date))];
+  const closed = column.open ? complement([[wallMinutes(`${column.date}T${column.open.opens}`) - wallMinutes(`${column.date}T00:00`), wallMinutes(`${column.date}T${column.open.closes}`) - wallMinutes(`${column.date}T00:00`)]], dayStart, dayEnd) : [[dayStart, dayEnd] as [number, number]];
+  const notWorking = column.working ? complement(column.working.map((w) => clip(w.start, w.end)), dayStart, dayEnd) : [];
+  const placed = useMemo(() => lanes(column.appointments), [column.appointments]);
+  const nowMinute = minuteOfDay(now, column.date);
+
+  return (
+    <div
+      className={column.open ? 'cal-col' : 'cal-col cal-col-closed'}
+      data-column={column.key}
+      onDragOver={p.onDragOverColumn}
+      onDragLeave={p.onDragLeaveColumn}
+      onDrop={p.onDropColumn}
+      onMouseDown={p.onMouseDownColumn}
+    >
+      {closed.map(([s, e]) => (
+        <div key={`c${s}`} className="cal-shade cal-shade-closed" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }} />
+      ))}
+      {notWorking.map(([s, e]) => (
+        <div key={`w${s}`} className="cal-shade cal-shade-off" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }} />
+      ))}
+      {column.timeOff.map((t) => {
+        const [s, e] = clip(t.start, t.end);
+        return e > s ? (
+          <div key={`t${t.start}`} className="cal-timeoff" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }}>
+            <span>{TIME_OFF_LABELS[t.kind as keyof typeof TIME_OFF_LABELS] ?? 'Time off'}</span>
+          </div>
+        ) : null;
+      })}
+      {nowMinute >= dayStart && nowMinute <= dayEnd && <div className="cal-now" style={{ top: top(nowMinute) }} aria-hidden="true" />}
+      {p.selection && <div className={`cal-selection cal-selection-${p.selectionKind}`} style={{ top: top(p.selection.from), height: (p.selection.to - p.selection.from) * PX_PER_MINUTE }} aria-hidden="true" />}
+      {p.cursorMinute !== null && <div id={p.cursorId} className="cal-cursor" style={{ top: top(p.cursorMinute), height: p.slotMinutes * PX_PER_MINUTE }} aria-hidden="true" />}
+      {placed.map(({ item: a, lane, lanes: count }) => {
+        const [s, e] = clip(a.start, a.end);
+        const movable = p.canMove(a);
+        const waited = a.status === 'arrived' && a.arrivedAt ? Math.max(0, Math.round((p.nowInstant - Date.parse(a.arrivedAt)) / 60_000)) : null;
+        return (
+          <button
+            key={a.id}
+            type="button"
+            className={`cal-appt cal-status-${a.status}${e - s < 25 ? ' cal-appt-short' : ''}`}
+            style={{ top: top(s), height: Math.max(14, (e - s) * PX_PER_MINUTE - 2), left: `calc(${(lane / count) * 100}% + 2px)`, width: `calc(${100 / count}% - 4px)`, borderLeftColor: a.colour }}
+            draggable={movable}
+            onDragStart={(event) => {
+              event.dataTransfer.setData(DRAG_TYPE, a.id);
+              event.dataTransfer.effectAllowed = 'move';
+              const rect = event.currentTarget.getBoundingClientRect();
+              p.onDragStartAppointment(a, (event.clientY - rect.top) / PX_PER_MINUTE);
+            }}
+            onClick={() => p.onOpen(a)}
+            onKeyDown={(event) => {
+              if (!event.altKey || !movable) return;
+              const moves: Record<string, [number, number]> = { ArrowUp: [-p.slotMinutes, 0], ArrowDown: [p.slotMinutes, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+              const delta = moves[event.key];
+              if (!delta) return;
+              event.preventDefault();
+              p.onNudge(a, delta[0], delta[1]);
+            }}
+            aria-keyshortcuts={movable ? 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight' : undefined}
+            data-appointment={a.id}
+            aria-label={`${formatWallTime(a.start.slice(11), order)} to ${formatWallTime(a.end.slice(11), order)}, ${a.patient.name}, ${a.typeName}, ${STATUS_LABELS[a.status]}${a.roomName ? `, ${a.roomName}` : ''}`}
+          >
+            <span className="cal-appt-time">{formatWallTime(a.start.slice(11), order)}</span>
+            <span className="cal-appt-name">{a.patient.name}</span>
+            <span className="cal-appt-type">{a.typeName}</span>
+            {waited !== null && <span className={waited > 30 ? 'cal-wait cal-wait-long' : 'cal-wait'}>waiting {waited} min</span>}
+            {a.status !== 'booked' && a.status !== 'confirmed' && <span className="cal-appt-status">{STATUS_LABELS[a.status]}</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+});
