@@ -1,5 +1,5 @@
 /** Why a data folder could not be opened; the message is shown to the person as it is. */
-export type DataFolderProblem = 'in_use' | 'newer_schema' | 'not_keel' | 'migration_failed';
+export type DataFolderProblem = 'in_use' | 'newer_schema' | 'not_keel' | 'migration_failed' | 'damaged' | 'network_path';
 
 export class DataFolderError extends Error {
   readonly problem: DataFolderProblem;

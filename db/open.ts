@@ -29,6 +29,21 @@ export interface OpenOptions {
   onStep?: (line: string) => void;
   /** The migration list; only tests pass another one. */
   migrations?: readonly KeelMigration[];
+  /** Run SQLite's quick_check first and refuse a damaged database (the app and `keel serve` do). */
+  healthCheck?: boolean;
+}
+
+/** File-system magic numbers (statfs) of network file systems on Linux: NFS, SMB/CIFS, SMB2, SMBFS, Coda, AFS, 9P. (FUSE is left out: USB drives use it too.) */
+const NETWORK_FS = new Set([0x6969, 0xff534d42, 0xfe534d42, 0x517b, 0x73757245, 0x5346414f, 0x01021997]);
+
+/** A network share: a UNC path on Windows, a network file system elsewhere. */
+export function isNetworkFolder(folder: string): boolean {
+  if (/^(\\\\|\/\/)[^\\/]/.test(folder)) return true;
+  try {
+    return NETWORK_FS.has(fs.statfsSync(folder).type);
+  } catch {
+    return false;
+  }
 }
 
 /** The pragmas every connection gets, in one place. */
@@ -59,6 +74,12 @@ function looksLikeKeel(sqlite: Database.Database): boolean {
 export async function openDataFolder(dir: string, options: OpenOptions = {}): Promise<KeelDatabase> {
   const folder = path.resolve(dir);
   fs.mkdirSync(folder, { recursive: true });
+  if (isNetworkFolder(folder)) {
+    throw new DataFolderError(
+      'network_path',
+      `${folder} is on a network share. Keel keeps its live data on this computer's own disk, because a database on a share can be damaged when the network drops. Choose a local folder; a network folder is fine as a second backup folder.`,
+    );
+  }
   const release = lockDataFolder(folder);
   const file = path.join(folder, DB_FILE);
   const migrations = options.migrations ?? MIGRATIONS;
@@ -76,6 +97,12 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
       throw new DataFolderError('not_keel', `${file} is an SQLite database, but not a Keel one. Nothing was changed.`);
     }
     applyPragmas(sqlite);
+    if (options.healthCheck) {
+      const problems = (sqlite.pragma('quick_check') as Array<Record<string, string>>).map((row) => Object.values(row)[0]);
+      if (!(problems.length === 1 && problems[0] === 'ok')) {
+        throw new DataFolderError('damaged', `The database in ${folder} is damaged (SQLite reports: ${problems.slice(0, 2).join('; ')}). Nothing was changed. Restore the newest verified backup (Settings → Backups, or keel restore FILE --data ${folder}).`);
+      }
+    }
     const db = new Kysely<DB>({ dialect: new KeelSqliteDialect({ database: withStatementCache(sqlite) }) });
     const onStep = options.onStep ?? (() => {});
     // user_version moves inside each migration's transaction, so equal means current.
@@ -98,6 +125,10 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
   } catch (error) {
     if (sqlite?.open) sqlite.close();
     release();
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new DataFolderError('damaged', `The database in ${folder} is damaged and cannot be opened (${(error as Error).message}). Nothing was changed. Restore the newest verified backup (keel restore FILE --data ${folder}).`, { cause: error });
+    }
     throw error;
   }
 }

@@ -32,7 +32,7 @@ function serveRenderer(rendererDir: string): void {
 async function start(): Promise<void> {
   const dataDir = defaultDataDir();
   try {
-    keelApp = await openKeelApp(dataDir);
+    keelApp = await openKeelApp(dataDir, { healthCheck: true });
   } catch (error) {
     const message = error instanceof DataFolderError ? error.message : `Keel could not open its data folder ${dataDir}: ${(error as Error).message}`;
     dialog.showErrorBox('Keel cannot start', message);
@@ -47,6 +47,7 @@ async function start(): Promise<void> {
   const lockEveryone = () => running.sessions.lockAll((token) => running.events.emit('session.locked', { reason: 'idle' }, token));
   powerMonitor.on('lock-screen', lockEveryone);
   powerMonitor.on('suspend', lockEveryone);
+  running.backups.startSchedule();
   const window = createMainWindow(path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
@@ -63,7 +64,9 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = keelApp;
     keelApp = null;
-    void closing.close().finally(() => app.quit());
+    // A backup on quit (when the clinic is set up), then close the database.
+    const backup = closing.clinic().then((clinic) => (clinic && !closing.backups.isRunning ? closing.backups.run('quit') : null));
+    void backup.finally(() => closing.close().finally(() => app.quit()));
   });
   void app.whenReady().then(start);
 }

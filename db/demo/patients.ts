@@ -11,6 +11,8 @@ import type { DemoRandom } from './random';
 /** Names from many of the communities a US practice serves, with the accents, hyphens and apostrophes that come with them. */
 const GIVEN_F = ['Ann', 'Maria', 'José', 'Aaliyah', 'Siobhán', 'Thị', 'Mei', 'Priya', 'Fatima', 'Olga', 'Chloé', 'Ngozi', 'Yuki', 'Sofía', 'Amara', 'Zoë', 'Hannah', 'Leilani', 'Ingrid', 'Aisha', 'Camila', 'Emily', 'Grace', 'Nour', 'Ji-woo', 'Renée', 'Dolores', 'Bích', 'Sarah', 'Lucía'];
 const GIVEN_M = ['John', 'Luis', 'Mohammed', 'Wei', 'Dmitri', 'Kwame', 'Seán', 'Hiroshi', 'Rahul', 'Andrés', 'Tomás', 'Minh', 'Jean-Luc', 'Ahmed', 'Oluwaseun', 'Björn', 'Mateo', 'David', 'James', 'Carlos', 'Jae-hyun', 'Ibrahim', 'Noah', 'Elijah', 'Giorgos', 'Kofi', 'Raúl', 'Liam', 'Ethan', 'Ayaan'];
+/** Names people go by, for the few demo patients who have one. */
+const NICKNAMES: Record<string, string> = { Maria: 'Mia', Dolores: 'Lola', Elijah: 'Eli', Dmitri: 'Dima', James: 'Jim', David: 'Dave', Oluwaseun: 'Seun', 'Jean-Luc': 'JL', Mohammed: 'Mo', Ibrahim: 'Ibby', Hannah: 'Annie', Andrés: 'Andy', Lucía: 'Lucy', Ingrid: 'Inga' };
 const FAMILY = [
   'Smith', 'Johnson', 'García', 'Nguyễn', 'O’Brien', 'Smith-Jones', 'Martínez', 'Kim', 'Patel', 'Williams', 'Brown', 'Rodríguez', 'Chen', 'Wang', 'Müller', 'Kowalski', 'Okafor', 'Mensah',
   'Haddad', 'Al-Sayed', 'Yamamoto', 'Sato', 'Ivanova', 'Dubois', 'Rossi', 'Lopez-Garcia', 'D’Angelo', 'MacDonald', 'Fitzgerald', 'Tran', 'Pham', 'Le', 'Singh', 'Kaur', 'Hernández',
@@ -60,7 +62,7 @@ export async function seedDemoPatients(
       firstName: first,
       middleName: random.chance(0.3) ? random.pick(female ? GIVEN_F : GIVEN_M) : '',
       lastName: last,
-      preferredName: random.chance(0.05) ? first.slice(0, 3) : '',
+      preferredName: random.chance(0.05) ? (NICKNAMES[first] ?? '') : '',
       dob,
       sex: random.chance(0.01) ? 'X' : female ? 'F' : 'M',
       phones: { mobile: random.chance(0.9) ? phone(random) : '', home: random.chance(0.25) ? phone(random) : '', work: '' },

@@ -4,6 +4,7 @@ import { getClinic } from '../../db/clinic';
 import { openDataFolder, type KeelDatabase, type OpenOptions } from '../../db/open';
 import type { DB } from '../../db/schema';
 import type { Clinic } from '../../shared/contract/types';
+import { BackupService } from './backup-service';
 import { EventBus } from './events';
 import { hashPassword, OWASP_SCRYPT, type ScryptParams } from './password';
 import { SessionStore } from './session';
@@ -39,6 +40,8 @@ export interface KeelApp {
   /** The clinic profile, cached; `refreshClinic` after changing it. */
   clinic(): Promise<Clinic | undefined>;
   refreshClinic(): void;
+  /** Backups: daily, on quit, on demand; restore. */
+  backups: BackupService;
   close(): Promise<void>;
 }
 
@@ -47,7 +50,7 @@ export async function openKeelApp(dataDir: string, options: AppOptions = {}): Pr
   const now = options.now ?? (() => new Date());
   const scryptParams = options.scrypt ?? OWASP_SCRYPT;
   let clinicCache: Promise<Clinic | undefined> | undefined;
-  return {
+  const app: Omit<KeelApp, 'backups'> & { backups?: BackupService } = {
     database,
     db: database.db,
     now,
@@ -60,7 +63,7 @@ export async function openKeelApp(dataDir: string, options: AppOptions = {}): Pr
     events: new EventBus(),
     writes: { generation: 0 },
     clinic() {
-      clinicCache ??= getClinic(database.db).catch((error: unknown) => {
+      clinicCache ??= getClinic(app.db).catch((error: unknown) => {
         clinicCache = undefined;
         throw error;
       });
@@ -69,6 +72,12 @@ export async function openKeelApp(dataDir: string, options: AppOptions = {}): Pr
     refreshClinic() {
       clinicCache = undefined;
     },
-    close: () => database.close(),
+    close() {
+      app.backups?.stopSchedule();
+      // After a restore the app holds the reopened database, not the first one.
+      return app.database.close();
+    },
   };
+  app.backups = new BackupService(app as KeelApp);
+  return app as KeelApp;
 }

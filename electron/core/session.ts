@@ -68,6 +68,11 @@ export class SessionStore {
     this.#sessions.delete(token);
   }
 
+  /** Ends every session (the data was restored from a backup). */
+  endAll(): void {
+    this.#sessions.clear();
+  }
+
   /** Ends every session of a person (deactivated, or password reset by a manager). */
   endAllOf(userId: string, except?: string): number {
     let ended = 0;

@@ -1,9 +1,12 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFolderError } from '../../db/errors';
 import { openDataFolder } from '../../db/open';
 import { date } from '../../shared/contract/fields';
 import { KeelError } from '../../shared/contract/index';
 import { openKeelApp } from '../core/app';
+import { BACKUP_DIR, BackupError, listBackups, pruneBackups, takeBackup, verifyFile, type BackupProgress } from '../core/backups';
+import { exportToCsv, restoreDataFolder } from '../core/data-tools';
 import { createDemoClinic } from '../core/demo';
 import { defaultDataDir } from '../core/paths';
 import { createRouter } from '../core/router';
@@ -17,6 +20,10 @@ const USAGE = `Keel admin command
                                                             create a demo clinic in an empty folder
   keel serve   --data DIR [--port N] [--demo]               run Keel in the browser on 127.0.0.1
   keel migrate --data DIR                                   bring a data folder to the current schema
+  keel backup  --data DIR [--to DIR]                        take and verify a backup (default: DIR/backups)
+  keel verify  FILE                                         check a backup; non-zero exit and the reason if bad
+  keel restore FILE --data DIR                              restore a backup (the current data is kept as a safety copy)
+  keel export  --data DIR --to DIR                          every table to CSV, for moving to another system
   keel help                                                 this text
 
 --data defaults to the desktop app's own folder (${defaultDataDir()}), or $KEEL_DATA.
@@ -77,7 +84,9 @@ async function serve(args: string[]): Promise<void> {
   const { values } = parse(args, { port: { type: 'string' }, demo: { type: 'boolean' } });
   const port = intOption(values.port, 'port', DEFAULT_PORT, 0, 65535);
   const dir = (values.data as string | undefined) ?? defaultDataDir();
-  const app = await openKeelApp(dir, { onStep: say });
+  const app = await openKeelApp(dir, { onStep: say, healthCheck: true }).catch((error: unknown) => {
+    throw withNewestBackup(error, dir);
+  });
   try {
     if (values.demo === true && (await app.clinic()) === undefined) {
       say('Empty folder: creating the small demo clinic first.');
@@ -90,6 +99,7 @@ async function serve(args: string[]): Promise<void> {
     });
     say(`Keel is running at ${host.url}  (data: ${app.database.dir})`);
     say('Press Ctrl+C to stop.');
+    app.backups.startSchedule();
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
@@ -97,9 +107,22 @@ async function serve(args: string[]): Promise<void> {
     });
     say('Stopping…');
     await host.close();
+    if ((await app.clinic()) !== undefined && !app.backups.isRunning) {
+      say('Backing up before closing…');
+      const done = await app.backups.run('quit');
+      say(done ? `Backup ${done.manifest.file} verified.` : 'The backup on closing failed; see Settings → Backups.');
+    }
   } finally {
     await app.close();
   }
+}
+
+/** A damaged database: name the newest verified backup, ready to restore. */
+function withNewestBackup(error: unknown, dir: string): unknown {
+  if (!(error instanceof DataFolderError) || error.problem !== 'damaged') return error;
+  const newest = listBackups(path.join(dir, BACKUP_DIR)).find((b) => b.manifest !== null);
+  const hint = newest ? ` The newest verified backup is ${newest.file} (taken ${newest.manifest!.takenAt}): keel restore "${newest.file}" --data "${dir}"` : ' There is no verified backup in the data folder.';
+  return new DataFolderError('damaged', `${error.message}${hint}`);
 }
 
 async function migrate(args: string[]): Promise<void> {
@@ -109,6 +132,70 @@ async function migrate(args: string[]): Promise<void> {
   const database = await openDataFolder(dir, { onStep: say });
   await database.close();
   say('Done.');
+}
+
+/** The one argument that is not an option or an option's value (every option here takes a value). */
+function positional(args: string[], what: string): [string, string[]] {
+  const index = args.findIndex((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1]!.startsWith('--')));
+  if (index === -1) throw new UsageError(`name the ${what}`);
+  return [args[index]!, args.filter((_, i) => i !== index)];
+}
+
+const progressOf = (progress: ReturnType<typeof createProgress>) => (p: BackupProgress) =>
+  progress.update(p.phase === 'copying' ? 'Copying the database' : p.phase === 'verifying' ? 'Verifying the backup' : 'Copying attachments', Math.round(p.fraction * 100), 100);
+
+async function backup(args: string[]): Promise<void> {
+  const { values } = parse(args, { to: { type: 'string' } });
+  const dir = (values.data as string | undefined) ?? defaultDataDir();
+  const to = (values.to as string | undefined) ?? path.join(dir, BACKUP_DIR);
+  const database = await openDataFolder(dir, { migrate: false });
+  try {
+    say(`Backing up ${database.file} to ${to}`);
+    const progress = createProgress();
+    const result = await takeBackup(database, { to, reason: 'cli', now: new Date(), onProgress: progressOf(progress) });
+    progress.finish();
+    say(`Verified backup: ${result.file}`);
+    say(`  ${result.manifest.bytes} bytes · schema ${result.manifest.schemaVersion} · SHA-256 ${result.manifest.sha256}`);
+    const pruned = pruneBackups(to);
+    if (pruned.length) say(`Removed ${pruned.length} older backup${pruned.length === 1 ? '' : 's'} no longer kept: ${pruned.join(', ')}`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function verify(args: string[]): Promise<void> {
+  const [file] = positional(args, 'backup file to check (keel verify FILE)');
+  say(`Checking ${file}`);
+  const result = await verifyFile(file);
+  if (!result.ok) throw new UsageError(`not a good backup: ${result.reason}`);
+  say(`Good backup: schema ${result.schemaVersion}, ${result.bytes} bytes, SHA-256 ${result.sha256}`);
+  for (const [table, count] of Object.entries(result.counts)) if (!table.startsWith('keel_')) say(`  ${table.padEnd(28)} ${count}`);
+}
+
+async function restore(args: string[]): Promise<void> {
+  const [file, rest] = positional(args, 'backup file to restore (keel restore FILE --data DIR)');
+  const { values } = parse(rest, {});
+  const dir = (values.data as string | undefined) ?? defaultDataDir();
+  say(`Restoring ${file} into ${dir}`);
+  const outcome = await restoreDataFolder(dir, file, { now: new Date(), actor: 'keel restore (command line)', onStep: say });
+  if (outcome.safetyCopy) say(`The data it replaced is kept as ${outcome.safetyCopy}`);
+  say('Restored.');
+}
+
+async function exportTables(args: string[]): Promise<void> {
+  const { values } = parse(args, { to: { type: 'string' } });
+  const dir = (values.data as string | undefined) ?? defaultDataDir();
+  const to = values.to as string | undefined;
+  if (!to) throw new UsageError('name the folder for the CSV files with --to DIR');
+  const database = await openDataFolder(dir, { migrate: false });
+  try {
+    const progress = createProgress();
+    const files = await exportToCsv(database, to, (table, done, total) => progress.update(`Exporting ${table}`, done, total));
+    progress.finish();
+    say(`Wrote ${files.length} CSV files to ${path.resolve(to)}`);
+  } finally {
+    await database.close();
+  }
 }
 
 /** Runs the admin command; returns the process exit code. */
@@ -125,6 +212,18 @@ export async function main(argv: string[]): Promise<number> {
       case 'migrate':
         await migrate(rest);
         return 0;
+      case 'backup':
+        await backup(rest);
+        return 0;
+      case 'verify':
+        await verify(rest);
+        return 0;
+      case 'restore':
+        await restore(rest);
+        return 0;
+      case 'export':
+        await exportTables(rest);
+        return 0;
       case undefined:
       case 'help':
       case '--help':
@@ -135,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}" (try: keel help)`);
     }
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof DataFolderError || error instanceof KeelError;
+    const known = error instanceof UsageError || error instanceof DataFolderError || error instanceof KeelError || error instanceof BackupError;
     const reason = known ? (error as Error).message : `unexpected error: ${(error as Error).message ?? String(error)}`;
     process.stderr.write(`keel: ${reason}\n`);
     return 1;

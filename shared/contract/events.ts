@@ -6,9 +6,11 @@ export interface Events {
   'data.changed': { domains: string[] };
   /** Progress of a long import: rows done of total, in a phase. */
   'import.progress': { phase: 'checking' | 'staging' | 'saving'; done: number; total: number };
+  /** A backup or restore under way (fraction 0..1), and when it ends, its outcome. */
+  'backup.progress': { phase: 'copying' | 'verifying' | 'attachments' | 'restoring' | 'done' | 'failed'; fraction: number; message?: string };
 }
 
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = Events[K];
 
-export const EVENT_NAMES: readonly EventName[] = ['session.locked', 'data.changed', 'import.progress'];
+export const EVENT_NAMES: readonly EventName[] = ['session.locked', 'data.changed', 'import.progress', 'backup.progress'];

@@ -13,6 +13,7 @@ import { staffContract } from './staff';
 import { concernsContract } from './concerns';
 import { patientsContract } from './patients';
 import { appointmentsContract } from './appointments';
+import { backupsContract } from './backups';
 
 /** Every channel of the API, merged from one map per domain. */
 export const contract = {
@@ -29,6 +30,7 @@ export const contract = {
   ...patientsContract,
   ...concernsContract,
   ...appointmentsContract,
+  ...backupsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

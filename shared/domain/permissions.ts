@@ -65,6 +65,8 @@ export const PERMISSION_MATRIX = {
   'schedule.reports': ['manager'],
   /** Book over a provider or hours conflict, or in the past, with a reason. */
   'schedule.override': ['manager'],
+  /** Backups: status, back up now, settings, restore. */
+  'backups.manage': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;

@@ -22,7 +22,7 @@ export interface Comparison {
   faster?: boolean;
 }
 
-function summarize(samples: number[]): Timing {
+export function summarize(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return { median: at(0.5), p95: at(0.95), samples: sorted.length };

@@ -9,6 +9,7 @@ import { benchOpen, benchRoundTrip } from './foundation';
 import { benchPatients } from './patients';
 import { benchStaff } from './staff';
 import { benchSchedule } from './schedule';
+import { benchRender } from './render';
 import { report, type Comparison } from './harness';
 
 /** `npm run bench`: every performance target, as ratios to a floor measured in the same run. */
@@ -66,6 +67,7 @@ try {
 } finally {
   await database.close();
 }
+if (wanted('render')) results.push(...(await benchRender(WORK)));
 
 console.log('');
 const ok = report(results);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { tempDir } from '../support/harness';
@@ -80,5 +81,67 @@ describe('the keel admin command', () => {
     expect(keel('serve', '--port', '99999', '--data', folder()).err).toBe('keel: --port must be a whole number from 0 to 65535\n');
     expect(keel('migrate', '--bogus').code).toBe(1);
     expect(keel('help')).toMatchObject({ code: 0 });
+  });
+});
+
+describe('keel backup, verify, restore and export', () => {
+  it('backs up with progress, verifies (non-zero exit and a reason for a bad file), restores with a safety copy, and exports every table to CSV', () => {
+    const dir = folder();
+    expect(keel('demo', '--data', dir, '--today', '2026-03-02').code).toBe(0);
+    const backedUp = keel('backup', '--data', dir);
+    expect(backedUp.code, backedUp.err).toBe(0);
+    expect(backedUp.out).toMatch(/Copying the database/);
+    const file = /Verified backup: (.+\.db)/.exec(backedUp.out)?.[1];
+    expect(file && fs.existsSync(file)).toBeTruthy();
+    const checked = keel('verify', file!);
+    expect(checked.code).toBe(0);
+    expect(checked.out).toMatch(/Good backup: schema \d+/);
+    expect(checked.out).toMatch(/patients\s+\d{3}\n/);
+    const bad = path.join(folder(), 'half.db');
+    fs.writeFileSync(bad, fs.readFileSync(file!).subarray(0, 20_000));
+    const refused = keel('verify', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^keel: not a good backup: The file is truncated/);
+    // A change after the backup, undone by the restore.
+    const db = new Database(path.join(dir, 'keel.db'));
+    db.prepare("update patients set first_name = 'Changed'").run();
+    db.close();
+    const restored = keel('restore', file!, '--data', dir);
+    expect(restored.code, restored.err).toBe(0);
+    expect(restored.out).toMatch(/kept as .*keel-safety-/);
+    const after = new Database(path.join(dir, 'keel.db'), { readonly: true });
+    expect(after.prepare("select count(*) from patients where first_name = 'Changed'").pluck().get()).toBe(0);
+    expect(after.prepare("select count(*) from audit_log where action = 'backups.restore'").pluck().get()).toBe(1);
+    after.close();
+    expect(keel('restore', bad, '--data', dir).code).toBe(1);
+    const out = folder();
+    const exported = keel('export', '--data', dir, '--to', out);
+    expect(exported.code, exported.err).toBe(0);
+    const parsed = Papa.parse<string[]>(fs.readFileSync(path.join(out, 'patients.csv'), 'utf8').trim());
+    const live = new Database(path.join(dir, 'keel.db'), { readonly: true });
+    const count = live.prepare('select count(*) from patients').pluck().get() as number;
+    const tables = live.prepare("select count(*) from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'keel_migration%'").pluck().get() as number;
+    live.close();
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(count + 1);
+    expect(parsed.data[0]?.[0]).toBe('id');
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.csv'))).toHaveLength(tables);
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('refuses to serve a damaged database, naming the newest verified backup', () => {
+    const dir = folder();
+    expect(keel('demo', '--data', dir, '--today', '2026-03-02').code).toBe(0);
+    expect(keel('backup', '--data', dir).code).toBe(0);
+    const live = path.join(dir, 'keel.db');
+    const bytes = fs.readFileSync(live);
+    const pageSize = bytes.readUInt16BE(16);
+    // Damage the first page of the schema table's tree (page 1 after the header).
+    for (let i = 100; i < pageSize; i += 3) bytes[i] = 0xff;
+    fs.writeFileSync(live, bytes);
+    const served = keel('serve', '--data', dir, '--port', '0');
+    expect(served.code).toBe(1);
+    expect(served.err).toMatch(/damaged/);
+    expect(served.err).toMatch(/newest verified backup is .*keel-.*\.db/);
   });
 });

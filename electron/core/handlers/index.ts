@@ -13,6 +13,7 @@ import { staffHandlers } from './staff';
 import { concernsHandlers } from './concerns';
 import { patientsHandlers } from './patients';
 import { appointmentsHandlers } from './appointments';
+import { backupsHandlers } from './backups';
 
 export type AllHandlers = HandlersFor<Contract>;
 
@@ -30,6 +31,7 @@ const merged = {
   ...patientsHandlers,
   ...concernsHandlers,
   ...appointmentsHandlers,
+  ...backupsHandlers,
 };
 
 /** Resolves to `never` (a type error below) when a handler has no channel in the contract. */

@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import type { Kysely } from 'kysely';
+import path from 'node:path';
+import { getClinic } from '../../db/clinic';
+import { openDataFolder } from '../../db/open';
+import type { DB } from '../../db/schema';
+import { getSetting, setSetting } from '../../db/settings';
+import type { BackupEntry, BackupSettings, BackupStatus } from '../../shared/contract/backups';
+import { KeelError } from '../../shared/contract/index';
+import { backupIsStale, DEFAULT_RETENTION } from '../../shared/domain/backup';
+import { dateInZone, wallInZone } from '../../shared/domain/time';
+import type { KeelApp } from './app';
+import { BACKUP_DIR, BackupError, listBackups, pruneBackups, takeBackup, type BackupProgress, type BackupResult } from './backups';
+import { restoreDataFolder } from './data-tools';
+
+const SETTINGS_KEY = 'backups.settings';
+const LAST_ATTEMPT_KEY = 'backups.lastAttempt';
+const LAST_DAILY_KEY = 'backups.lastDailyDate';
+
+/** Record kinds shown when choosing a backup, by table. */
+const RECORD_TABLES: Record<string, string> = { patients: 'patients', appointments: 'appointments', staff: 'staff', users: 'users', audit_log: 'audit entries' };
+
+type Attempt = { at: string; ok: boolean; message: string };
+
+/**
+ * Backups while Keel runs: daily at the manager's time, on quit and on demand;
+ * one at a time; each written to the backup folder (and the second folder when
+ * set), verified, then pruned by the retention rules. Progress goes out as
+ * `backup.progress` events; the main process never waits on SQLite for long.
+ */
+export class BackupService {
+  #running: BackupStatus['running'] = null;
+  #timer: NodeJS.Timeout | null = null;
+  readonly #app: KeelApp;
+
+  constructor(app: KeelApp) {
+    this.#app = app;
+  }
+
+  get isRunning(): boolean {
+    return this.#running !== null;
+  }
+
+  get primaryFolder(): string {
+    return path.join(this.#app.database.dir, BACKUP_DIR);
+  }
+
+  /** `db`: the handler's transaction when called from one (the connection is not shared while it is open). */
+  async settings(db: Kysely<DB> = this.#app.db): Promise<BackupSettings> {
+    const clinic = await getClinic(db);
+    // Closing time on a weekday, by default.
+    const closes = clinic?.openingHours.find((h) => h.closes)?.closes ?? '18:00';
+    return getSetting<BackupSettings>(db, SETTINGS_KEY, { dailyTime: closes, secondFolder: null, retention: DEFAULT_RETENTION });
+  }
+
+  async updateSettings(db: Kysely<DB>, next: BackupSettings): Promise<BackupSettings> {
+    const value: BackupSettings = { ...next, secondFolder: next.secondFolder?.trim() ? path.resolve(next.secondFolder.trim()) : null };
+    await setSetting(db, SETTINGS_KEY, value, this.#app.now().toISOString());
+    return value;
+  }
+
+  async status(db: Kysely<DB> = this.#app.db): Promise<BackupStatus> {
+    const settings = await this.settings(db);
+    const attempt = await getSetting<Attempt | null>(db, LAST_ATTEMPT_KEY, null);
+    const newest = this.#entries(settings).find((b) => b.verified && b.reason !== 'safety');
+    const lastVerified = newest ? { at: newest.takenAt, name: newest.name } : null;
+    return {
+      primaryFolder: this.primaryFolder,
+      secondFolder: settings.secondFolder ? { path: settings.secondFolder, reachable: reachable(settings.secondFolder) } : null,
+      lastVerified,
+      lastAttempt: attempt,
+      stale: backupIsStale(lastVerified?.at ?? null, attempt ? !attempt.ok : false, this.#app.now()),
+      running: this.#running,
+      settings,
+    };
+  }
+
+  async list(db: Kysely<DB> = this.#app.db): Promise<BackupEntry[]> {
+    return this.#entries(await this.settings(db));
+  }
+
+  #entries(settings: BackupSettings): BackupEntry[] {
+    const folders: Array<[BackupEntry['destination'], string]> = [['primary', this.primaryFolder]];
+    if (settings.secondFolder && reachable(settings.secondFolder)) folders.push(['secondary', settings.secondFolder]);
+    return folders
+      .flatMap(([destination, folder]) =>
+        listBackups(folder).map(
+          (b): BackupEntry => ({
+            name: b.name,
+            destination,
+            folder,
+            takenAt: b.manifest?.takenAt ?? new Date(fs.statSync(b.file).mtimeMs).toISOString(),
+            bytes: b.bytes,
+            verified: b.manifest !== null,
+            keelVersion: b.manifest?.keelVersion ?? null,
+            schemaVersion: b.manifest?.schemaVersion ?? null,
+            records: Object.fromEntries(Object.entries(RECORD_TABLES).map(([table, label]) => [label, b.manifest?.counts[table] ?? 0])),
+            reason: b.manifest?.reason ?? null,
+          }),
+        ),
+      )
+      .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
+  }
+
+  /** Starts a backup unless one is running; resolves when it has finished (or failed, which is recorded). */
+  async run(reason: 'daily' | 'manual' | 'quit'): Promise<BackupResult | null> {
+    if (this.#running) throw new KeelError('conflict', 'A backup is already under way.');
+    this.#running = { phase: 'copying', fraction: 0 };
+    const settings = await this.settings();
+    const now = this.#app.now();
+    const emit = (p: BackupProgress) => {
+      this.#running = p;
+      this.#app.events.emit('backup.progress', p);
+    };
+    try {
+      const result = await takeBackup(this.#app.database, { to: this.primaryFolder, reason, now, onProgress: emit });
+      pruneBackups(this.primaryFolder, settings.retention);
+      let message = `Backup ${result.manifest.file} verified.`;
+      if (settings.secondFolder) {
+        if (!reachable(settings.secondFolder)) throw new BackupError(`The backup in the data folder is good, but the second folder ${settings.secondFolder} cannot be reached: is the drive connected?`);
+        await takeBackup(this.#app.database, { to: settings.secondFolder, reason, now, onProgress: emit });
+        pruneBackups(settings.secondFolder, settings.retention);
+        message = `Backup ${result.manifest.file} verified, in both folders.`;
+      }
+      await this.#record({ at: now.toISOString(), ok: true, message });
+      this.#app.events.emit('backup.progress', { phase: 'done', fraction: 1, message });
+      return result;
+    } catch (error) {
+      const message = error instanceof BackupError ? error.message : `The backup failed: ${(error as Error).message}`;
+      await this.#record({ at: now.toISOString(), ok: false, message });
+      this.#app.events.emit('backup.progress', { phase: 'failed', fraction: 0, message });
+      if (!(error instanceof BackupError)) this.#app.logError(error, 'backup');
+      return null;
+    } finally {
+      this.#running = null;
+      this.#app.events.emit('data.changed', { domains: ['backups'] });
+    }
+  }
+
+  async #record(attempt: Attempt): Promise<void> {
+    await setSetting(this.#app.db, LAST_ATTEMPT_KEY, attempt, attempt.at).catch((error: unknown) => this.#app.logError(error, 'backup status'));
+  }
+
+  /** The daily backup: checked every minute, taken once the clinic's clock passes the set time. */
+  startSchedule(): void {
+    if (this.#timer) return;
+    const tick = () => void this.#dailyIfDue().catch((error: unknown) => this.#app.logError(error, 'daily backup'));
+    this.#timer = setInterval(tick, 60_000);
+    this.#timer.unref();
+    tick();
+  }
+
+  stopSchedule(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  async #dailyIfDue(): Promise<void> {
+    const clinic = await this.#app.clinic();
+    if (!clinic || this.#running) return;
+    const now = this.#app.now();
+    const today = dateInZone(now, clinic.timeZone);
+    const settings = await this.settings();
+    if (wallInZone(now, clinic.timeZone).slice(11) < settings.dailyTime) return;
+    if ((await getSetting<string | null>(this.#app.db, LAST_DAILY_KEY, null)) === today) return;
+    await setSetting(this.#app.db, LAST_DAILY_KEY, today, now.toISOString());
+    await this.run('daily');
+  }
+
+  /**
+   * Restores a verified backup: the database is closed, the current one kept
+   * as a safety copy, the backup put in place, and Keel reopens on it; every
+   * session ends (people sign in again on the restored data).
+   */
+  async restore(name: string, destination: 'primary' | 'secondary', by: { userId: string; username: string }): Promise<void> {
+    const settings = await this.settings();
+    const folder = destination === 'primary' ? this.primaryFolder : settings.secondFolder;
+    if (!folder) throw new KeelError('invalid_input', 'There is no second backup folder.');
+    const file = path.join(folder, path.basename(name));
+    if (!fs.existsSync(file)) throw new KeelError('not_found', 'That backup is no longer there.');
+    if (this.#running) throw new KeelError('conflict', 'A backup is under way; restore when it has finished.');
+    this.#running = { phase: 'restoring', fraction: 0 };
+    this.#app.events.emit('backup.progress', { phase: 'restoring', fraction: 0 });
+    const dir = this.#app.database.dir;
+    await this.#app.database.close();
+    try {
+      await restoreDataFolder(dir, file, { now: this.#app.now(), actor: 'Settings → Backups', userId: by.userId, username: by.username });
+    } finally {
+      // Reopen on whatever is there now: the restored data, or the untouched original if the restore was refused.
+      const database = await openDataFolder(dir);
+      this.#app.database = database;
+      this.#app.db = database.db;
+      this.#app.refreshClinic();
+      this.#app.writes.generation++;
+      this.#app.sessions.endAll();
+      this.#running = null;
+    }
+    this.#app.events.emit('backup.progress', { phase: 'done', fraction: 1, message: `Restored ${name}. Please sign in again.` });
+    this.#app.events.emit('session.locked', { reason: 'manual' });
+  }
+}
+
+/** Whether a folder can be written to now (a USB drive may be unplugged, a share offline). */
+function reachable(folder: string): boolean {
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.accessSync(folder, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,337 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ATTACHMENTS_DIR } from '../../db/attachments';
+import { MIGRATIONS } from '../../db/migrations/index';
+import { DB_FILE, type KeelDatabase } from '../../db/open';
+import { backupFileName, backupsToPrune, DEFAULT_RETENTION, type BackupManifest, type BackupReason, type RetentionPolicy } from '../../shared/domain/backup';
+
+/** Where backups go by default: a folder inside the data folder. */
+export const BACKUP_DIR = 'backups';
+/** Attachments copied beside backups, by SHA-256 like the data folder's own store. */
+const BACKUP_ATTACHMENTS = 'attachments';
+const SCHEMA_VERSION = MIGRATIONS.length;
+const KEEL_VERSION = readKeelVersion();
+
+function readKeelVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export class BackupError extends Error {}
+
+export interface BackupProgress {
+  phase: 'copying' | 'verifying' | 'attachments';
+  /** 0..1 */
+  fraction: number;
+}
+
+/** What checking a file found: a reason when it is not a good Keel backup. */
+export type Verification =
+  | { ok: true; schemaVersion: number; counts: Record<string, number>; sha256: string; bytes: number }
+  | { ok: false; reason: string };
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** SHA-256 of a file, streamed so the event loop keeps turning. */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * The checks SQLite does not finish in a moment (integrity_check, row counts)
+ * run in a worker thread, so the process serving the front desk never stalls.
+ * Plain JavaScript evaluated in the worker: it needs nothing but better-sqlite3.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db;
+try {
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all();
+  const version = Number(db.pragma('user_version', { simple: true }));
+  const check = db.pragma(workerData.quick ? 'quick_check' : 'integrity_check').map((row) => Object.values(row)[0]);
+  const counts = {};
+  if (check.length === 1 && check[0] === 'ok') for (const t of tables) counts[t] = db.prepare('select count(*) from "' + t.replace(/"/g, '""') + '"').pluck().get();
+  parentPort.postMessage({ tables, version, check, counts });
+} catch (error) {
+  parentPort.postMessage({ error: String(error && error.message ? error.message : error) });
+} finally {
+  if (db) db.close();
+}
+`;
+
+interface WorkerReply {
+  tables?: string[];
+  version?: number;
+  check?: string[];
+  counts?: Record<string, number>;
+  error?: string;
+}
+
+const driverPath = createRequire(path.join(import.meta.dirname, 'backups.js')).resolve('better-sqlite3');
+
+function inspectInWorker(file: string, quick: boolean): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, quick, driver: driverPath } });
+    worker.once('message', (reply: WorkerReply) => resolve(reply));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`The check stopped unexpectedly (exit ${code})`));
+    });
+  });
+}
+
+/**
+ * Checks a backup file the way a restore depends on it: an SQLite file, whole
+ * (integrity_check), a Keel database, not from a newer Keel; and measures it.
+ */
+export async function verifyFile(file: string, options: { quick?: boolean } = {}): Promise<Verification> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return { ok: false, reason: `There is no file at ${file}.` };
+  }
+  if (!stat.isFile()) return { ok: false, reason: `${file} is a folder, not a backup file.` };
+  if (stat.size === 0) return { ok: false, reason: 'The file is empty.' };
+  const head = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!head.subarray(0, 16).equals(SQLITE_HEADER)) return { ok: false, reason: 'This is not a Keel backup: the file is not an SQLite database.' };
+  const pageSize = head.readUInt16BE(16) === 1 ? 65536 : head.readUInt16BE(16);
+  const pages = head.readUInt32BE(28);
+  if (pageSize > 0 && pages > 0 && stat.size < pageSize * pages) {
+    return { ok: false, reason: `The file is truncated: it holds ${stat.size} bytes of the ${pageSize * pages} its header promises.` };
+  }
+  const reply = await inspectInWorker(file, options.quick ?? false);
+  if (reply.error) return { ok: false, reason: `The file cannot be read as a database: ${reply.error}.` };
+  const check = reply.check ?? [];
+  if (!(check.length === 1 && check[0] === 'ok')) {
+    return { ok: false, reason: `The file is damaged: SQLite's integrity check reports ${check.slice(0, 3).join('; ')}${check.length > 3 ? ` and ${check.length - 3} more problems` : ''}.` };
+  }
+  if (!(reply.tables ?? []).includes('keel_migration')) return { ok: false, reason: 'This is an SQLite database, but not a Keel one.' };
+  const version = reply.version ?? 0;
+  if (version > SCHEMA_VERSION) return { ok: false, reason: `This backup was made by a newer Keel (schema ${version}; this Keel knows up to ${SCHEMA_VERSION}). Install the newer Keel to restore it.` };
+  if (version < 1) return { ok: false, reason: 'This Keel database was never set up (schema version 0).' };
+  return { ok: true, schemaVersion: version, counts: reply.counts ?? {}, sha256: await sha256File(file), bytes: stat.size };
+}
+
+function fsyncPath(target: string): void {
+  const fd = fs.openSync(target, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } catch {
+    // Some platforms cannot fsync a directory; the file itself was synced.
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function writeDurably(file: string, content: string): void {
+  const temp = `${file}.partial`;
+  fs.writeFileSync(temp, content);
+  fsyncPath(temp);
+  fs.renameSync(temp, file);
+  fsyncPath(path.dirname(file));
+}
+
+export interface BackupResult {
+  file: string;
+  manifest: BackupManifest;
+}
+
+/**
+ * Takes a backup with SQLite's online backup API (never a copy of the live
+ * file), under a temporary name, flushed and renamed into place; verifies it;
+ * then writes its manifest. Writes go on during the copy: SQLite restarts the
+ * copy from a consistent snapshot when the source changes, so the result is
+ * always one committed state.
+ */
+export async function takeBackup(
+  database: KeelDatabase,
+  options: { to: string; reason: BackupReason; now: Date; onProgress?: (p: BackupProgress) => void },
+): Promise<BackupResult> {
+  const to = path.resolve(options.to);
+  try {
+    fs.mkdirSync(to, { recursive: true });
+    fs.accessSync(to, fs.constants.W_OK);
+  } catch (error) {
+    throw new BackupError(`The backup folder ${to} cannot be written to (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check that the drive is connected and not read-only.`);
+  }
+  // Two backups in the same second (a safety copy just after a backup) get distinct names.
+  const base = backupFileName(options.now, options.reason === 'safety' ? 'keel-safety-' : 'keel-');
+  let name = base;
+  for (let n = 2; fs.existsSync(path.join(to, name)); n++) name = base.replace(/Z\.db$/, `Z-${n}.db`);
+  const final = path.join(to, name);
+  const partial = path.join(to, `.${name}.partial`);
+  const report = options.onProgress ?? (() => {});
+  fs.rmSync(partial, { force: true });
+  try {
+    report({ phase: 'copying', fraction: 0 });
+    await database.sqlite.backup(partial, {
+      progress({ totalPages, remainingPages }) {
+        report({ phase: 'copying', fraction: totalPages ? (totalPages - remainingPages) / totalPages : 1 });
+        // About 4 MB per step keeps each step well under a frame.
+        return 1000;
+      },
+    });
+    // A backup is a plain file: no WAL beside it, readable read-only anywhere.
+    const Database = (await import('better-sqlite3')).default;
+    const copy = new Database(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    fsyncPath(partial);
+    fs.renameSync(partial, final);
+    fsyncPath(to);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BackupError(code === 'ENOSPC' ? `The backup folder ${to} is full.` : `The backup could not be written to ${to}: ${(error as Error).message}`);
+  }
+  report({ phase: 'verifying', fraction: 0 });
+  const verified = await verifyFile(final);
+  if (!verified.ok) {
+    fs.rmSync(final, { force: true });
+    throw new BackupError(`The backup was written but failed its check, so it was removed: ${verified.reason}`);
+  }
+  report({ phase: 'attachments', fraction: 0 });
+  const attachments = copyAttachments(database.dir, to);
+  const manifest: BackupManifest = {
+    file: name,
+    takenAt: options.now.toISOString(),
+    verifiedAt: new Date().toISOString(),
+    keelVersion: KEEL_VERSION,
+    schemaVersion: verified.schemaVersion,
+    bytes: verified.bytes,
+    sha256: verified.sha256,
+    counts: verified.counts,
+    attachments,
+    reason: options.reason,
+  };
+  writeDurably(manifestPath(final), JSON.stringify(manifest, null, 2));
+  report({ phase: 'attachments', fraction: 1 });
+  return { file: final, manifest };
+}
+
+/** Copies attachment files not yet beside the backups (they are named by content, so never change). */
+function copyAttachments(dataDir: string, to: string): string[] {
+  const source = path.join(dataDir, ATTACHMENTS_DIR);
+  if (!fs.existsSync(source)) return [];
+  const copied: string[] = [];
+  for (const prefix of fs.readdirSync(source)) {
+    const dir = path.join(source, prefix);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const hash of fs.readdirSync(dir)) {
+      const target = path.join(to, BACKUP_ATTACHMENTS, prefix, hash);
+      if (!fs.existsSync(target)) {
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.copyFileSync(path.join(dir, hash), `${target}.partial`);
+        fsyncPath(`${target}.partial`);
+        fs.renameSync(`${target}.partial`, target);
+      }
+      copied.push(hash);
+    }
+  }
+  return copied;
+}
+
+export function manifestPath(backupFile: string): string {
+  return `${backupFile}.json`;
+}
+
+/** A backup's manifest, or null when it has none (never verified) or it cannot be read. */
+export function readManifest(backupFile: string): BackupManifest | null {
+  try {
+    return JSON.parse(fs.readFileSync(manifestPath(backupFile), 'utf8')) as BackupManifest;
+  } catch {
+    return null;
+  }
+}
+
+export interface ListedBackup {
+  file: string;
+  name: string;
+  bytes: number;
+  /** Null when the backup has no manifest: it was never verified and does not count. */
+  manifest: BackupManifest | null;
+}
+
+/** The backups in a folder, newest first; files without a manifest are listed as unverified. */
+export function listBackups(folder: string): ListedBackup[] {
+  if (!fs.existsSync(folder)) return [];
+  const out: ListedBackup[] = [];
+  for (const name of fs.readdirSync(folder)) {
+    if (!/^keel-.*\.db$/.test(name)) continue;
+    const file = path.join(folder, name);
+    out.push({ file, name, bytes: fs.statSync(file).size, manifest: readManifest(file) });
+  }
+  return out.sort((a, b) => (a.name < b.name ? 1 : -1));
+}
+
+/** Deletes the backups the retention policy no longer keeps; returns their names. */
+export function pruneBackups(folder: string, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+  const listed = listBackups(folder).filter((b) => b.manifest?.reason !== 'safety');
+  const doomed = backupsToPrune(
+    listed.map((b) => ({ file: b.name, takenAt: b.manifest?.takenAt ?? takenAtFromName(b.name), verified: b.manifest !== null })),
+    policy,
+  );
+  for (const name of doomed) {
+    fs.rmSync(path.join(folder, name), { force: true });
+    fs.rmSync(manifestPath(path.join(folder, name)), { force: true });
+  }
+  return doomed;
+}
+
+function takenAtFromName(name: string): string {
+  const m = /^keel-(?:[a-z]+-)?(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-\d+)?\.db$/.exec(name);
+  return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}.000Z` : '1970-01-01T00:00:00.000Z';
+}
+
+/**
+ * Puts a verified backup in place of a data folder's database. The caller has
+ * closed the database and holds the folder. The current file is first kept as
+ * a safety copy in the backup folder. Returns the safety copy's path.
+ */
+export async function restoreInto(dataDir: string, backupFile: string, options: { now: Date; safetyCopy: (to: string) => Promise<string | null> }): Promise<{ safetyCopy: string | null; verification: Verification & { ok: true } }> {
+  const verification = await verifyFile(backupFile);
+  if (!verification.ok) throw new BackupError(`This backup cannot be restored: ${verification.reason} Nothing was changed.`);
+  const manifest = readManifest(backupFile);
+  if (manifest && manifest.sha256 !== verification.sha256) throw new BackupError('This backup does not match the fingerprint recorded when it was made: it has changed since. Nothing was changed.');
+  const safetyCopy = await options.safetyCopy(path.join(dataDir, BACKUP_DIR));
+  const live = path.join(dataDir, DB_FILE);
+  const incoming = `${live}.restoring`;
+  fs.copyFileSync(backupFile, incoming);
+  fsyncPath(incoming);
+  // The old WAL belongs to the old file: it must not be replayed onto the restored one.
+  for (const extra of ['-wal', '-shm']) fs.rmSync(`${live}${extra}`, { force: true });
+  fs.renameSync(incoming, live);
+  fsyncPath(dataDir);
+  // Attachments the restored records point to come back too.
+  const store = path.join(path.dirname(backupFile), BACKUP_ATTACHMENTS);
+  for (const hash of manifest?.attachments ?? []) {
+    const from = path.join(store, hash.slice(0, 2), hash);
+    const target = path.join(dataDir, ATTACHMENTS_DIR, hash.slice(0, 2), hash);
+    if (fs.existsSync(from) && !fs.existsSync(target)) {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(from, target);
+    }
+  }
+  return { safetyCopy, verification };
+}

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import Papa from 'papaparse';
+import { v7 as uuidv7 } from 'uuid';
+import { appendAudit } from '../../db/audit';
+import { lockDataFolder } from '../../db/lock';
+import { DB_FILE, openDataFolder, type KeelDatabase } from '../../db/open';
+import { backupFileName } from '../../shared/domain/backup';
+import { safeCell } from '../../shared/domain/csv';
+import { BackupError, restoreInto, takeBackup } from './backups';
+
+/**
+ * Keeps the database about to be replaced: a verified backup when it can be
+ * read, otherwise the raw files as they are (a damaged database is kept too).
+ */
+async function safetyCopyOf(dataDir: string, to: string, now: Date): Promise<string | null> {
+  const live = path.join(dataDir, DB_FILE);
+  if (!fs.existsSync(live)) return null;
+  fs.mkdirSync(to, { recursive: true });
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(live, { fileMustExist: true });
+    const handle = sqlite;
+    const shell: KeelDatabase = { dir: dataDir, file: live, sqlite: handle, db: undefined as never, close: async () => {
+        handle.close();
+      },
+    };
+    const result = await takeBackup(shell, { to, reason: 'safety', now });
+    return result.file;
+  } catch {
+    const raw = path.join(to, backupFileName(now, 'keel-damaged-'));
+    fs.copyFileSync(live, raw);
+    if (fs.existsSync(`${live}-wal`)) fs.copyFileSync(`${live}-wal`, `${raw}-wal`);
+    return raw;
+  } finally {
+    if (sqlite?.open) sqlite.close();
+  }
+}
+
+/**
+ * `keel restore` and Settings → Backups: with the data folder closed, keeps the
+ * current database as a safety copy, puts the verified backup in its place,
+ * brings it to the current schema and records the restore in its audit trail.
+ */
+export async function restoreDataFolder(
+  dataDir: string,
+  backupFile: string,
+  options: { now: Date; actor: string; userId?: string | null; username?: string | null; onStep?: (line: string) => void },
+): Promise<{ safetyCopy: string | null }> {
+  const dir = path.resolve(dataDir);
+  const source = path.resolve(backupFile);
+  if (!fs.existsSync(dir)) throw new BackupError(`There is no data folder at ${dir}.`);
+  const release = lockDataFolder(dir);
+  let outcome: { safetyCopy: string | null };
+  try {
+    options.onStep?.('Checking the backup…');
+    const done = await restoreInto(dir, source, { now: options.now, safetyCopy: (to) => safetyCopyOf(dir, to, options.now) });
+    outcome = { safetyCopy: done.safetyCopy };
+  } finally {
+    release();
+  }
+  options.onStep?.('Opening the restored data…');
+  const database = await openDataFolder(dir, { onStep: options.onStep ?? (() => {}) });
+  try {
+    await appendAudit(database.db, {
+      id: uuidv7(),
+      at: options.now.toISOString(),
+      userId: options.userId ?? null,
+      username: options.username ?? null,
+      action: 'backups.restore',
+      kind: 'write',
+      outcome: 'ok',
+      detail: { from: path.basename(source), by: options.actor, safetyCopy: outcome.safetyCopy ? path.basename(outcome.safetyCopy) : null },
+    });
+  } finally {
+    await database.close();
+  }
+  return outcome;
+}
+
+/** `keel export`: every table to its own CSV file, formula-safe, for moving to another system. */
+export async function exportToCsv(database: KeelDatabase, to: string, onProgress: (table: string, done: number, total: number) => void): Promise<string[]> {
+  const folder = path.resolve(to);
+  fs.mkdirSync(folder, { recursive: true });
+  const tables = database.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'keel_migration%' order by name").pluck().all() as string[];
+  const files: string[] = [];
+  for (const [index, table] of tables.entries()) {
+    onProgress(table, index, tables.length);
+    const file = path.join(folder, `${table}.csv`);
+    const statement = database.sqlite.prepare(`select * from "${table.replace(/"/g, '""')}"`);
+    const columns = statement.columns().map((c) => c.name);
+    const out = fs.openSync(`${file}.partial`, 'w');
+    try {
+      fs.writeSync(out, `${Papa.unparse([columns], { newline: '\r\n' })}\r\n`);
+      let batch: string[][] = [];
+      const flush = () => {
+        if (batch.length) fs.writeSync(out, `${Papa.unparse(batch, { newline: '\r\n' })}\r\n`);
+        batch = [];
+      };
+      for (const row of statement.raw().iterate() as Iterable<unknown[]>) {
+        batch.push(row.map((v) => (v === null ? '' : safeCell(Buffer.isBuffer(v) ? v.toString('base64') : String(v)))));
+        if (batch.length === 5000) flush();
+      }
+      flush();
+      fs.fsyncSync(out);
+    } finally {
+      fs.closeSync(out);
+    }
+    fs.renameSync(`${file}.partial`, file);
+    files.push(file);
+  }
+  onProgress('done', tables.length, tables.length);
+  return files;
+}
+

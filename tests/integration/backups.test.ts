@@ -1,0 +1,262 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listBackups, pruneBackups, takeBackup, verifyFile } from '../../electron/core/backups';
+import { restoreDataFolder } from '../../electron/core/data-tools';
+import { openDataFolder } from '../../db/open';
+import { MIGRATIONS } from '../../db/migrations/index';
+import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
+import { backupsToPrune, backupFileName } from '../../shared/domain/backup';
+import type { BackupEntry, BackupStatus } from '../../shared/contract/backups';
+import { addUser, errorOf, openTestKeel, setUpClinic, snapshot, tempDir, valueOf, type TestKeel } from '../support/harness';
+
+let keel: TestKeel;
+let manager: string;
+
+beforeEach(async () => {
+  keel = await openTestKeel();
+  manager = await setUpClinic(keel);
+});
+afterEach(async () => {
+  await keel.close();
+});
+
+async function addPatients(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) valueOf(await keel.call('patients.create', { details: { ...PATIENT_EXAMPLE, firstName: `Pat${i}`, lastName: `Backup${i}`, phones: { mobile: '', home: '', work: '' } }, confirmDuplicate: true }, manager));
+}
+
+/** Waits for the running backup or restore to finish (it reports through events). */
+function finished(): Promise<{ phase: string; message?: string }> {
+  return new Promise((resolve) => {
+    const off = keel.app.events.listen((event) => {
+      if (event.name !== 'backup.progress') return;
+      const p = event.payload as { phase: string; message?: string };
+      if (p.phase === 'done' || p.phase === 'failed') {
+        off();
+        resolve(p);
+      }
+    });
+  });
+}
+
+describe('backups', () => {
+  it('writes a verified backup with a manifest beside it, never a half-written file under the final name', async () => {
+    await addPatients(3);
+    const phases: string[] = [];
+    const result = await takeBackup(keel.app.database, { to: path.join(keel.dir, 'backups'), reason: 'manual', now: keel.clock.now(), onProgress: (p) => phases.push(p.phase) });
+    expect(path.basename(result.file)).toBe(backupFileName(keel.clock.now()));
+    expect(phases).toEqual(expect.arrayContaining(['copying', 'verifying', 'attachments']));
+    expect(result.manifest).toMatchObject({ schemaVersion: MIGRATIONS.length, reason: 'manual', counts: expect.objectContaining({ patients: 3, users: 1 }) });
+    expect(fs.readdirSync(path.join(keel.dir, 'backups')).filter((f) => f.includes('partial'))).toEqual([]);
+    const check = await verifyFile(result.file);
+    expect(check.ok && check.sha256).toBe(result.manifest.sha256);
+    // The copy is a plain database (no WAL) that opens read-only anywhere.
+    const copy = new Database(result.file, { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    copy.close();
+  });
+
+  it('refuses damaged files with the reason and changes nothing: truncated, flipped bytes, newer Keel, not Keel, empty', async () => {
+    await addPatients(40);
+    const good = (await takeBackup(keel.app.database, { to: tempDir(), reason: 'manual', now: keel.clock.now() })).file;
+    const dir = tempDir();
+    const bytes = fs.readFileSync(good);
+    const truncated = path.join(dir, 'truncated.db');
+    fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const flipped = path.join(dir, 'flipped.db');
+    const damaged = Buffer.from(bytes);
+    // Scribble over a page in the middle (not the header): SQLite's integrity check must notice.
+    const pageSize = damaged.readUInt16BE(16);
+    for (let i = 0; i < pageSize; i += 7) damaged[pageSize * 3 + i] = damaged[pageSize * 3 + i]! ^ 0xa5;
+    fs.writeFileSync(flipped, damaged);
+    const newer = path.join(dir, 'newer.db');
+    fs.copyFileSync(good, newer);
+    const db = new Database(newer);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    const foreign = path.join(dir, 'foreign.db');
+    const other = new Database(foreign);
+    other.exec('create table notes (id integer primary key, body text); insert into notes (body) values (1)');
+    other.close();
+    const empty = path.join(dir, 'empty.db');
+    fs.writeFileSync(empty, '');
+    const reasons: Record<string, string> = {};
+    for (const file of [truncated, flipped, newer, foreign, empty]) {
+      const result = await verifyFile(file);
+      expect(result.ok, file).toBe(false);
+      if (!result.ok) reasons[path.basename(file)] = result.reason;
+    }
+    expect(reasons['truncated.db']).toMatch(/truncated/);
+    expect(reasons['flipped.db']).toMatch(/damaged|cannot be read/);
+    expect(reasons['newer.db']).toMatch(/newer Keel/);
+    expect(reasons['foreign.db']).toBe('This is an SQLite database, but not a Keel one.');
+    expect(reasons['empty.db']).toBe('The file is empty.');
+    // Restore refuses each the same way and leaves the data folder as it was.
+    const before = snapshot(keel);
+    const dataDir = keel.dir;
+    await keel.app.database.close();
+    for (const file of [truncated, flipped, newer, foreign, empty]) {
+      await expect(restoreDataFolder(dataDir, file, { now: new Date(), actor: 'test' })).rejects.toThrow(/cannot be restored.*Nothing was changed/);
+    }
+    keel = await openTestKeel({ dir: dataDir });
+    expect(snapshot(keel)).toEqual(before);
+  });
+
+  it('restores a backup table by table, keeps a safety copy first, and records the restore in the restored data', async () => {
+    await addPatients(5);
+    const taken = await takeBackup(keel.app.database, { to: path.join(keel.dir, 'backups'), reason: 'manual', now: keel.clock.now() });
+    const atBackup = snapshot(keel, { skipAudit: true });
+    await addPatients(2);
+    const dataDir = keel.dir;
+    await keel.app.database.close();
+    keel.clock.advanceMinutes(10);
+    const outcome = await restoreDataFolder(dataDir, taken.file, { now: keel.clock.now(), actor: 'test' });
+    expect(outcome.safetyCopy).not.toBeNull();
+    // The safety copy holds the 7 patients that were there before the restore.
+    const safety = await verifyFile(outcome.safetyCopy!);
+    expect(safety.ok && safety.counts.patients).toBe(7);
+    keel = await openTestKeel({ dir: dataDir });
+    expect(snapshot(keel, { skipAudit: true })).toEqual(atBackup);
+    const audit = keel.app.database.sqlite.prepare("select action, detail from audit_log where action = 'backups.restore'").all() as Array<{ detail: string }>;
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.detail)).toMatchObject({ from: path.basename(taken.file) });
+  });
+
+  it('backs up now through the API: progress events, a verified entry in the list, and the status turns good', async () => {
+    const before = valueOf<BackupStatus>(await keel.call('backups.status', {}, manager));
+    expect(before).toMatchObject({ stale: true, lastVerified: null, running: null });
+    const phases: string[] = [];
+    keel.app.events.listen((event) => {
+      if (event.name === 'backup.progress') phases.push((event.payload as { phase: string }).phase);
+    });
+    const done = finished();
+    expect(valueOf(await keel.call('backups.run', {}, manager))).toMatchObject({ started: true });
+    expect((await done).phase).toBe('done');
+    expect(phases[0]).toBe('copying');
+    const list = valueOf<BackupEntry[]>(await keel.call('backups.list', {}, manager));
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ destination: 'primary', verified: true, schemaVersion: MIGRATIONS.length, reason: 'manual', records: expect.objectContaining({ users: 1 }) });
+    const after = valueOf<BackupStatus>(await keel.call('backups.status', {}, manager));
+    expect(after).toMatchObject({ stale: false, lastVerified: { name: list[0]!.name }, lastAttempt: { ok: true } });
+    // Only the manager.
+    const reception = await addUser(keel, manager, { username: 'desk', role: 'receptionist' });
+    expect(errorOf(await keel.call('backups.run', {}, reception.token)).code).toBe('forbidden');
+  });
+
+  it('fails clearly when the second folder cannot be written, keeps the previous backups, and turns the status red', async () => {
+    const blocked = path.join(tempDir(), 'not-a-folder');
+    fs.writeFileSync(blocked, 'a file where the folder should be');
+    valueOf(await keel.call('backups.updateSettings', { dailyTime: '17:00', secondFolder: blocked, retention: { daily: 7, weekly: 4, monthly: 12 } }, manager));
+    const done = finished();
+    valueOf(await keel.call('backups.run', {}, manager));
+    const outcome = await done;
+    expect(outcome.phase).toBe('failed');
+    expect(outcome.message).toMatch(/second folder .* cannot be reached/);
+    const status = valueOf<BackupStatus>(await keel.call('backups.status', {}, manager));
+    expect(status).toMatchObject({ stale: true, lastAttempt: { ok: false }, secondFolder: { reachable: false } });
+    expect(listBackups(path.join(keel.dir, 'backups'))).toHaveLength(1);
+    expect(errorOf(await keel.call('backups.updateSettings', { dailyTime: '25:00', secondFolder: 'relative/path', retention: { daily: 0, weekly: 4, monthly: 12 } }, manager)).issues?.map((i) => i.path).sort()).toEqual(['dailyTime', 'retention.daily', 'secondFolder']);
+  });
+
+  it('restores through the API: everyone signs out and the app reopens on the backup', async () => {
+    await addPatients(2);
+    let done = finished();
+    valueOf(await keel.call('backups.run', {}, manager));
+    await done;
+    const [entry] = valueOf<BackupEntry[]>(await keel.call('backups.list', {}, manager));
+    await addPatients(3);
+    done = finished();
+    valueOf(await keel.call('backups.restore', { name: entry!.name, destination: 'primary' }, manager));
+    expect((await done).phase).toBe('done');
+    expect(errorOf(await keel.call('backups.list', {}, manager)).code).toBe('unauthenticated');
+    expect(keel.app.database.sqlite.prepare('select count(*) from patients').pluck().get()).toBe(2);
+  });
+});
+
+describe('retention', () => {
+  it('keeps 7 daily, 4 weekly, 12 monthly and every yearly backup over two simulated years, and never the newest verified one', () => {
+    const folder = tempDir();
+    const start = Date.parse('2025-01-01T18:00:00Z');
+    let kept: string[] = [];
+    for (let day = 0; day < 730; day++) {
+      const name = backupFileName(new Date(start + day * 86_400_000));
+      fs.writeFileSync(path.join(folder, name), 'x');
+      fs.writeFileSync(path.join(folder, `${name}.json`), JSON.stringify({ takenAt: new Date(start + day * 86_400_000).toISOString(), reason: 'daily' }));
+      pruneBackups(folder);
+      kept = listBackups(folder).map((b) => b.name);
+      expect(kept[0]).toBe(name);
+    }
+    // Last day 2026-12-31: 7 days, 4 ISO weeks, 12 months and the years 2025, 2026 (overlapping).
+    const days = new Set(kept.map((n) => n.slice(5, 15)));
+    for (let i = 0; i < 7; i++) expect(days.has(new Date(start + (729 - i) * 86_400_000).toISOString().slice(0, 10))).toBe(true);
+    expect(kept.some((n) => n.startsWith('keel-2025-12-31'))).toBe(true);
+    expect(kept.some((n) => n.startsWith('keel-2026-01-31'))).toBe(true);
+    expect(kept.length).toBeGreaterThanOrEqual(7 + 12);
+    expect(kept.length).toBeLessThanOrEqual(7 + 4 + 12 + 2);
+  });
+
+  it('never prunes the newest verified backup even when nothing else would keep it, and leaves an unverified newer file', () => {
+    const doomed = backupsToPrune(
+      [
+        { file: 'a', takenAt: '2026-01-01T00:00:00Z', verified: true },
+        { file: 'b', takenAt: '2026-01-02T00:00:00Z', verified: false },
+        { file: 'c', takenAt: '2025-12-01T00:00:00Z', verified: false },
+      ],
+      { daily: 0, weekly: 0, monthly: 0 },
+    );
+    expect(doomed).toEqual(['c']);
+  });
+});
+
+describe('a backup while another process writes', () => {
+  it('is consistent and verified, with counts between the before and after', async () => {
+    const dataDir = keel.dir;
+    await keel.app.close();
+    const writerScript = path.join(tempDir(), 'writer.mjs');
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    fs.writeFileSync(
+      writerScript,
+      `import Database from ${JSON.stringify(driver)};
+const db = new Database(process.argv[2]);
+db.pragma('journal_mode = WAL'); db.pragma('synchronous = FULL'); db.pragma('busy_timeout = 5000');
+db.exec('create table if not exists soak (id integer primary key, batch integer, body text)');
+const insert = db.prepare('insert into soak (batch, body) values (?, ?)');
+const batch = db.transaction((n) => { for (let i = 0; i < 50; i++) insert.run(n, 'x'.repeat(200)); });
+let n = 0;
+process.stdout.write('ready\\n');
+for (;;) { batch(n++); if (n % 20 === 0) await new Promise((r) => setTimeout(r, 1)); }
+`,
+    );
+    // The writer holds no Keel lock: it stands for a second connection writing while the backup runs.
+    const sqlite = new Database(path.join(dataDir, 'keel.db'));
+    sqlite.exec('create table if not exists soak (id integer primary key, batch integer, body text)');
+    sqlite.close();
+    const writer = spawn(process.execPath, [writerScript, path.join(dataDir, 'keel.db')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => writer.stdout.once('data', () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const database = await openDataFolder(dataDir, { migrate: false });
+    try {
+      const countNow = () => database.sqlite.prepare('select count(*) from soak').pluck().get() as number;
+      const before = countNow();
+      const result = await takeBackup(database, { to: tempDir(), reason: 'manual', now: new Date() });
+      const after = countNow();
+      writer.kill('SIGKILL');
+      const rows = result.manifest.counts.soak!;
+      expect(rows).toBeGreaterThanOrEqual(before);
+      expect(rows).toBeLessThanOrEqual(after);
+      // Whole transactions only: every batch in the copy has its 50 rows.
+      const copy = new Database(result.file, { readonly: true });
+      const partial = copy.prepare('select batch, count(*) as n from soak group by batch having n <> 50').all();
+      copy.close();
+      expect(partial).toEqual([]);
+      expect(before).toBeGreaterThan(0);
+    } finally {
+      writer.kill('SIGKILL');
+      await database.close();
+    }
+    keel = await openTestKeel({ dir: dataDir });
+  });
+});
