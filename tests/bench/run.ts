@@ -10,6 +10,7 @@ import { benchPatients } from './patients';
 import { benchStaff } from './staff';
 import { benchSchedule } from './schedule';
 import { benchRender } from './render';
+import { benchBackup } from './backup';
 import { report, type Comparison } from './harness';
 
 /** `npm run bench`: every performance target, as ratios to a floor measured in the same run. */
@@ -56,6 +57,7 @@ try {
     results.push(...patients.results);
     notes.push(...patients.notes);
   }
+  if (wanted('backup')) results.push(...(await benchBackup(database, WORK)));
   if (wanted('schedule')) {
     const oneYearDatabase = await openDataFolder(oneYear);
     try {

@@ -56,6 +56,11 @@ export function SetupPage() {
           <Button onClick={openDemo} busy={demoBusy}>
             Open the demo clinic
           </Button>
+          {demoBusy && (
+            <p className="small" role="status">
+              Creating the demo clinic: staff, rosters, 600 patients and their appointments. This takes up to a minute.
+            </p>
+          )}
           {demoError && <Alert>{demoError}</Alert>}
         </div>
       </div>
