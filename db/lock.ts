@@ -49,7 +49,9 @@ export function lockDataFolder(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readLock(file);
-      const stale = holder === null || (holder.host === mine.host && !processIsAlive(holder.pid));
+      // Taken before this computer last started: the process that took it is gone, whatever now has its pid.
+      const beforeBoot = holder !== null && holder.host === mine.host && Date.parse(holder.since) < Date.now() - os.uptime() * 1000;
+      const stale = holder === null || beforeBoot || (holder.host === mine.host && !processIsAlive(holder.pid));
       if (!stale) {
         throw new DataFolderError(
           'in_use',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -88,6 +89,18 @@ describe('opening a data folder', () => {
     fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), since: 'yesterday' }));
     const second = await open(dir);
     expect(second.sqlite.open).toBe(true);
+    await second.close();
+
+    // A lock taken before this computer started, by a pid that now belongs to a live process (this one's parent).
+    const beforeBoot = new Date(Date.now() - (os.uptime() + 3600) * 1000).toISOString();
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, host: os.hostname(), since: beforeBoot }));
+    const third = await open(dir);
+    expect(third.sqlite.open).toBe(true);
+    await third.close();
+    // The same live pid with a lock taken since boot is respected.
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, host: os.hostname(), since: new Date().toISOString() }));
+    expect(((await openDataFolder(dir).catch((e: unknown) => e)) as DataFolderError).problem).toBe('in_use');
+    fs.rmSync(path.join(dir, LOCK_FILE));
   });
 
   it('rolls back a failing migration completely and keeps the old version', async () => {
