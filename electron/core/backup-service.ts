@@ -182,9 +182,17 @@ export class BackupService {
     this.#running = { phase: 'restoring', fraction: 0 };
     this.#app.events.emit('backup.progress', { phase: 'restoring', fraction: 0 });
     const dir = this.#app.database.dir;
+    // The backup history is about the backups, not the records: it survives the restore.
+    const history = {
+      settings: await getSetting<BackupSettings | null>(this.#app.db, SETTINGS_KEY, null),
+      attempt: await getSetting<Attempt | null>(this.#app.db, LAST_ATTEMPT_KEY, null),
+      daily: await getSetting<string | null>(this.#app.db, LAST_DAILY_KEY, null),
+    };
     await this.#app.database.close();
+    let restored = false;
     try {
       await restoreDataFolder(dir, file, { now: this.#app.now(), actor: 'Settings → Backups', userId: by.userId, username: by.username });
+      restored = true;
     } finally {
       // Reopen on whatever is there now: the restored data, or the untouched original if the restore was refused.
       const database = await openDataFolder(dir);
@@ -192,7 +200,14 @@ export class BackupService {
       this.#app.db = database.db;
       this.#app.refreshClinic();
       this.#app.writes.generation++;
-      this.#app.sessions.endAll();
+      if (restored) {
+        const at = this.#app.now().toISOString();
+        if (history.settings) await setSetting(database.db, SETTINGS_KEY, history.settings, at);
+        if (history.attempt) await setSetting(database.db, LAST_ATTEMPT_KEY, history.attempt, at);
+        if (history.daily) await setSetting(database.db, LAST_DAILY_KEY, history.daily, at);
+        // Everyone signs in again, on the restored accounts.
+        this.#app.sessions.endAll();
+      }
       this.#running = null;
     }
     this.#app.events.emit('backup.progress', { phase: 'done', fraction: 1, message: `Restored ${name}. Please sign in again.` });

@@ -70,6 +70,53 @@ try {
 }
 `;
 
+/**
+ * The copy itself, in a worker with its own read-only connection: SQLite's
+ * online backup API in one step, inside one read transaction, so the copy is
+ * one committed state however busy the front desk is (WAL lets the writers go
+ * on), and the main thread only waits on a message.
+ */
+const COPY_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let source;
+try {
+  source = new Database(workerData.source, { readonly: true, fileMustExist: true });
+  source.backup(workerData.dest, { progress: () => 2147483647 }).then(
+    () => {
+      source.close();
+      // A backup is a plain file: no WAL beside it, readable read-only anywhere. Flushed by the caller.
+      const copy = new Database(workerData.dest);
+      copy.pragma('synchronous = OFF');
+      copy.pragma('journal_mode = DELETE');
+      copy.close();
+      parentPort.postMessage({ ok: true });
+    },
+    (error) => {
+      source.close();
+      parentPort.postMessage({ error: String(error && error.message ? error.message : error), code: error && error.code });
+    },
+  );
+} catch (error) {
+  if (source) source.close();
+  parentPort.postMessage({ error: String(error && error.message ? error.message : error), code: error && error.code });
+}
+`;
+
+function copyInWorker(source: string, dest: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(COPY_WORKER_SOURCE, { eval: true, workerData: { source, dest, driver: driverPath } });
+    worker.once('message', (reply: { ok?: boolean; error?: string; code?: string }) => {
+      if (reply.ok) resolve();
+      else reject(Object.assign(new Error(reply.error ?? 'The copy failed'), { code: reply.code }));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`The copy stopped unexpectedly (exit ${code})`));
+    });
+  });
+}
+
 interface WorkerReply {
   tables?: string[];
   version?: number;
@@ -144,6 +191,16 @@ function fsyncPath(target: string): void {
   }
 }
 
+/** Flushes a file to disk off the main thread (a 500 MB fsync would otherwise stall the app). */
+async function fsyncFile(target: string): Promise<void> {
+  const handle = await fs.promises.open(target, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 function writeDurably(file: string, content: string): void {
   const temp = `${file}.partial`;
   fs.writeFileSync(temp, content);
@@ -185,22 +242,22 @@ export async function takeBackup(
   fs.rmSync(partial, { force: true });
   try {
     report({ phase: 'copying', fraction: 0 });
-    await database.sqlite.backup(partial, {
-      progress({ totalPages, remainingPages }) {
-        report({ phase: 'copying', fraction: totalPages ? (totalPages - remainingPages) / totalPages : 1 });
-        // About 4 MB per step keeps each step well under a frame.
-        return 1000;
-      },
-    });
-    // A backup is a plain file: no WAL beside it, readable read-only anywhere.
-    const Database = (await import('better-sqlite3')).default;
-    const copy = new Database(partial);
+    // Progress from the copy's size against the source's (the worker copies in one step).
+    const total = Math.max(1, fs.statSync(database.file).size);
+    const watch = setInterval(() => {
+      try {
+        report({ phase: 'copying', fraction: Math.min(0.99, fs.statSync(partial).size / total) });
+      } catch {
+        // Not created yet.
+      }
+    }, 200);
     try {
-      copy.pragma('journal_mode = DELETE');
+      await copyInWorker(database.file, partial);
     } finally {
-      copy.close();
+      clearInterval(watch);
     }
-    fsyncPath(partial);
+    report({ phase: 'copying', fraction: 1 });
+    await fsyncFile(partial);
     fs.renameSync(partial, final);
     fsyncPath(to);
   } catch (error) {
@@ -209,7 +266,8 @@ export async function takeBackup(
     throw new BackupError(code === 'ENOSPC' ? `The backup folder ${to} is full.` : `The backup could not be written to ${to}: ${(error as Error).message}`);
   }
   report({ phase: 'verifying', fraction: 0 });
-  const verified = await verifyFile(final);
+  // A safety copy of the database being replaced gets SQLite's quick check: it may be the damaged one.
+  const verified = await verifyFile(final, { quick: options.reason === 'safety' });
   if (!verified.ok) {
     fs.rmSync(final, { force: true });
     throw new BackupError(`The backup was written but failed its check, so it was removed: ${verified.reason}`);
@@ -283,7 +341,10 @@ export function listBackups(folder: string): ListedBackup[] {
   for (const name of fs.readdirSync(folder)) {
     if (!/^keel-.*\.db$/.test(name)) continue;
     const file = path.join(folder, name);
-    out.push({ file, name, bytes: fs.statSync(file).size, manifest: readManifest(file) });
+    const bytes = fs.statSync(file).size;
+    const manifest = readManifest(file);
+    // A file that changed size since its check is not the file that was verified.
+    out.push({ file, name, bytes, manifest: manifest && manifest.bytes === bytes ? manifest : null });
   }
   return out.sort((a, b) => (a.name < b.name ? 1 : -1));
 }
@@ -314,14 +375,18 @@ function takenAtFromName(name: string): string {
  */
 export async function restoreInto(dataDir: string, backupFile: string, options: { now: Date; safetyCopy: (to: string) => Promise<string | null> }): Promise<{ safetyCopy: string | null; verification: Verification & { ok: true } }> {
   const verification = await verifyFile(backupFile);
-  if (!verification.ok) throw new BackupError(`This backup cannot be restored: ${verification.reason} Nothing was changed.`);
   const manifest = readManifest(backupFile);
-  if (manifest && manifest.sha256 !== verification.sha256) throw new BackupError('This backup does not match the fingerprint recorded when it was made: it has changed since. Nothing was changed.');
+  const problem = !verification.ok ? verification.reason : manifest && manifest.sha256 !== verification.sha256 ? 'It does not match the fingerprint recorded when it was made: it has changed since.' : null;
+  if (problem || !verification.ok) {
+    // It no longer counts as verified: the manifest is set aside, so lists show it as not verified.
+    if (manifest) fs.renameSync(manifestPath(backupFile), `${manifestPath(backupFile)}.rejected`);
+    throw new BackupError(`This backup cannot be restored. ${problem ?? ''} Nothing was changed.`);
+  }
   const safetyCopy = await options.safetyCopy(path.join(dataDir, BACKUP_DIR));
   const live = path.join(dataDir, DB_FILE);
   const incoming = `${live}.restoring`;
-  fs.copyFileSync(backupFile, incoming);
-  fsyncPath(incoming);
+  await fs.promises.copyFile(backupFile, incoming);
+  await fsyncFile(incoming);
   // The old WAL belongs to the old file: it must not be replayed onto the restored one.
   for (const extra of ['-wal', '-shm']) fs.rmSync(`${live}${extra}`, { force: true });
   fs.renameSync(incoming, live);

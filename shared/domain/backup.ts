@@ -52,9 +52,10 @@ function isoWeek(date: Date): string {
 }
 
 /**
- * Grandfather-father-son retention: the newest backup of each of the last
- * `daily` days, `weekly` weeks and `monthly` months that have one, and the
- * newest of every year, are kept; so is the newest verified backup, always.
+ * Grandfather-father-son retention: every backup of the last 24 hours, the
+ * newest backup of each of the last `daily` days, `weekly` weeks and `monthly`
+ * months that have one, and the newest of every year, are kept; so is the
+ * newest verified backup, always.
  * Unverified backups never count towards a period (they may be pruned).
  * Returns the files to delete.
  */
@@ -63,6 +64,8 @@ export function backupsToPrune(backups: readonly RetainedBackup[], policy: Reten
   const keep = new Set<string>();
   const newest = verified[0];
   if (newest) keep.add(newest.file);
+  // Everything from the last day is kept: a second "Back up now" does not replace the first.
+  for (const b of verified) if (newest && Date.parse(newest.takenAt) - Date.parse(b.takenAt) < 86_400_000) keep.add(b.file);
   const bucket = (count: number, keyOf: (d: Date) => string) => {
     const seen = new Set<string>();
     for (const b of verified) {

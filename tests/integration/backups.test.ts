@@ -11,7 +11,7 @@ import { MIGRATIONS } from '../../db/migrations/index';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
 import { backupsToPrune, backupFileName } from '../../shared/domain/backup';
 import type { BackupEntry, BackupStatus } from '../../shared/contract/backups';
-import { addUser, errorOf, openTestKeel, setUpClinic, snapshot, tempDir, valueOf, type TestKeel } from '../support/harness';
+import { addUser, errorOf, MANAGER, openTestKeel, signIn, setUpClinic, snapshot, tempDir, valueOf, type TestKeel } from '../support/harness';
 
 let keel: TestKeel;
 let manager: string;
@@ -173,6 +173,31 @@ describe('backups', () => {
     expect((await done).phase).toBe('done');
     expect(errorOf(await keel.call('backups.list', {}, manager)).code).toBe('unauthenticated');
     expect(keel.app.database.sqlite.prepare('select count(*) from patients').pluck().get()).toBe(2);
+    // The backup history is not rolled back with the records.
+    const again = await signIn(keel, MANAGER.username, MANAGER.password);
+    const status = valueOf<BackupStatus>(await keel.call('backups.status', {}, again));
+    expect(status.lastAttempt).toMatchObject({ ok: true });
+    expect(valueOf<BackupEntry[]>(await keel.call('backups.list', {}, again)).map((b) => b.reason).sort()).toEqual(['manual', 'safety']);
+  });
+
+  it('refuses a restore of a file damaged since its check: nothing changes, nobody is signed out, and it stops counting as verified', async () => {
+    await addPatients(2);
+    const done = finished();
+    valueOf(await keel.call('backups.run', {}, manager));
+    await done;
+    const [entry] = valueOf<BackupEntry[]>(await keel.call('backups.list', {}, manager));
+    const file = path.join(entry!.folder, entry!.name);
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
+    fs.writeFileSync(file, bytes);
+    const failed = finished();
+    valueOf(await keel.call('backups.restore', { name: entry!.name, destination: 'primary' }, manager));
+    const outcome = await failed;
+    expect(outcome.phase).toBe('failed');
+    expect(outcome.message).toMatch(/cannot be restored.*Nothing was changed/);
+    const list = valueOf<BackupEntry[]>(await keel.call('backups.list', {}, manager));
+    expect(list.find((b) => b.name === entry!.name)?.verified).toBe(false);
+    expect(keel.app.database.sqlite.prepare('select count(*) from patients').pluck().get()).toBe(2);
   });
 });
 
@@ -184,7 +209,7 @@ describe('retention', () => {
     for (let day = 0; day < 730; day++) {
       const name = backupFileName(new Date(start + day * 86_400_000));
       fs.writeFileSync(path.join(folder, name), 'x');
-      fs.writeFileSync(path.join(folder, `${name}.json`), JSON.stringify({ takenAt: new Date(start + day * 86_400_000).toISOString(), reason: 'daily' }));
+      fs.writeFileSync(path.join(folder, `${name}.json`), JSON.stringify({ takenAt: new Date(start + day * 86_400_000).toISOString(), reason: 'daily', bytes: 1 }));
       pruneBackups(folder);
       kept = listBackups(folder).map((b) => b.name);
       expect(kept[0]).toBe(name);
@@ -196,6 +221,17 @@ describe('retention', () => {
     expect(kept.some((n) => n.startsWith('keel-2026-01-31'))).toBe(true);
     expect(kept.length).toBeGreaterThanOrEqual(7 + 12);
     expect(kept.length).toBeLessThanOrEqual(7 + 4 + 12 + 2);
+  });
+
+  it('keeps every backup of the last 24 hours, so a second Back up now does not replace the first', () => {
+    const doomed = backupsToPrune([
+      { file: 'morning', takenAt: '2026-03-02T09:00:00Z', verified: true },
+      { file: 'noon', takenAt: '2026-03-02T12:00:00Z', verified: true },
+      { file: 'evening', takenAt: '2026-03-02T18:00:00Z', verified: true },
+      { file: 'day-before-morning', takenAt: '2026-03-01T09:00:00Z', verified: true },
+      { file: 'day-before-evening', takenAt: '2026-03-01T18:00:00Z', verified: true },
+    ]);
+    expect(doomed).toEqual(['day-before-morning']);
   });
 
   it('never prunes the newest verified backup even when nothing else would keep it, and leaves an unverified newer file', () => {

@@ -3,6 +3,7 @@ import { useSession } from '../../app/session-store';
 import { Alert } from '../../ui/Feedback';
 import { TabNav } from '../../ui/TabNav';
 import { AppointmentTypesSettings } from './AppointmentTypesSettings';
+import { BackupsSettings } from './BackupsSettings';
 import { ClinicSettings } from './ClinicSettings';
 import { StaffRulesSettings } from './StaffRulesSettings';
 import { UsersSettings } from './UsersSettings';
@@ -12,6 +13,7 @@ const TABS = [
   { path: '/settings/users', label: 'User accounts' },
   { path: '/settings/staff', label: 'Staff rules' },
   { path: '/settings/appointments', label: 'Appointments' },
+  { path: '/settings/backups', label: 'Backups' },
 ] as const;
 
 export function SettingsPage({ route }: { route: string }) {
@@ -29,6 +31,8 @@ export function SettingsPage({ route }: { route: string }) {
         <UsersSettings />
       ) : active.path === '/settings/appointments' ? (
         <AppointmentTypesSettings />
+      ) : active.path === '/settings/backups' ? (
+        <BackupsSettings />
       ) : (
         <StaffRulesSettings />
       )}

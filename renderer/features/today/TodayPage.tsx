@@ -1,9 +1,10 @@
 import { formatLongDate, formatWallTime, hourInZone } from '../../../shared/domain/format';
-import { ROLE_LABELS } from '../../../shared/domain/permissions';
+import { ROLE_LABELS, roleHas } from '../../../shared/domain/permissions';
 import { dateInZone, isoWeekday } from '../../../shared/domain/time';
 import { useSession } from '../../app/session-store';
 import { Loading } from '../../ui/Feedback';
 import { ConcernsCard } from '../patients/concerns/ConcernsCard';
+import { BackupCard } from './BackupCard';
 import { ScheduleCards } from './ScheduleCards';
 import { StaffCards } from './StaffCards';
 
@@ -46,6 +47,7 @@ export function TodayPage() {
           )}
           <p className="muted small">Time zone {clinic.timeZone.replaceAll('_', ' ')}</p>
         </section>
+        {roleHas(me.user.role, 'backups.manage') && <BackupCard />}
         <ConcernsCard />
         <StaffCards today={dateInZone(now, clinic.timeZone)} />
       </div>
