@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, dialog, powerMonitor, protocol, session } from 'electron';
 import { DataFolderError } from '../db/errors';
 import { openKeelApp, type KeelApp } from './core/app';
+import { withNewestBackup } from './core/data-tools';
 import { defaultDataDir } from './core/paths';
 import { createRouter } from './core/router';
 import { CONTENT_SECURITY_POLICY } from './core/security';
@@ -33,7 +34,8 @@ async function start(): Promise<void> {
   const dataDir = defaultDataDir();
   try {
     keelApp = await openKeelApp(dataDir, { healthCheck: true });
-  } catch (error) {
+  } catch (caught) {
+    const error = withNewestBackup(caught, dataDir);
     const message = error instanceof DataFolderError ? error.message : `Keel could not open its data folder ${dataDir}: ${(error as Error).message}`;
     dialog.showErrorBox('Keel cannot start', message);
     app.exit(1);

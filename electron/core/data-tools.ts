@@ -8,7 +8,8 @@ import { lockDataFolder } from '../../db/lock';
 import { DB_FILE, openDataFolder, type KeelDatabase } from '../../db/open';
 import { backupFileName } from '../../shared/domain/backup';
 import { safeCell } from '../../shared/domain/csv';
-import { BackupError, restoreInto, takeBackup } from './backups';
+import { DataFolderError } from '../../db/errors';
+import { BACKUP_DIR, BackupError, listBackups, restoreInto, takeBackup } from './backups';
 
 /**
  * Keeps the database about to be replaced: a verified backup when it can be
@@ -114,3 +115,11 @@ export async function exportToCsv(database: KeelDatabase, to: string, onProgress
   return files;
 }
 
+
+/** A damaged database: the error names the newest verified backup, ready to restore. */
+export function withNewestBackup(error: unknown, dir: string): unknown {
+  if (!(error instanceof DataFolderError) || error.problem !== 'damaged') return error;
+  const newest = listBackups(path.join(dir, BACKUP_DIR)).find((b) => b.manifest !== null && b.manifest.reason !== 'safety');
+  const hint = newest ? ` The newest verified backup is ${newest.file} (taken ${newest.manifest!.takenAt}): keel restore "${newest.file}" --data "${dir}"` : ' There is no verified backup in the data folder.';
+  return new DataFolderError('damaged', `${error.message}${hint}`);
+}

@@ -5,8 +5,8 @@ import { openDataFolder } from '../../db/open';
 import { date } from '../../shared/contract/fields';
 import { KeelError } from '../../shared/contract/index';
 import { openKeelApp } from '../core/app';
-import { BACKUP_DIR, BackupError, listBackups, pruneBackups, takeBackup, verifyFile, type BackupProgress } from '../core/backups';
-import { exportToCsv, restoreDataFolder } from '../core/data-tools';
+import { BACKUP_DIR, BackupError, pruneBackups, takeBackup, verifyFile, type BackupProgress } from '../core/backups';
+import { exportToCsv, restoreDataFolder, withNewestBackup } from '../core/data-tools';
 import { createDemoClinic } from '../core/demo';
 import { defaultDataDir } from '../core/paths';
 import { createRouter } from '../core/router';
@@ -115,14 +115,6 @@ async function serve(args: string[]): Promise<void> {
   } finally {
     await app.close();
   }
-}
-
-/** A damaged database: name the newest verified backup, ready to restore. */
-function withNewestBackup(error: unknown, dir: string): unknown {
-  if (!(error instanceof DataFolderError) || error.problem !== 'damaged') return error;
-  const newest = listBackups(path.join(dir, BACKUP_DIR)).find((b) => b.manifest !== null);
-  const hint = newest ? ` The newest verified backup is ${newest.file} (taken ${newest.manifest!.takenAt}): keel restore "${newest.file}" --data "${dir}"` : ' There is no verified backup in the data folder.';
-  return new DataFolderError('damaged', `${error.message}${hint}`);
 }
 
 async function migrate(args: string[]): Promise<void> {
