@@ -31,7 +31,7 @@ test('first launch: set up the clinic, add a receptionist, who cannot reach Sett
   await screenshot(page, '03-today-manager');
 
   // Settings: the clinic profile keeps what setup saved.
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Clinic profile and opening hours' })).toBeVisible();
   await expect(page.getByLabel('Time zone')).toHaveValue('America/Chicago');
   await expect(page.getByLabel('Saturday closes')).toHaveValue('12:00');
@@ -88,7 +88,7 @@ test('first launch: set up the clinic, add a receptionist, who cannot reach Sett
   for (const label of ['Today', 'Schedule', 'Patients', 'Staff', 'Budget', 'Billing', 'Compliance']) {
     await expect(nav.getByRole('link', { name: label })).toBeVisible();
   }
-  await expect(nav.getByRole('link', { name: 'Settings' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Settings', exact: true })).toHaveCount(0);
   await screenshot(page, '08-today-receptionist');
 
   // Typing the address does not help: the page says no, and so does the API.
@@ -159,7 +159,7 @@ test('first launch: open the demo clinic and sign in with a demo account', async
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
   await expect(page.getByText('Maple Street Family Practice · signed in as Morgan Avery (Office manager)')).toBeVisible();
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('link', { name: 'User accounts' }).click();
   for (const name of ['Morgan Avery', 'Riley Chen', 'Dr. Priya Lee', 'Blake Okafor']) await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
 });

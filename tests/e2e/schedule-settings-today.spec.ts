@@ -45,7 +45,7 @@ test('the manager sets up appointment types and the late-cancel notice; Today an
     await signInAs(page, 'manager', 'keel-demo-manager');
 
     // Settings → Appointments lists the demo's types, retired ones included.
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Appointments' }).click();
     const types = page.getByRole('table', { name: 'Appointment types' });
     await expect(types.getByRole('row', { name: /Follow-up\s*15 min\s*Exam room\s*Physician, Nurse practitioner \/ PA\s*Active/ })).toBeVisible();
