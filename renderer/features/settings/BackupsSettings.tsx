@@ -11,6 +11,7 @@ import { useFormSubmit } from '../../app/forms';
 import { useSession } from '../../app/session-store';
 import { useLoad, type Loaded } from '../../app/useLoad';
 import { Button } from '../../ui/Button';
+import { SaveUndo } from '../../ui/SaveUndo';
 import { Dialog } from '../../ui/Dialog';
 import { Alert, Badge, EmptyState, LoadError, Loading } from '../../ui/Feedback';
 import { TextField } from '../../ui/Field';
@@ -742,21 +743,15 @@ function SettingsForm({ loaded, onSaved }: { loaded: BackupSettings; onSaved: ()
       </fieldset>
       {form.message && <Alert>{form.message}</Alert>}
       {saved && !dirty && <Alert tone="success">Backup settings saved.</Alert>}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={form.busy} disabled={!dirty}>
-          Save backup settings
-        </Button>
-        <Button
-          onClick={() => {
-            setValue(initial);
-            form.reset();
-          }}
-          disabled={!dirty || form.busy}
-        >
-          Undo changes
-        </Button>
-        {dirty && <span className="muted small">You have unsaved changes.</span>}
-      </div>
+      <SaveUndo
+        saveLabel="Save backup settings"
+        dirty={dirty}
+        busy={form.busy}
+        onUndo={() => {
+          setValue(initial);
+          form.reset();
+        }}
+      />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { call } from '../../app/api';
 import { useFormSubmit } from '../../app/forms';
 import { useLoad } from '../../app/useLoad';
 import { Button } from '../../ui/Button';
+import { SaveUndo } from '../../ui/SaveUndo';
 import { Alert, Loading } from '../../ui/Feedback';
 import { TextField } from '../../ui/Field';
 import './staff-rules.css';
@@ -278,21 +279,15 @@ function StaffRulesForm({ loaded }: { loaded: StaffSettings }) {
       <div className={dirty ? 'card rules-actions rules-actions-dirty' : 'card rules-actions'}>
         {form.message && <Alert>{form.message}</Alert>}
         {saved && !dirty && <Alert tone="success">Saved.</Alert>}
-        <div className="form-actions">
-          <Button type="submit" variant="primary" busy={form.busy} disabled={!dirty}>
-            Save changes
-          </Button>
-          <Button
-            onClick={() => {
-              setValue(initial);
-              form.reset();
-            }}
-            disabled={!dirty || form.busy}
-          >
-            Undo changes
-          </Button>
-          {dirty && <span className="muted small">You have unsaved changes.</span>}
-        </div>
+        <SaveUndo
+          saveLabel="Save changes"
+          dirty={dirty}
+          busy={form.busy}
+          onUndo={() => {
+            setValue(initial);
+            form.reset();
+          }}
+        />
       </div>
     </form>
   );
