@@ -132,7 +132,8 @@ export const appointmentsHandlers: HandlersFor<typeof appointmentsContract> = {
     const b = input.booking;
     refusePast(ctx, b.start, 'booking.start');
     const resolved = await resolveBooking(ctx, b, 'booking.');
-    const conflicts = await checkBooking(ctx.db, { ...b, ...resolved }, scheduleClock(ctx));
+    const clock = scheduleClock(ctx);
+    const conflicts = await checkBooking(ctx.db, { ...b, ...resolved }, clock);
     const overrideReason = judge(ctx, conflicts, input.override);
     const id = ctx.app.newId();
     await insertAppointments(ctx.db, [{ id, patientId: b.patientId, providerId: b.providerId, roomId: resolved.roomId, typeId: b.typeId, start: resolved.start, end: resolved.end, reason: b.reason, note: b.note, seriesId: null, seriesIndex: null, overrideReason, createdBy: ctx.user?.username ?? null }], ctx.now);
@@ -140,7 +141,7 @@ export const appointmentsHandlers: HandlersFor<typeof appointmentsContract> = {
     await ctx.db.updateTable('waitlist').set({ status: 'booked', appointment_id: id, closed_at: ctx.now, updated_at: ctx.now }).where('patient_id', '=', b.patientId).where('type_id', '=', b.typeId).where('status', '=', 'waiting').execute();
     ctx.audit.patientId = b.patientId;
     ctx.audit.targetId = id;
-    ctx.audit.detail = { start: resolved.start, providerId: b.providerId, ...(overrideReason ? { override: overrideReason, conflicts: conflicts.map((c) => c.kind) } : {}), ...(resolved.start < scheduleClock(ctx).now ? { backEntry: true } : {}) };
+    ctx.audit.detail = { start: resolved.start, providerId: b.providerId, ...(overrideReason ? { override: overrideReason, conflicts: conflicts.map((c) => c.kind) } : {}), ...(resolved.start < clock.now ? { backEntry: true } : {}) };
     ctx.afterCommit(() => ctx.app.events.emit('data.changed', { domains: ['appointments'] }));
     return (await findAppointment(ctx.db, id))!;
   },

@@ -40,5 +40,8 @@ export async function requireSelfOr(ctx: HandlerContext, staffId: string, permis
 
 /** The clinic's clock for scheduling: zone, date order, today, the wall-clock now, the slot size. */
 export function scheduleClock(ctx: HandlerContext): ScheduleClock {
-  return { zone: zoneOf(ctx), dateOrder: ctx.clinic?.dateOrder ?? 'MDY', today: clinicToday(ctx), now: wallInZone(new Date(ctx.now), zoneOf(ctx)), slotMinutes: ctx.clinic?.slotMinutes ?? 15 };
+  const zone = zoneOf(ctx);
+  const now = wallInZone(new Date(ctx.now), zone);
+  // Today is the date part of the clinic's wall clock now: one time-zone conversion, not two.
+  return { zone, dateOrder: ctx.clinic?.dateOrder ?? 'MDY', today: now.slice(0, 10), now, slotMinutes: ctx.clinic?.slotMinutes ?? 15 };
 }
