@@ -80,46 +80,78 @@ export async function restoreDataFolder(
   return outcome;
 }
 
-/** `keel export`: every table to its own CSV file, formula-safe, for moving to another system. */
-export async function exportToCsv(database: KeelDatabase, to: string, onProgress: (table: string, done: number, total: number) => void): Promise<string[]> {
-  const folder = path.resolve(to);
-  fs.mkdirSync(folder, { recursive: true });
-  const tables = database.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'keel_migration%' order by name").pluck().all() as string[];
-  const files: string[] = [];
-  for (const [index, table] of tables.entries()) {
-    onProgress(table, index, tables.length);
-    const file = path.join(folder, `${table}.csv`);
-    const statement = database.sqlite.prepare(`select * from "${table.replace(/"/g, '""')}"`);
-    const columns = statement.columns().map((c) => c.name);
-    const out = fs.openSync(`${file}.partial`, 'w');
-    try {
-      fs.writeSync(out, `${Papa.unparse([columns], { newline: '\r\n' })}\r\n`);
-      let batch: string[][] = [];
-      const flush = () => {
-        if (batch.length) fs.writeSync(out, `${Papa.unparse(batch, { newline: '\r\n' })}\r\n`);
-        batch = [];
-      };
-      for (const row of statement.raw().iterate() as Iterable<unknown[]>) {
-        batch.push(row.map((v) => (v === null ? '' : safeCell(Buffer.isBuffer(v) ? v.toString('base64') : String(v)))));
-        if (batch.length === 5000) flush();
+/**
+ * `keel export`: every table to its own CSV file, formula-safe, for moving to
+ * another system. The database is opened read-only (with the folder locked),
+ * so it also lets someone look at a damaged database: a table that cannot be
+ * read is reported and the others are still written.
+ */
+export function exportFolder(dataDir: string, to: string, onProgress: (table: string, done: number, total: number) => void): { files: string[]; failed: Array<{ table: string; reason: string }> } {
+  const dir = path.resolve(dataDir);
+  const live = path.join(dir, DB_FILE);
+  if (!fs.existsSync(live)) throw new BackupError(`There is no Keel database in ${dir}.`);
+  const release = lockDataFolder(dir);
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(live, { readonly: true, fileMustExist: true });
+    const folder = path.resolve(to);
+    fs.mkdirSync(folder, { recursive: true });
+    const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'keel_migration%' order by name").pluck().all() as string[];
+    const files: string[] = [];
+    const failed: Array<{ table: string; reason: string }> = [];
+    for (const [index, table] of tables.entries()) {
+      onProgress(table, index, tables.length);
+      try {
+        files.push(exportTable(sqlite, table, folder));
+      } catch (error) {
+        failed.push({ table, reason: (error as Error).message });
       }
-      flush();
-      fs.fsyncSync(out);
-    } finally {
-      fs.closeSync(out);
     }
-    fs.renameSync(`${file}.partial`, file);
-    files.push(file);
+    onProgress('done', tables.length, tables.length);
+    return { files, failed };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new BackupError(`The database in ${dir} is too damaged to read (${(error as Error).message}). Restore the newest verified backup.`);
+    throw error;
+  } finally {
+    if (sqlite?.open) sqlite.close();
+    release();
   }
-  onProgress('done', tables.length, tables.length);
-  return files;
 }
 
+function exportTable(sqlite: Database.Database, table: string, folder: string): string {
+  const file = path.join(folder, `${table}.csv`);
+  const statement = sqlite.prepare(`select * from "${table.replace(/"/g, '""')}"`);
+  const columns = statement.columns().map((c) => c.name);
+  const out = fs.openSync(`${file}.partial`, 'w');
+  try {
+    fs.writeSync(out, `${Papa.unparse([columns], { newline: '\r\n' })}\r\n`);
+    let batch: string[][] = [];
+    const flush = () => {
+      if (batch.length) fs.writeSync(out, `${Papa.unparse(batch, { newline: '\r\n' })}\r\n`);
+      batch = [];
+    };
+    for (const row of statement.raw().iterate() as Iterable<unknown[]>) {
+      batch.push(row.map((v) => (v === null ? '' : safeCell(Buffer.isBuffer(v) ? v.toString('base64') : String(v)))));
+      if (batch.length === 5000) flush();
+    }
+    flush();
+    fs.fsyncSync(out);
+  } catch (error) {
+    fs.closeSync(out);
+    fs.rmSync(`${file}.partial`, { force: true });
+    throw error;
+  }
+  fs.closeSync(out);
+  fs.renameSync(`${file}.partial`, file);
+  return file;
+}
 
 /** A damaged database: the error names the newest verified backup, ready to restore. */
 export function withNewestBackup(error: unknown, dir: string): unknown {
   if (!(error instanceof DataFolderError) || error.problem !== 'damaged') return error;
   const newest = listBackups(path.join(dir, BACKUP_DIR)).find((b) => b.manifest !== null && b.manifest.reason !== 'safety');
   const hint = newest ? ` The newest verified backup is ${newest.file} (taken ${newest.manifest!.takenAt}): keel restore "${newest.file}" --data "${dir}"` : ' There is no verified backup in the data folder.';
-  return new DataFolderError('damaged', `${error.message}${hint}`);
+  const look = ` To look at what can still be read, without changing it: keel export --data "${dir}" --to FOLDER`;
+  return new DataFolderError('damaged', `${error.message}${hint}.${look}`);
 }

@@ -6,7 +6,7 @@ import { date } from '../../shared/contract/fields';
 import { KeelError } from '../../shared/contract/index';
 import { openKeelApp } from '../core/app';
 import { BACKUP_DIR, BackupError, pruneBackups, takeBackup, verifyFile, type BackupProgress } from '../core/backups';
-import { exportToCsv, restoreDataFolder, withNewestBackup } from '../core/data-tools';
+import { exportFolder, restoreDataFolder, withNewestBackup } from '../core/data-tools';
 import { createDemoClinic } from '../core/demo';
 import { defaultDataDir } from '../core/paths';
 import { createRouter } from '../core/router';
@@ -179,15 +179,12 @@ async function exportTables(args: string[]): Promise<void> {
   const dir = (values.data as string | undefined) ?? defaultDataDir();
   const to = values.to as string | undefined;
   if (!to) throw new UsageError('name the folder for the CSV files with --to DIR');
-  const database = await openDataFolder(dir, { migrate: false });
-  try {
-    const progress = createProgress();
-    const files = await exportToCsv(database, to, (table, done, total) => progress.update(`Exporting ${table}`, done, total));
-    progress.finish();
-    say(`Wrote ${files.length} CSV files to ${path.resolve(to)}`);
-  } finally {
-    await database.close();
-  }
+  // Read-only, so it also serves to look at a damaged database: what can be read is written out.
+  const progress = createProgress();
+  const outcome = exportFolder(dir, to, (table, done, total) => progress.update(`Exporting ${table}`, done, total));
+  progress.finish();
+  say(`Wrote ${outcome.files.length} CSV files to ${path.resolve(to)}`);
+  if (outcome.failed.length) throw new UsageError(`${outcome.failed.length} table${outcome.failed.length === 1 ? '' : 's'} could not be read: ${outcome.failed.map((f) => `${f.table} (${f.reason})`).join('; ')}`);
 }
 
 /** Runs the admin command; returns the process exit code. */

@@ -145,3 +145,32 @@ describe('keel backup, verify, restore and export', () => {
     expect(served.err).toMatch(/newest verified backup is .*keel-.*\.db/);
   });
 });
+
+describe('looking at a damaged database', () => {
+  it('exports what can still be read, read-only, and names the table that cannot be', () => {
+    const dir = folder();
+    expect(keel('demo', '--data', dir, '--today', '2026-03-02').code).toBe(0);
+    const live = path.join(dir, 'keel.db');
+    const db = new Database(live);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const root = db.prepare("select rootpage from sqlite_master where name = 'rooms'").pluck().get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const bytes = fs.readFileSync(live);
+    // Scribble over the rooms table's root page, past its header byte, so only that table is unreadable.
+    for (let i = (root - 1) * pageSize + 1; i < root * pageSize; i++) bytes[i] = 0xee;
+    fs.writeFileSync(live, bytes);
+    const before = fs.readFileSync(live);
+    const served = keel('serve', '--data', dir, '--port', '0');
+    expect(served.code).toBe(1);
+    expect(served.err).toMatch(/damaged.*keel export --data/);
+    const out = folder();
+    const looked = keel('export', '--data', dir, '--to', out);
+    expect(looked.code).toBe(1);
+    expect(looked.err).toMatch(/1 table could not be read: rooms \(/);
+    expect(fs.existsSync(path.join(out, 'patients.csv'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'rooms.csv'))).toBe(false);
+    // Looking changed nothing.
+    expect(fs.readFileSync(live).equals(before)).toBe(true);
+  });
+});
