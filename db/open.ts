@@ -134,6 +134,10 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
 }
 
 function migrationProvider(migrations: readonly KeelMigration[]): Record<string, Migration> {
+  // kysely runs migrations in name order; user_version counts positions in this list: they must agree.
+  const names = migrations.map((m) => m.name);
+  const sorted = [...names].sort();
+  if (names.some((name, i) => name !== sorted[i])) throw new Error(`Migrations must be listed in name order (kysely runs them so): ${names.join(', ')}`);
   const entries = migrations.map((m, index) => [
     m.name,
     {

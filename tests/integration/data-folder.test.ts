@@ -135,6 +135,9 @@ describe('opening a data folder', () => {
         await db.schema.alterTable('opening_hours').addColumn('note', 'text', (c) => c.notNull().defaultTo('')).execute();
       },
     };
+    // Listed out of name order (kysely would run them in another order than user_version counts): refused, nothing done.
+    const misordered = await openDataFolder(dir, { migrations: [addNote, ...MIGRATIONS] }).catch((e: unknown) => e);
+    expect((misordered as Error).message).toMatch(/^Migrations must be listed in name order/);
     const migrated = await open(dir, { migrations: [...MIGRATIONS, addNote] });
     expect(migrated.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
     expect(migrated.sqlite.prepare('select weekday, opens, closes, note from opening_hours').all()).toEqual([{ weekday: 1, opens: '08:00', closes: '17:00', note: '' }]);
