@@ -1,6 +1,5 @@
 import { UserPlus, X } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { PatientMatch } from '../../../shared/contract/patient-types';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { PATIENT_EXAMPLE_BLANK } from '../../../shared/domain/patient-import';
 import { roleHas } from '../../../shared/domain/permissions';
 import { ApiFailure, call, messageOf } from '../../app/api';
@@ -9,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { Alert } from '../../ui/Feedback';
 import { TextField } from '../../ui/Field';
 import { PatientLine } from '../patients/PatientSummary';
+import { usePatientSearch } from '../patients/search/usePatientSearch';
 
 export interface PickedPatient {
   id: string;
@@ -35,36 +35,13 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
   const me = useSession((s) => s.me);
   const canRegister = me ? roleHas(me.user.role, 'patients.edit') : false;
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PatientMatch[] | null>(null);
   const [active, setActive] = useState(0);
-  const [failure, setFailure] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const sequence = useRef(0);
+  const { results, error: failure, clear } = usePatientSearch(query, { limit: 8, delay: 100, onResults: () => setActive(0) });
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const listId = `${id}-list`;
   const errorId = `${id}-error`;
-
-  useEffect(() => {
-    const text = query.trim();
-    const mine = ++sequence.current;
-    if (!text) {
-      const clear = setTimeout(() => mine === sequence.current && setResults(null), 0);
-      return () => clearTimeout(clear);
-    }
-    const timer = setTimeout(() => {
-      call('patients.search', { query: text, limit: 8 }).then(
-        (found) => {
-          if (mine !== sequence.current) return;
-          setResults(found);
-          setActive(0);
-          setFailure(null);
-        },
-        (e: unknown) => mine === sequence.current && setFailure(messageOf(e)),
-      );
-    }, 100);
-    return () => clearTimeout(timer);
-  }, [query]);
 
   const options = results ?? [];
   const registerIndex = canRegister && results !== null ? options.length : -1;
@@ -79,7 +56,7 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
     if (!match) return;
     onChange({ id: match.id, name: match.name, mrn: match.mrn, dob: match.dob, phone: match.phone });
     setQuery('');
-    setResults(null);
+    clear();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -131,7 +108,7 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
         onCreated={(p) => {
           setCreating(false);
           setQuery('');
-          setResults(null);
+          clear();
           onChange(p);
         }}
       />

@@ -3,8 +3,8 @@ import { navigate } from '../../app/route';
 import { useSession } from '../../app/session-store';
 import { Button } from '../../ui/Button';
 import { Badge, Loading } from '../../ui/Feedback';
-import { BackupProgress, useBackupActivity, whenInWords } from '../settings/BackupsSettings';
-import '../settings/backups.css';
+import { BackupProgress, useBackupActivity, whenInWords } from '../settings/backups/activity';
+import '../settings/backups/backups.css';
 
 const SETTINGS = '/settings/backups';
 

@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { PatientMatch } from '../../../../shared/contract/patient-types';
 import { formatDate } from '../../../../shared/domain/format';
-import { call, messageOf } from '../../../app/api';
 import { Button } from '../../../ui/Button';
 import { useDateOrder } from './ConcernParts';
+import { usePatientSearch } from '../search/usePatientSearch';
 
 export interface PickedPatient {
   id: string;
@@ -19,11 +19,8 @@ export interface PickedPatient {
 export function PatientPicker({ picked, onPick, anonymous, onAnonymous, error }: { picked: PickedPatient | null; onPick: (p: PickedPatient | null) => void; anonymous: boolean; onAnonymous: (v: boolean) => void; error?: string | undefined }) {
   const order = useDateOrder();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PatientMatch[] | null>(null);
   const [active, setActive] = useState(0);
-  const [searching, setSearching] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const sequence = useRef(0);
+  const { results, searching, error: problem, clear } = usePatientSearch(query, { limit: 8, delay: 200, onResults: () => setActive(0) });
   // After choosing (or un-choosing) a patient, keep the keyboard where the person is working.
   const moveFocus = useRef(false);
   const id = useId();
@@ -34,43 +31,11 @@ export function PatientPicker({ picked, onPick, anonymous, onAnonymous, error }:
     }
   };
 
-  useEffect(() => {
-    const text = query.trim();
-    const mine = ++sequence.current;
-    const timer = setTimeout(
-      () => {
-        if (!text) {
-          setResults(null);
-          setSearching(false);
-          return;
-        }
-        setSearching(true);
-        call('patients.search', { query: text, limit: 8 }).then(
-          (found) => {
-            // Answers can arrive out of order; only the latest keystroke's counts.
-            if (mine !== sequence.current) return;
-            setResults(found);
-            setActive(0);
-            setProblem(null);
-            setSearching(false);
-          },
-          (e: unknown) => {
-            if (mine !== sequence.current) return;
-            setProblem(messageOf(e));
-            setSearching(false);
-          },
-        );
-      },
-      text ? 200 : 0,
-    );
-    return () => clearTimeout(timer);
-  }, [query]);
-
   function choose(p: PatientMatch) {
     moveFocus.current = true;
     onPick({ id: p.id, name: p.name, mrn: p.mrn, dob: p.dob });
     setQuery('');
-    setResults(null);
+    clear();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {

@@ -1,13 +1,12 @@
 import { UserPlus } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { PatientMatch } from '../../../../shared/contract/patient-types';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { roleHas } from '../../../../shared/domain/permissions';
-import { call, messageOf } from '../../../app/api';
 import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { Button } from '../../../ui/Button';
 import { Alert } from '../../../ui/Feedback';
 import { PatientBadges, PatientLine } from '../PatientSummary';
+import { usePatientSearch } from './usePatientSearch';
 
 /**
  * One box for everything the front desk knows about a caller: any part of the
@@ -16,41 +15,10 @@ import { PatientBadges, PatientLine } from '../PatientSummary';
 export function SearchPage() {
   const me = useSession((s) => s.me);
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PatientMatch[] | null>(null);
   const [active, setActive] = useState(0);
-  const [searching, setSearching] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const sequence = useRef(0);
+  const { results, searching, error } = usePatientSearch(query, { limit: 20, delay: 120, onResults: () => setActive(0) });
   const listId = useId();
   const canRegister = me ? roleHas(me.user.role, 'patients.edit') : false;
-
-  useEffect(() => {
-    const text = query.trim();
-    const mine = ++sequence.current;
-    if (!text) {
-      const clear = setTimeout(() => mine === sequence.current && setResults(null), 0);
-      return () => clearTimeout(clear);
-    }
-    const timer = setTimeout(() => {
-      setSearching(true);
-      call('patients.search', { query: text, limit: 20 }).then(
-        (found) => {
-          // Answers can arrive out of order; only the latest keystroke's counts.
-          if (mine !== sequence.current) return;
-          setResults(found);
-          setActive(0);
-          setError(null);
-          setSearching(false);
-        },
-        (e: unknown) => {
-          if (mine !== sequence.current) return;
-          setError(messageOf(e));
-          setSearching(false);
-        },
-      );
-    }, 120);
-    return () => clearTimeout(timer);
-  }, [query]);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (!results || results.length === 0) return;
