@@ -222,7 +222,8 @@ export interface BackupResult {
  * always one committed state.
  */
 export async function takeBackup(
-  database: KeelDatabase,
+  /** Only where the database is: the copy reads the file through its own connection. */
+  database: Pick<KeelDatabase, 'dir' | 'file'>,
   options: { to: string; reason: BackupReason; now: Date; onProgress?: (p: BackupProgress) => void },
 ): Promise<BackupResult> {
   const to = path.resolve(options.to);

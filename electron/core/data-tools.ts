@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAudit } from '../../db/audit';
 import { lockDataFolder } from '../../db/lock';
-import { DB_FILE, openDataFolder, type KeelDatabase } from '../../db/open';
+import { DB_FILE, openDataFolder } from '../../db/open';
 import { backupFileName } from '../../shared/domain/backup';
 import { safeCell } from '../../shared/domain/csv';
 import { DataFolderError } from '../../db/errors';
@@ -19,23 +19,14 @@ async function safetyCopyOf(dataDir: string, to: string, now: Date): Promise<str
   const live = path.join(dataDir, DB_FILE);
   if (!fs.existsSync(live)) return null;
   fs.mkdirSync(to, { recursive: true });
-  let sqlite: Database.Database | undefined;
   try {
-    sqlite = new Database(live, { fileMustExist: true });
-    const handle = sqlite;
-    const shell: KeelDatabase = { dir: dataDir, file: live, sqlite: handle, db: undefined as never, close: async () => {
-        handle.close();
-      },
-    };
-    const result = await takeBackup(shell, { to, reason: 'safety', now });
-    return result.file;
+    // The folder is held and closed: the backup reads the file itself, through its own connection.
+    return (await takeBackup({ dir: dataDir, file: live }, { to, reason: 'safety', now })).file;
   } catch {
     const raw = path.join(to, backupFileName(now, 'keel-damaged-'));
     fs.copyFileSync(live, raw);
     if (fs.existsSync(`${live}-wal`)) fs.copyFileSync(`${live}-wal`, `${raw}-wal`);
     return raw;
-  } finally {
-    if (sqlite?.open) sqlite.close();
   }
 }
 
