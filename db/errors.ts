@@ -3,9 +3,12 @@ export type DataFolderProblem = 'in_use' | 'newer_schema' | 'not_keel' | 'migrat
 
 export class DataFolderError extends Error {
   readonly problem: DataFolderProblem;
-  constructor(problem: DataFolderProblem, message: string, options?: { cause?: unknown }) {
+  /** What is wrong in a sentence, without the command-line advice (for the recovery screen). */
+  readonly summary: string;
+  constructor(problem: DataFolderProblem, message: string, options?: { cause?: unknown; summary?: string }) {
     super(message, options);
     this.name = 'DataFolderError';
     this.problem = problem;
+    this.summary = options?.summary ?? message;
   }
 }

@@ -100,7 +100,8 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
     if (options.healthCheck) {
       const problems = (sqlite.pragma('quick_check') as Array<Record<string, string>>).map((row) => Object.values(row)[0]);
       if (!(problems.length === 1 && problems[0] === 'ok')) {
-        throw new DataFolderError('damaged', `The database in ${folder} is damaged (SQLite reports: ${problems.slice(0, 2).join('; ')}). Nothing was changed. Restore the newest verified backup (Settings → Backups, or keel restore FILE --data ${folder}).`);
+        const summary = `The database in ${folder} is damaged (SQLite reports: ${problems.slice(0, 2).join('; ')}). Nothing was changed.`;
+        throw new DataFolderError('damaged', `${summary} Restore the newest verified backup (Settings → Backups, or keel restore FILE --data ${folder}).`, { summary });
       }
     }
     const db = new Kysely<DB>({ dialect: new KeelSqliteDialect({ database: withStatementCache(sqlite) }) });
@@ -127,7 +128,8 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
     release();
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new DataFolderError('damaged', `The database in ${folder} is damaged and cannot be opened (${(error as Error).message}). Nothing was changed. Restore the newest verified backup (keel restore FILE --data ${folder}).`, { cause: error });
+      const summary = `The database in ${folder} is damaged and cannot be opened (${(error as Error).message}). Nothing was changed.`;
+      throw new DataFolderError('damaged', `${summary} Restore the newest verified backup (keel restore FILE --data ${folder}).`, { cause: error, summary });
     }
     throw error;
   }

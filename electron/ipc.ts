@@ -1,7 +1,7 @@
 import { ipcMain, webContents as allWebContents, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../shared/contract/index';
-import type { KeelApp } from './core/app';
-import type { Router } from './core/router';
+import type { CallOutcome, CallRequest } from './core/router';
+import type { Runtime } from './core/runtime';
 import { APP_ORIGIN } from './window';
 
 export const INVOKE_CHANNEL = 'keel:invoke';
@@ -17,7 +17,7 @@ function fromKeel(event: IpcMainInvokeEvent): boolean {
  * Binds the router to IPC. Each window has its own session: its token lives
  * here, in the main process, and never reaches the page.
  */
-export function bindIpc(app: KeelApp, router: Router): () => void {
+export function bindIpc(app: Pick<Runtime, 'events'>, router: { call(request: CallRequest): Promise<CallOutcome> }): () => void {
   const tokens = new Map<number, string>();
 
   ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown): Promise<Result<unknown>> => {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, powerMonitor, protocol, session } from 'electron';
 import { DataFolderError } from '../db/errors';
-import { openKeelApp, type KeelApp } from './core/app';
+import type { KeelApp } from './core/app';
 import { withNewestBackup } from './core/data-tools';
 import { defaultDataDir } from './core/paths';
-import { createRouter } from './core/router';
+import { startKeel, type Runtime } from './core/runtime';
 import { CONTENT_SECURITY_POLICY } from './core/security';
 import { bindIpc } from './ipc';
 import { APP_ORIGIN, createMainWindow, hardenSession } from './window';
@@ -15,6 +15,7 @@ const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javasc
 protocol.registerSchemesAsPrivileged([{ scheme: 'keel', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let keelApp: KeelApp | null = null;
+let runtime: Runtime | null = null;
 
 /** Serves dist/renderer on keel://app/ (never file://), refusing anything outside it. */
 function serveRenderer(rendererDir: string): void {
@@ -32,8 +33,9 @@ function serveRenderer(rendererDir: string): void {
 
 async function start(): Promise<void> {
   const dataDir = defaultDataDir();
+  let started: Runtime;
   try {
-    keelApp = await openKeelApp(dataDir, { healthCheck: true });
+    started = await startKeel(dataDir);
   } catch (caught) {
     const error = withNewestBackup(caught, dataDir);
     const message = error instanceof DataFolderError ? error.message : `Keel could not open its data folder ${dataDir}: ${(error as Error).message}`;
@@ -41,15 +43,19 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const running = keelApp;
+  runtime = started;
   hardenSession(session.defaultSession);
   serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
-  bindIpc(running, createRouter(running));
-  // A shared PC that locks or sleeps locks Keel too.
-  const lockEveryone = () => running.sessions.lockAll((token) => running.events.emit('session.locked', { reason: 'idle' }, token));
-  powerMonitor.on('lock-screen', lockEveryone);
-  powerMonitor.on('suspend', lockEveryone);
-  running.backups.startSchedule();
+  // A damaged database opens on the recovery screen (restore, or look read-only); never on an empty one.
+  bindIpc(started, started);
+  started.onNormal((running) => {
+    keelApp = running;
+    // A shared PC that locks or sleeps locks Keel too.
+    const lockEveryone = () => running.sessions.lockAll((token) => running.events.emit('session.locked', { reason: 'idle' }, token));
+    powerMonitor.on('lock-screen', lockEveryone);
+    powerMonitor.on('suspend', lockEveryone);
+    running.backups.startSchedule();
+  });
   const window = createMainWindow(path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
@@ -62,13 +68,15 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {
-    if (!keelApp) return;
+    if (!runtime) return;
     event.preventDefault();
     const closing = keelApp;
+    const stopping = runtime;
     keelApp = null;
-    // A backup on quit (when the clinic is set up), then close the database.
-    const backup = closing.clinic().then((clinic) => (clinic && !closing.backups.isRunning ? closing.backups.run('quit') : null));
-    void backup.finally(() => closing.close().finally(() => app.quit()));
+    runtime = null;
+    // A backup on quit (when the clinic is set up and not in recovery), then close the database.
+    const backup = closing ? closing.clinic().then((clinic) => (clinic && !closing.backups.isRunning ? closing.backups.run('quit') : null)) : Promise.resolve(null);
+    void backup.finally(() => stopping.close().finally(() => app.quit()));
   });
   void app.whenReady().then(start);
 }

@@ -21,6 +21,8 @@ export interface AppOptions extends OpenOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Where unexpected errors are reported (never to the user). */
   logError?: (error: unknown, context: string) => void;
+  /** The event bus to use (a runtime keeps one across a restore from the recovery screen). */
+  events?: EventBus;
 }
 
 /** The running application beneath any transport: data, sessions, events, services. */
@@ -60,7 +62,7 @@ export async function openKeelApp(dataDir: string, options: AppOptions = {}): Pr
     logError: options.logError ?? ((error, context) => console.error(`[keel] ${context}:`, error)),
     sessions: new SessionStore(() => now().getTime()),
     throttle: new SignInThrottle(() => now().getTime()),
-    events: new EventBus(),
+    events: options.events ?? new EventBus(),
     writes: { generation: 0 },
     clinic() {
       clinicCache ??= getClinic(app.db).catch((error: unknown) => {

@@ -18,7 +18,8 @@ const LAST_ATTEMPT_KEY = 'backups.lastAttempt';
 const LAST_DAILY_KEY = 'backups.lastDailyDate';
 
 /** Record kinds shown when choosing a backup, by table. */
-const RECORD_TABLES: Record<string, string> = { patients: 'patients', appointments: 'appointments', staff: 'staff', users: 'users', audit_log: 'audit entries' };
+/** The tables whose counts a backup's list shows, by the word shown. */
+export const RECORD_TABLES: Record<string, string> = { patients: 'patients', appointments: 'appointments', staff: 'staff', users: 'users', audit_log: 'audit entries' };
 
 type Attempt = { at: string; ok: boolean; message: string };
 

@@ -144,5 +144,5 @@ export function withNewestBackup(error: unknown, dir: string): unknown {
   const newest = listBackups(path.join(dir, BACKUP_DIR)).find((b) => b.manifest !== null && b.manifest.reason !== 'safety');
   const hint = newest ? ` The newest verified backup is ${newest.file} (taken ${newest.manifest!.takenAt}): keel restore "${newest.file}" --data "${dir}"` : ' There is no verified backup in the data folder.';
   const look = ` To look at what can still be read, without changing it: keel export --data "${dir}" --to FOLDER`;
-  return new DataFolderError('damaged', `${error.message}${hint}.${look}`);
+  return new DataFolderError('damaged', `${error.message}${hint}.${look}`, { summary: error.summary });
 }

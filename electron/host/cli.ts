@@ -9,7 +9,7 @@ import { BACKUP_DIR, BackupError, pruneBackups, takeBackup, verifyFile, type Bac
 import { exportFolder, restoreDataFolder, withNewestBackup } from '../core/data-tools';
 import { createDemoClinic } from '../core/demo';
 import { defaultDataDir } from '../core/paths';
-import { createRouter } from '../core/router';
+import { startKeel } from '../core/runtime';
 import { createProgress } from './progress';
 import { ensureRendererBuilt } from './renderer-build';
 import { startWebHost } from './web';
@@ -84,22 +84,26 @@ async function serve(args: string[]): Promise<void> {
   const { values } = parse(args, { port: { type: 'string' }, demo: { type: 'boolean' } });
   const port = intOption(values.port, 'port', DEFAULT_PORT, 0, 65535);
   const dir = (values.data as string | undefined) ?? defaultDataDir();
-  const app = await openKeelApp(dir, { onStep: say, healthCheck: true }).catch((error: unknown) => {
-    throw withNewestBackup(error, dir);
-  });
+  const runtime = await startKeel(dir, { onStep: say });
   try {
-    if (values.demo === true && (await app.clinic()) === undefined) {
+    if (runtime.app && values.demo === true && (await runtime.app.clinic()) === undefined) {
       say('Empty folder: creating the small demo clinic first.');
-      printAccounts(await createDemoClinic(app, { size: 'small', seed: 1 }));
+      printAccounts(await createDemoClinic(runtime.app, { size: 'small', seed: 1 }));
     }
+    if (runtime.mode === 'recovery') {
+      // Never an empty database in its place: the browser shows the recovery screen instead.
+      const message = withNewestBackup(new DataFolderError('damaged', runtime.problem ?? 'The database is damaged.'), dir) as Error;
+      say(`${message.message}`);
+      say('Keel is serving its recovery screen: a manager can restore the newest verified backup there, or look at the damaged data read-only.');
+    }
+    runtime.onNormal((app) => app.backups.startSchedule());
     const staticDir = await ensureRendererBuilt(say);
-    const host = await startWebHost({ app, router: createRouter(app), staticDir, port }).catch((error: NodeJS.ErrnoException) => {
+    const host = await startWebHost({ app: runtime, router: runtime, staticDir, port }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; choose another with --port N`);
       throw error;
     });
-    say(`Keel is running at ${host.url}  (data: ${app.database.dir})`);
+    say(`Keel is running at ${host.url}  (data: ${path.resolve(dir)})`);
     say('Press Ctrl+C to stop.');
-    app.backups.startSchedule();
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
@@ -107,13 +111,14 @@ async function serve(args: string[]): Promise<void> {
     });
     say('Stopping…');
     await host.close();
-    if ((await app.clinic()) !== undefined && !app.backups.isRunning) {
+    const app = runtime.app;
+    if (app && (await app.clinic()) !== undefined && !app.backups.isRunning) {
       say('Backing up before closing…');
       const done = await app.backups.run('quit');
       say(done ? `Backup ${done.manifest.file} verified.` : 'The backup on closing failed; see Settings → Backups.');
     }
   } finally {
-    await app.close();
+    await runtime.close();
   }
 }
 

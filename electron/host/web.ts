@@ -3,9 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { HTTP_STATUS, type ApiError, type Result } from '../../shared/contract/index';
-import type { KeelApp } from '../core/app';
 import { describeChannels } from '../core/catalog';
-import type { Router } from '../core/router';
+import type { CallOutcome, CallRequest } from '../core/router';
+import type { Runtime } from '../core/runtime';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 
 export const SESSION_COOKIE = 'keel_session';
@@ -28,8 +28,9 @@ const MIME: Record<string, string> = {
 };
 
 export interface WebHostOptions {
-  app: KeelApp;
-  router: Router;
+  /** Events, sessions and the error log: a KeelApp, or a Runtime (which may be in recovery). */
+  app: Pick<Runtime, 'events' | 'sessions' | 'logError'>;
+  router: { call(request: CallRequest): Promise<CallOutcome> };
   /** The built renderer (index.html and assets). */
   staticDir: string;
   /** 0 picks a free port. */

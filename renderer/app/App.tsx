@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ChooseOwnPasswordPage } from '../features/account/AccountPage';
 import { LockScreen } from '../features/account/LockScreen';
 import { SignInPage } from '../features/account/SignInPage';
+import { RecoveryPage } from '../features/recovery/RecoveryPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { Button } from '../ui/Button';
 import { Alert, Loading } from '../ui/Feedback';
@@ -42,6 +43,8 @@ export function App() {
           </div>
         </main>
       );
+    case 'recovery':
+      return <RecoveryPage />;
     case 'setup':
       return <SetupPage />;
     case 'signedOut':

@@ -1,4 +1,5 @@
 import type { ApiError, ChannelName, ErrorCode, EventName, EventPayload, FieldIssue, InputOf, OutputOf, Result } from '../../shared/contract/index';
+import type { RecoveryChannel, RecoveryInput, RecoveryOutput } from '../../shared/contract/recovery';
 
 /** What the desktop preload exposes; absent when Keel runs in a browser via `keel serve`. */
 interface KeelBridge {
@@ -60,6 +61,13 @@ export async function call<K extends ChannelName>(channel: K, input: InputOf<K>)
   const failure = new ApiFailure(result.error);
   for (const listener of failureListeners) listener(failure, channel);
   throw failure;
+}
+
+/** Calls one of the recovery screen's channels (only answered while the database is damaged). */
+export async function callRecovery<K extends RecoveryChannel>(channel: K, input: RecoveryInput<K>): Promise<RecoveryOutput<K>> {
+  const result = await send(channel, input);
+  if (result.ok) return result.value as RecoveryOutput<K>;
+  throw new ApiFailure(result.error);
 }
 
 /** Listens to a main-process event; returns the unsubscribe function. */

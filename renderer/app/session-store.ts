@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { Clinic, DemoAccount, Me } from '../../shared/contract/index';
 import { ApiFailure, call, messageOf, onApiFailure } from './api';
 
-type Phase = 'loading' | 'unreachable' | 'setup' | 'signedOut' | 'signedIn';
+/** `recovery`: the database is damaged and Keel shows only its recovery screen. */
+type Phase = 'loading' | 'unreachable' | 'recovery' | 'setup' | 'signedOut' | 'signedIn';
 
 interface SessionState {
   phase: Phase;
@@ -50,7 +51,8 @@ export async function boot(): Promise<void> {
       else throw error;
     }
   } catch (error) {
-    useSession.setState({ phase: 'unreachable', loadError: messageOf(error) });
+    if (error instanceof ApiFailure && error.code === 'damaged') useSession.setState({ phase: 'recovery' });
+    else useSession.setState({ phase: 'unreachable', loadError: messageOf(error) });
   }
 }
 

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'conflict',
   'locked',
   'internal',
+  /** The database is damaged: Keel runs only its recovery screen (restore, or look read-only). */
+  'damaged',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -61,4 +63,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   locked: 423,
   internal: 500,
+  damaged: 503,
 };

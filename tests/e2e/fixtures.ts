@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { spawnServe, stopServe } from '../support/serve';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screens');
@@ -13,40 +14,14 @@ export interface KeelServer {
   process: ChildProcess;
 }
 
-/** Starts `keel serve` on a fresh data folder and a free port, as a person would from a terminal. */
-export async function startKeel(extraArgs: string[] = []): Promise<KeelServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'keel.js'), 'serve', '--data', dataDir, '--port', '0', ...extraArgs], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`keel serve did not start in time:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`keel serve exited with ${code}:\n${output}`));
-    });
-  });
-  return { url, dataDir, process: child };
+/** Starts `keel serve` on a fresh data folder (or the one given) and a free port, as a person would from a terminal. */
+export async function startKeel(extraArgs: string[] = [], dataDir: string = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-'))): Promise<KeelServer> {
+  const served = await spawnServe(['--data', dataDir, '--port', '0', ...extraArgs]);
+  return { url: served.url, dataDir, process: served.process };
 }
 
 export async function stopKeel(server: KeelServer): Promise<void> {
-  if (server.process.exitCode === null) {
-    const exited = new Promise((resolve) => server.process.once('exit', resolve));
-    server.process.kill('SIGTERM');
-    await exited;
-  }
+  await stopServe(server.process);
   fs.rmSync(server.dataDir, { recursive: true, force: true });
 }
 

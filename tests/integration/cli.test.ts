@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { tempDir } from '../support/harness';
+import { spawnServe, stopServe } from '../support/serve';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
@@ -129,7 +130,7 @@ describe('keel backup, verify, restore and export', () => {
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
-  it('refuses to serve a damaged database, naming the newest verified backup', () => {
+  it('serves the recovery screen for a damaged database, never an empty one, naming the newest verified backup', async () => {
     const dir = folder();
     expect(keel('demo', '--data', dir, '--today', '2026-03-02').code).toBe(0);
     expect(keel('backup', '--data', dir).code).toBe(0);
@@ -139,10 +140,19 @@ describe('keel backup, verify, restore and export', () => {
     // Damage the first page of the schema table's tree (page 1 after the header).
     for (let i = 100; i < pageSize; i += 3) bytes[i] = 0xff;
     fs.writeFileSync(live, bytes);
-    const served = keel('serve', '--data', dir, '--port', '0');
-    expect(served.code).toBe(1);
-    expect(served.err).toMatch(/damaged/);
-    expect(served.err).toMatch(/newest verified backup is .*keel-.*\.db/);
+    const served = await spawnServe(['--data', dir, '--port', '0']);
+    try {
+      expect(served.output()).toMatch(/damaged/);
+      expect(served.output()).toMatch(/newest verified backup is .*keel-.*\.db/);
+      expect(served.output()).toMatch(/recovery screen/);
+      const api = (channel: string) => fetch(`${served.url}api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Keel-Request': '1' }, body: '{}' }).then((r) => r.json() as Promise<{ ok: boolean; value?: { newestBackup: { name: string } | null }; error?: { code: string } }>);
+      expect((await api('recovery.status')).value?.newestBackup?.name).toMatch(/^keel-.*\.db$/);
+      expect((await api('setup.status')).error?.code).toBe('damaged');
+    } finally {
+      await stopServe(served.process);
+    }
+    // Nothing was put in the damaged database's place.
+    expect(fs.readFileSync(live).equals(bytes)).toBe(true);
   });
 });
 
@@ -161,9 +171,6 @@ describe('looking at a damaged database', () => {
     for (let i = (root - 1) * pageSize + 1; i < root * pageSize; i++) bytes[i] = 0xee;
     fs.writeFileSync(live, bytes);
     const before = fs.readFileSync(live);
-    const served = keel('serve', '--data', dir, '--port', '0');
-    expect(served.code).toBe(1);
-    expect(served.err).toMatch(/damaged.*keel export --data/);
     const out = folder();
     const looked = keel('export', '--data', dir, '--to', out);
     expect(looked.code).toBe(1);

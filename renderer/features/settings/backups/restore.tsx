@@ -1,13 +1,10 @@
-import { RotateCcw, TriangleAlert } from 'lucide-react';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { type BackupEntry } from '../../../../shared/contract/backups';
 import { formatInstant } from '../../../../shared/domain/format';
 import { call, messageOf, onApiFailure } from '../../../app/api';
 import { useSession } from '../../../app/session-store';
-import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
-import { Alert } from '../../../ui/Feedback';
-import { TextField } from '../../../ui/Field';
+import { isRestoreTyped, RestoreConfirmFields, WarningBox } from '../../../ui/RestoreConfirm';
 import { BackupProgress, onBackupProgress, whenInWords, capitalised, number, type Running } from './activity';
 
 // ---------------------------------------------------------------------------
@@ -122,7 +119,7 @@ function RestoreForm({ entry, onClose, onStarted }: { entry: BackupEntry; onClos
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const confirmed = typed.trim().toUpperCase() === 'RESTORE';
+  const confirmed = isRestoreTyped(typed);
   const when = whenInWords(entry.takenAt, zone, order);
   const kinds = [...RECORD_ORDER.filter((k) => k in entry.records), ...Object.keys(entry.records).filter((k) => !RECORD_ORDER.includes(k) && k !== 'audit entries')];
 
@@ -158,32 +155,13 @@ function RestoreForm({ entry, onClose, onStarted }: { entry: BackupEntry; onClos
         <dt>Saved in</dt>
         <dd className="backups-path">{entry.folder}</dd>
       </dl>
-      <div className="backups-warning">
-        <TriangleAlert size={20} aria-hidden="true" />
-        <div>
-          <p>
-            <strong>Everything entered after {when} will no longer be in Keel.</strong> Before anything is replaced, Keel saves the current data as a safety copy, so you can go back to it.
-          </p>
-          <p>Everyone who is signed in, on every computer, will be signed out and will have to sign in again.</p>
-        </div>
-      </div>
-      <TextField
-        label="Type RESTORE to confirm"
-        value={typed}
-        onChange={setTyped}
-        autoComplete="off"
-        spellCheck={false}
-        hint="This makes sure the backup is not restored by accident."
-      />
-      {error && <Alert>{error}</Alert>}
-      <div className="form-actions">
-        <Button type="submit" variant="danger" busy={busy} disabled={!confirmed} icon={<RotateCcw size={16} aria-hidden="true" />}>
-          Restore this backup
-        </Button>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <WarningBox>
+        <p>
+          <strong>Everything entered after {when} will no longer be in Keel.</strong> Before anything is replaced, Keel saves the current data as a safety copy, so you can go back to it.
+        </p>
+        <p>Everyone who is signed in, on every computer, will be signed out and will have to sign in again.</p>
+      </WarningBox>
+      <RestoreConfirmFields typed={typed} onTyped={setTyped} busy={busy} error={error} onCancel={onClose} />
     </form>
   );
 }
