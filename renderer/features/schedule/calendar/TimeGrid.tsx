@@ -313,7 +313,7 @@ const Column = memo(function Column(p: ColumnProps) {
             role="button"
             tabIndex={0}
             className={`cal-appt cal-status-${a.status}${e - s < 25 ? ' cal-appt-short' : ''}`}
-            style={{ top: top(s), height: Math.max(14, (e - s) * PX_PER_MINUTE - 2), left: `calc(${(lane / count) * 100}% + 2px)`, width: `calc(${100 / count}% - 4px)`, borderLeftColor: a.colour }}
+            style={{ top: top(s), height: Math.max(14, (e - s) * PX_PER_MINUTE - 2), left: `${(lane / count) * 100}%`, right: `${((count - lane - 1) / count) * 100}%`, borderLeftColor: a.colour }}
             draggable={movable}
             onDragStart={(event) => {
               event.dataTransfer.setData(DRAG_TYPE, a.id);
