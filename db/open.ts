@@ -10,6 +10,17 @@ import { MIGRATIONS, type KeelMigration } from './migrations/index';
 import type { DB } from './schema';
 
 export const DB_FILE = 'keel.db';
+/** The backup folder inside a data folder. */
+export const BACKUP_DIR = 'backups';
+
+/** Whether a folder without its database still holds a clinic's backups: then the database went missing. */
+function holdsBackups(folder: string): boolean {
+  try {
+    return fs.readdirSync(path.join(folder, BACKUP_DIR)).some((name) => /^keel-.*\.db$/.test(name));
+  } catch {
+    return false;
+  }
+}
 const MIGRATION_TABLE = 'keel_migration';
 const MIGRATION_LOCK_TABLE = 'keel_migration_lock';
 
@@ -85,6 +96,11 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
   const migrations = options.migrations ?? MIGRATIONS;
   let sqlite: Database.Database | undefined;
   try {
+    // A clinic whose database file went missing (deleted, quarantined) is not a new clinic.
+    if (!fs.existsSync(file) && holdsBackups(folder)) {
+      const summary = `The database file ${DB_FILE} is missing from ${folder}, which holds a clinic's backups. Keel did not create a new, empty one.`;
+      throw new DataFolderError('damaged', `${summary} Restore the newest verified backup (keel restore FILE --data ${folder}).`, { summary });
+    }
     sqlite = new Database(file);
     const version = schemaVersionOf(sqlite);
     if (version > migrations.length) {

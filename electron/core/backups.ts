@@ -5,11 +5,11 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ATTACHMENTS_DIR } from '../../db/attachments';
 import { MIGRATIONS } from '../../db/migrations/index';
-import { DB_FILE, type KeelDatabase } from '../../db/open';
+import { BACKUP_DIR, DB_FILE, type KeelDatabase } from '../../db/open';
 import { backupFileName, backupsToPrune, DEFAULT_RETENTION, type BackupManifest, type BackupReason, type RetentionPolicy } from '../../shared/domain/backup';
 
 /** Where backups go by default: a folder inside the data folder. */
-export const BACKUP_DIR = 'backups';
+export { BACKUP_DIR };
 /** Attachments copied beside backups, by SHA-256 like the data folder's own store. */
 const BACKUP_ATTACHMENTS = 'attachments';
 const SCHEMA_VERSION = MIGRATIONS.length;

@@ -221,4 +221,18 @@ describe('a damaged database at start', () => {
     // The folder is still held: a second Keel is refused.
     await expect(startKeel(dir, { scrypt: SCRYPT })).rejects.toThrow(/in use|already/i);
   });
+
+  it('treats a missing database file in a folder of backups as damaged, not as a new clinic, and restores it', async () => {
+    fs.rmSync(live());
+    const keel = await start();
+    expect(keel.mode).toBe('recovery');
+    expect(fs.existsSync(live())).toBe(false);
+    const status = valueOf<RecoveryStatus>(await call('recovery.status', {}));
+    expect(status.problem).toMatch(/keel\.db is missing/);
+    const token = await managerToken();
+    expect(logged()[0]).toMatchObject({ action: 'recovery.signIn', outcome: 'ok', detail: { accounts: 'backup' } });
+    expect(valueOf<{ safetyCopy: string | null }>(await call('recovery.restoreNewest', { name: backupName }, token)).safetyCopy).toBeNull();
+    expect(keel.mode).toBe('normal');
+    expect(keel.app!.database.sqlite.prepare('select count(*) from patients').pluck().get()).toBe(55);
+  });
 });
