@@ -1,7 +1,7 @@
 import { ChevronLeft, ChevronRight, DatabaseBackup, RotateCcw } from 'lucide-react';
 import { useId, useState } from 'react';
 import { RECOVERY_PAGE_SIZE, recoveryContract, type RecoveryBackup, type RecoveryRows, type RecoveryStatus, type RecoveryTable } from '../../../shared/contract/recovery';
-import { callRecovery, messageOf } from '../../app/api';
+import { ApiFailure, callRecovery, messageOf } from '../../app/api';
 import { useFormSubmit } from '../../app/forms';
 import { boot, useSession } from '../../app/session-store';
 import { useLoad } from '../../app/useLoad';
@@ -156,7 +156,7 @@ function ManagerTools({ status, onSignedOut }: { status: RecoveryStatus; onSigne
           <p>There is no verified backup to restore here; what can still be read is listed below.</p>
         )}
       </section>
-      <LookAround />
+      <LookAround onSignedOut={onSignedOut} />
       <RestoreConfirm backup={confirming ? status.newestBackup : null} onClose={() => setConfirming(false)} />
     </>
   );
@@ -208,9 +208,17 @@ function RestoreConfirm({ backup, onClose }: { backup: RecoveryBackup | null; on
   );
 }
 
+/** A recovery session that ended (five idle minutes) goes back to the sign-in form. */
+function signedOutTo(onSignedOut: () => void) {
+  return (error: unknown): never => {
+    if (error instanceof ApiFailure && error.code === 'unauthenticated') onSignedOut();
+    throw error;
+  };
+}
+
 /** The damaged database, read-only: its tables, then one table a page at a time. */
-function LookAround() {
-  const { data: tables, error, reload } = useLoad(() => callRecovery('recovery.tables', {}), 'recovery-tables');
+function LookAround({ onSignedOut }: { onSignedOut: () => void }) {
+  const { data: tables, error, reload } = useLoad(() => callRecovery('recovery.tables', {}).catch(signedOutTo(onSignedOut)), 'recovery-tables');
   const [open, setOpen] = useState<string | null>(null);
 
   return (
@@ -220,7 +228,7 @@ function LookAround() {
       {error && <LoadError error={error} onRetry={reload} title="The damaged database cannot be read" />}
       {!tables && !error && <Loading label="Reading the list of tables…" />}
       {tables && open === null && <TableList tables={tables} onOpen={setOpen} />}
-      {open !== null && <TableRows table={open} onBack={() => setOpen(null)} />}
+      {open !== null && <TableRows table={open} onBack={() => setOpen(null)} onSignedOut={onSignedOut} />}
     </section>
   );
 }
@@ -260,9 +268,9 @@ function TableList({ tables, onOpen }: { tables: RecoveryTable[]; onOpen: (name:
   );
 }
 
-function TableRows({ table, onBack }: { table: string; onBack: () => void }) {
+function TableRows({ table, onBack, onSignedOut }: { table: string; onBack: () => void; onSignedOut: () => void }) {
   const [offset, setOffset] = useState(0);
-  const { data, error, loading, reload } = useLoad(() => callRecovery('recovery.rows', { table, offset }), `${table}|${offset}`);
+  const { data, error, loading, reload } = useLoad(() => callRecovery('recovery.rows', { table, offset }).catch(signedOutTo(onSignedOut)), `${table}|${offset}`);
   // The page on screen is the one asked for (while the next loads, the buttons wait).
   const page: RecoveryRows | null = data && data.table === table && data.offset === offset ? data : null;
 
