@@ -274,7 +274,14 @@ const Column = memo(function Column(p: ColumnProps) {
   const closed = column.open ? complement([[wallMinutes(`${column.date}T${column.open.opens}`) - wallMinutes(`${column.date}T00:00`), wallMinutes(`${column.date}T${column.open.closes}`) - wallMinutes(`${column.date}T00:00`)]], dayStart, dayEnd) : [[dayStart, dayEnd] as [number, number]];
   const notWorking = column.working ? complement(column.working.map((w) => clip(w.start, w.end)), dayStart, dayEnd) : [];
   const placed = useMemo(() => lanes(column.appointments), [column.appointments]);
+  const byId = useMemo(() => new Map(column.appointments.map((a) => [a.id, a])), [column.appointments]);
   const nowMinute = minuteOfDay(now, column.date);
+  /** The appointment an event happened on: one set of handlers for the column, not three per appointment. */
+  const target = (event: { target: EventTarget }): [Appointment, HTMLElement] | null => {
+    const element = (event.target as HTMLElement).closest<HTMLElement>('[data-appointment]');
+    const a = element ? byId.get(element.dataset.appointment!) : undefined;
+    return a && element ? [a, element] : null;
+  };
 
   return (
     <div
@@ -284,6 +291,34 @@ const Column = memo(function Column(p: ColumnProps) {
       onDragLeave={p.onDragLeaveColumn}
       onDrop={p.onDropColumn}
       onMouseDown={p.onMouseDownColumn}
+      onClick={(event) => {
+        const hit = target(event);
+        if (hit) p.onOpen(hit[0]);
+      }}
+      onDragStart={(event) => {
+        const hit = target(event);
+        if (!hit) return;
+        event.dataTransfer.setData(DRAG_TYPE, hit[0].id);
+        event.dataTransfer.effectAllowed = 'move';
+        const rect = hit[1].getBoundingClientRect();
+        p.onDragStartAppointment(hit[0], (event.clientY - rect.top) / PX_PER_MINUTE);
+      }}
+      onKeyDown={(event) => {
+        const hit = target(event);
+        if (!hit) return;
+        const [a] = hit;
+        if (!event.altKey && (event.key === 'Enter' || event.key === ' ')) {
+          event.preventDefault();
+          p.onOpen(a);
+          return;
+        }
+        if (!event.altKey || !p.canMove(a)) return;
+        const moves: Record<string, [number, number]> = { ArrowUp: [-p.slotMinutes, 0], ArrowDown: [p.slotMinutes, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+        const delta = moves[event.key];
+        if (!delta) return;
+        event.preventDefault();
+        p.onNudge(a, delta[0], delta[1]);
+      }}
     >
       {closed.map(([s, e]) => (
         <div key={`c${s}`} className="cal-shade cal-shade-closed" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }} />
@@ -306,6 +341,8 @@ const Column = memo(function Column(p: ColumnProps) {
         const [s, e] = clip(a.start, a.end);
         const movable = p.canMove(a);
         const waited = a.status === 'arrived' && a.arrivedAt ? Math.max(0, Math.round((p.nowInstant - Date.parse(a.arrivedAt)) / 60_000)) : null;
+        const startTime = formatWallTime(a.start.slice(11), order);
+        // Each part carries its own trailing space: no separate text nodes between them (a thousand blocks' worth).
         return (
           // A focusable block rather than a <button>: a button centres its content and lays out as a flex box, which a thousand of cost.
           <div
@@ -315,34 +352,15 @@ const Column = memo(function Column(p: ColumnProps) {
             className={`cal-appt cal-status-${a.status}${e - s < 25 ? ' cal-appt-short' : ''}`}
             style={{ top: top(s), height: Math.max(14, (e - s) * PX_PER_MINUTE - 2), left: `${(lane / count) * 100}%`, right: `${((count - lane - 1) / count) * 100}%`, borderLeftColor: a.colour }}
             draggable={movable}
-            onDragStart={(event) => {
-              event.dataTransfer.setData(DRAG_TYPE, a.id);
-              event.dataTransfer.effectAllowed = 'move';
-              const rect = event.currentTarget.getBoundingClientRect();
-              p.onDragStartAppointment(a, (event.clientY - rect.top) / PX_PER_MINUTE);
-            }}
-            onClick={() => p.onOpen(a)}
-            onKeyDown={(event) => {
-              if (!event.altKey && (event.key === 'Enter' || event.key === ' ')) {
-                event.preventDefault();
-                p.onOpen(a);
-                return;
-              }
-              if (!event.altKey || !movable) return;
-              const moves: Record<string, [number, number]> = { ArrowUp: [-p.slotMinutes, 0], ArrowDown: [p.slotMinutes, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-              const delta = moves[event.key];
-              if (!delta) return;
-              event.preventDefault();
-              p.onNudge(a, delta[0], delta[1]);
-            }}
             aria-keyshortcuts={movable ? 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight' : undefined}
             data-appointment={a.id}
-            aria-label={`${formatWallTime(a.start.slice(11), order)} to ${formatWallTime(a.end.slice(11), order)}, ${a.patient.name}, ${a.typeName}, ${STATUS_LABELS[a.status]}${a.roomName ? `, ${a.roomName}` : ''}`}
+            aria-label={`${startTime} to ${formatWallTime(a.end.slice(11), order)}, ${a.patient.name}, ${a.typeName}, ${STATUS_LABELS[a.status]}${a.roomName ? `, ${a.roomName}` : ''}`}
           >
-            <span className="cal-appt-time">{formatWallTime(a.start.slice(11), order)}</span> <span className="cal-appt-name">{a.patient.name}</span>{' '}
+            <span className="cal-appt-time">{`${startTime} `}</span>
+            <span className="cal-appt-name">{`${a.patient.name} `}</span>
             <span className="cal-appt-type">{a.typeName}</span>
-            {waited !== null && <> <span className={waited > 30 ? 'cal-wait cal-wait-long' : 'cal-wait'}>waiting {waited} min</span></>}
-            {a.status !== 'booked' && a.status !== 'confirmed' && <> <span className="cal-appt-status">{STATUS_LABELS[a.status]}</span></>}
+            {waited !== null && <span className={waited > 30 ? 'cal-wait cal-wait-long' : 'cal-wait'}>{` waiting ${waited} min`}</span>}
+            {a.status !== 'booked' && a.status !== 'confirmed' && <span className="cal-appt-status">{` ${STATUS_LABELS[a.status]}`}</span>}
           </div>
         );
       })}
