@@ -115,12 +115,12 @@ export class BackupService {
     };
     try {
       const result = await takeBackup(this.#app.database, { to: this.primaryFolder, reason, now, onProgress: emit });
-      pruneBackups(this.primaryFolder, settings.retention);
+      await pruneBackups(this.primaryFolder, settings.retention);
       let message = `Backup ${result.manifest.file} verified.`;
       if (settings.secondFolder) {
         if (!reachable(settings.secondFolder)) throw new BackupError(`The backup in the data folder is good, but the second folder ${settings.secondFolder} cannot be reached: is the drive connected?`);
         await takeBackup(this.#app.database, { to: settings.secondFolder, reason, now, onProgress: emit });
-        pruneBackups(settings.secondFolder, settings.retention);
+        await pruneBackups(settings.secondFolder, settings.retention);
         message = `Backup ${result.manifest.file} verified, in both folders.`;
       }
       await this.#record({ at: now.toISOString(), ok: true, message });

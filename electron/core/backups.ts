@@ -191,22 +191,30 @@ function fsyncPath(target: string): void {
   }
 }
 
-/** Flushes a file to disk off the main thread (a 500 MB fsync would otherwise stall the app). */
-async function fsyncFile(target: string): Promise<void> {
-  const handle = await fs.promises.open(target, 'r+');
+/**
+ * Flushes a file (or a folder's entries) to disk off the main thread: a
+ * 500 MB fsync, or even a folder's while the disk is busy, would stall the app.
+ */
+async function fsyncFile(target: string, mode: 'r' | 'r+' = 'r+'): Promise<void> {
+  const handle = await fs.promises.open(target, mode);
   try {
     await handle.sync();
+  } catch (error) {
+    // Some platforms cannot fsync a folder; the files in it were synced.
+    if (mode === 'r+') throw error;
   } finally {
     await handle.close();
   }
 }
 
-function writeDurably(file: string, content: string): void {
+const fsyncFolder = (folder: string) => fsyncFile(folder, 'r');
+
+async function writeDurably(file: string, content: string): Promise<void> {
   const temp = `${file}.partial`;
-  fs.writeFileSync(temp, content);
-  fsyncPath(temp);
-  fs.renameSync(temp, file);
-  fsyncPath(path.dirname(file));
+  await fs.promises.writeFile(temp, content);
+  await fsyncFile(temp);
+  await fs.promises.rename(temp, file);
+  await fsyncFolder(path.dirname(file));
 }
 
 export interface BackupResult {
@@ -259,8 +267,8 @@ export async function takeBackup(
     }
     report({ phase: 'copying', fraction: 1 });
     await fsyncFile(partial);
-    fs.renameSync(partial, final);
-    fsyncPath(to);
+    await fs.promises.rename(partial, final);
+    await fsyncFolder(to);
   } catch (error) {
     fs.rmSync(partial, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
@@ -274,7 +282,7 @@ export async function takeBackup(
     throw new BackupError(`The backup was written but failed its check, so it was removed: ${verified.reason}`);
   }
   report({ phase: 'attachments', fraction: 0 });
-  const attachments = copyAttachments(database.dir, to);
+  const attachments = await copyAttachments(database.dir, to);
   const manifest: BackupManifest = {
     file: name,
     takenAt: options.now.toISOString(),
@@ -287,26 +295,26 @@ export async function takeBackup(
     attachments,
     reason: options.reason,
   };
-  writeDurably(manifestPath(final), JSON.stringify(manifest, null, 2));
+  await writeDurably(manifestPath(final), JSON.stringify(manifest, null, 2));
   report({ phase: 'attachments', fraction: 1 });
   return { file: final, manifest };
 }
 
 /** Copies attachment files not yet beside the backups (they are named by content, so never change). */
-function copyAttachments(dataDir: string, to: string): string[] {
+async function copyAttachments(dataDir: string, to: string): Promise<string[]> {
   const source = path.join(dataDir, ATTACHMENTS_DIR);
   if (!fs.existsSync(source)) return [];
   const copied: string[] = [];
-  for (const prefix of fs.readdirSync(source)) {
+  for (const prefix of await fs.promises.readdir(source)) {
     const dir = path.join(source, prefix);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const hash of fs.readdirSync(dir)) {
+    if (!(await fs.promises.stat(dir)).isDirectory()) continue;
+    for (const hash of await fs.promises.readdir(dir)) {
       const target = path.join(to, BACKUP_ATTACHMENTS, prefix, hash);
       if (!fs.existsSync(target)) {
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.copyFileSync(path.join(dir, hash), `${target}.partial`);
-        fsyncPath(`${target}.partial`);
-        fs.renameSync(`${target}.partial`, target);
+        await fs.promises.mkdir(path.dirname(target), { recursive: true });
+        await fs.promises.copyFile(path.join(dir, hash), `${target}.partial`);
+        await fsyncFile(`${target}.partial`);
+        await fs.promises.rename(`${target}.partial`, target);
       }
       copied.push(hash);
     }
@@ -350,16 +358,16 @@ export function listBackups(folder: string): ListedBackup[] {
   return out.sort((a, b) => (a.name < b.name ? 1 : -1));
 }
 
-/** Deletes the backups the retention policy no longer keeps; returns their names. */
-export function pruneBackups(folder: string, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+/** Deletes the backups the retention policy no longer keeps (off the main thread: freeing 500 MB takes a while); returns their names. */
+export async function pruneBackups(folder: string, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<string[]> {
   const listed = listBackups(folder).filter((b) => b.manifest?.reason !== 'safety');
   const doomed = backupsToPrune(
     listed.map((b) => ({ file: b.name, takenAt: b.manifest?.takenAt ?? takenAtFromName(b.name), verified: b.manifest !== null })),
     policy,
   );
   for (const name of doomed) {
-    fs.rmSync(path.join(folder, name), { force: true });
-    fs.rmSync(manifestPath(path.join(folder, name)), { force: true });
+    await fs.promises.rm(path.join(folder, name), { force: true });
+    await fs.promises.rm(manifestPath(path.join(folder, name)), { force: true });
   }
   return doomed;
 }

@@ -153,7 +153,7 @@ async function backup(args: string[]): Promise<void> {
     progress.finish();
     say(`Verified backup: ${result.file}`);
     say(`  ${result.manifest.bytes} bytes · schema ${result.manifest.schemaVersion} · SHA-256 ${result.manifest.sha256}`);
-    const pruned = pruneBackups(to);
+    const pruned = await pruneBackups(to);
     if (pruned.length) say(`Removed ${pruned.length} older backup${pruned.length === 1 ? '' : 's'} no longer kept: ${pruned.join(', ')}`);
   } finally {
     await database.close();

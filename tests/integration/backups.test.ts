@@ -202,7 +202,7 @@ describe('backups', () => {
 });
 
 describe('retention', () => {
-  it('keeps 7 daily, 4 weekly, 12 monthly and every yearly backup over two simulated years, and never the newest verified one', () => {
+  it('keeps 7 daily, 4 weekly, 12 monthly and every yearly backup over two simulated years, and never the newest verified one', async () => {
     const folder = tempDir();
     const start = Date.parse('2025-01-01T18:00:00Z');
     let kept: string[] = [];
@@ -210,7 +210,7 @@ describe('retention', () => {
       const name = backupFileName(new Date(start + day * 86_400_000));
       fs.writeFileSync(path.join(folder, name), 'x');
       fs.writeFileSync(path.join(folder, `${name}.json`), JSON.stringify({ takenAt: new Date(start + day * 86_400_000).toISOString(), reason: 'daily', bytes: 1 }));
-      pruneBackups(folder);
+      await pruneBackups(folder);
       kept = listBackups(folder).map((b) => b.name);
       expect(kept[0]).toBe(name);
     }
