@@ -48,7 +48,7 @@ test('a damaged database opens the recovery screen: a manager looks read-only, t
   await signIn(page, 'reception', 'keel-demo-reception');
   await expect(page.getByText(/Only the office manager can restore or look/)).toBeVisible();
   await signIn(page, 'manager', 'keel-demo-manager');
-  await expect(page.getByRole('heading', { name: 'What to do' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What to do' })).toBeFocused();
 
   // The list of tables: the damaged one is named, the others can be opened.
   const look = page.getByRole('region', { name: 'Look at the damaged data (read-only)' });
@@ -62,7 +62,10 @@ test('a damaged database opens the recovery screen: a manager looks read-only, t
   await expect(look.getByRole('status')).toHaveText('Rows 51–100');
   await screenshot(page, 'recovery-rows');
   await look.getByRole('button', { name: 'All tables' }).click();
+  // Back on the list, the keyboard is on the table just left.
+  await expect(look.getByRole('button', { name: 'patients', exact: true })).toBeFocused();
   await look.getByRole('button', { name: 'users', exact: true }).click();
+  await expect(look.getByRole('heading', { name: 'users' })).toBeFocused();
   await expect(look.getByRole('columnheader', { name: 'username' })).toBeVisible();
   await expect(look.getByRole('columnheader', { name: /password/ })).toHaveCount(0);
   // Looking changed nothing in the damaged file.

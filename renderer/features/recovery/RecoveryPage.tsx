@@ -1,5 +1,5 @@
 import { ChevronLeft, ChevronRight, DatabaseBackup, RotateCcw } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { RECOVERY_PAGE_SIZE, recoveryContract, type RecoveryBackup, type RecoveryRows, type RecoveryStatus, type RecoveryTable } from '../../../shared/contract/recovery';
 import { ApiFailure, callRecovery, messageOf } from '../../app/api';
 import { useFormSubmit } from '../../app/forms';
@@ -121,8 +121,16 @@ function ManagerSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   );
 }
 
+/** Moves keyboard and screen-reader focus to a heading when it appears (the form or list before it is gone). */
+function useFocusOnMount<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return ref;
+}
+
 function ManagerTools({ status, onSignedOut }: { status: RecoveryStatus; onSignedOut: () => void }) {
   const [confirming, setConfirming] = useState(false);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   async function signOut() {
     await callRecovery('recovery.signOut', {}).catch(() => undefined);
     onSignedOut();
@@ -131,7 +139,9 @@ function ManagerTools({ status, onSignedOut }: { status: RecoveryStatus; onSigne
     <>
       <section className="card recovery-actions" aria-labelledby="recovery-actions-title">
         <div className="section-header">
-          <h2 id="recovery-actions-title">What to do</h2>
+          <h2 id="recovery-actions-title" ref={heading} tabIndex={-1}>
+            What to do
+          </h2>
           <p className="muted small">
             Signed in as {status.signedIn!.fullName}.{' '}
             <Button variant="ghost" onClick={() => void signOut()}>
@@ -220,6 +230,8 @@ function signedOutTo(onSignedOut: () => void) {
 function LookAround({ onSignedOut }: { onSignedOut: () => void }) {
   const { data: tables, error, reload } = useLoad(() => callRecovery('recovery.tables', {}).catch(signedOutTo(onSignedOut)), 'recovery-tables');
   const [open, setOpen] = useState<string | null>(null);
+  // Back from a table, the keyboard is where it was: on that table's name.
+  const [last, setLast] = useState<string | null>(null);
 
   return (
     <section className="card" aria-labelledby="recovery-look-title">
@@ -227,13 +239,23 @@ function LookAround({ onSignedOut }: { onSignedOut: () => void }) {
       <p className="muted">Nothing here can be changed. Every table you open is recorded in the audit trail. Password hashes are never shown.</p>
       {error && <LoadError error={error} onRetry={reload} title="The damaged database cannot be read" />}
       {!tables && !error && <Loading label="Reading the list of tables…" />}
-      {tables && open === null && <TableList tables={tables} onOpen={setOpen} />}
-      {open !== null && <TableRows table={open} onBack={() => setOpen(null)} onSignedOut={onSignedOut} />}
+      {tables && open === null && <TableList tables={tables} onOpen={setOpen} focusOn={last} />}
+      {open !== null && (
+        <TableRows
+          table={open}
+          onBack={() => {
+            setLast(open);
+            setOpen(null);
+          }}
+          onSignedOut={onSignedOut}
+        />
+      )}
     </section>
   );
 }
 
-function TableList({ tables, onOpen }: { tables: RecoveryTable[]; onOpen: (name: string) => void }) {
+function TableList({ tables, onOpen, focusOn }: { tables: RecoveryTable[]; onOpen: (name: string) => void; focusOn: string | null }) {
+  const focused = useFocusOnMount<HTMLButtonElement>();
   const unreadable = tables.filter((t) => t.problem !== null).length;
   return (
     <>
@@ -253,7 +275,7 @@ function TableList({ tables, onOpen }: { tables: RecoveryTable[]; onOpen: (name:
             {tables.map((t) => (
               <tr key={t.name}>
                 <th scope="row">
-                  <button type="button" className="link-button" onClick={() => onOpen(t.name)}>
+                  <button type="button" className="link-button" onClick={() => onOpen(t.name)} ref={t.name === focusOn ? focused : undefined}>
                     {t.name}
                   </button>
                 </th>
@@ -271,6 +293,7 @@ function TableList({ tables, onOpen }: { tables: RecoveryTable[]; onOpen: (name:
 function TableRows({ table, onBack, onSignedOut }: { table: string; onBack: () => void; onSignedOut: () => void }) {
   const [offset, setOffset] = useState(0);
   const { data, error, loading, reload } = useLoad(() => callRecovery('recovery.rows', { table, offset }).catch(signedOutTo(onSignedOut)), `${table}|${offset}`);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   // The page on screen is the one asked for (while the next loads, the buttons wait).
   const page: RecoveryRows | null = data && data.table === table && data.offset === offset ? data : null;
 
@@ -280,7 +303,9 @@ function TableRows({ table, onBack, onSignedOut }: { table: string; onBack: () =
         <Button icon={<ChevronLeft size={16} aria-hidden="true" />} onClick={onBack}>
           All tables
         </Button>
-        <h3>{table}</h3>
+        <h3 ref={heading} tabIndex={-1}>
+          {table}
+        </h3>
         {page && page.rows.length > 0 && (
           <span className="muted" role="status">
             Rows {number.format(offset + 1)}–{number.format(offset + page.rows.length)}
