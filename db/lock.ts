@@ -29,37 +29,124 @@ function readLock(file: string): LockInfo | null {
   }
 }
 
+const sameLock = (a: LockInfo | null, b: LockInfo | null) => a !== null && b !== null && a.pid === b.pid && a.host === b.host && a.since === b.since;
+
+/** A lock file with nothing readable in it: an unfinished write of an older Keel while young, junk after. */
+const UNREADABLE_GRACE_MS = 5_000;
+
 /**
  * Takes the data folder for this process, so a second Keel (window, `keel serve`
  * or admin command) cannot open the same database at once. A lock left by a
  * process that no longer runs is taken over.
+ *
+ * Two Keels starting at the same instant cannot both win: the lock is written
+ * whole under a private name and published with link(), which fails when a
+ * lock exists; and a stale lock is removed only by the one Keel holding the
+ * takeover lock, after reading it again to be sure it is still the stale one.
  */
 export function lockDataFolder(dir: string): () => void {
   const file = path.join(dir, LOCK_FILE);
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, JSON.stringify(mine));
-      fs.closeSync(fd);
-      return () => {
-        const current = readLock(file);
-        if (current && current.pid === mine.pid && current.host === mine.host) fs.rmSync(file, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  const draft = path.join(dir, `${LOCK_FILE}.new-${unique()}`);
+  fs.writeFileSync(draft, JSON.stringify(mine));
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (publish(draft, file)) {
+        sweep(dir);
+        return () => {
+          if (sameLock(readLock(file), mine)) fs.rmSync(file, { force: true });
+        };
+      }
       const holder = readLock(file);
-      // Taken before this computer last started: the process that took it is gone, whatever now has its pid.
-      const beforeBoot = holder !== null && holder.host === mine.host && Date.parse(holder.since) < Date.now() - os.uptime() * 1000;
-      const stale = holder === null || beforeBoot || (holder.host === mine.host && !processIsAlive(holder.pid));
-      if (!stale) {
+      if (!isStale(file, holder, mine)) {
         throw new DataFolderError(
           'in_use',
-          `This data folder is already open in another Keel (process ${holder.pid} on ${holder.host}, since ${holder.since}). Close that one first.`,
+          holder
+            ? `This data folder is already open in another Keel (process ${holder.pid} on ${holder.host}, since ${holder.since}). Close that one first.`
+            : 'This data folder is already open in another Keel. Close that one first.',
         );
       }
-      fs.rmSync(file, { force: true });
+      if (!removeIfStill(dir, file, holder)) break;
+    }
+    throw new DataFolderError('in_use', 'This data folder is being opened by another Keel. Close that one first.');
+  } finally {
+    fs.rmSync(draft, { force: true });
+  }
+}
+
+const unique = () => `${process.pid}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * Removes the lock if it is still the stale one read before, holding the
+ * takeover lock meanwhile; false when another Keel is taking over right now.
+ */
+function removeIfStill(dir: string, file: string, stale: LockInfo | null): boolean {
+  const takeover = path.join(dir, `${LOCK_FILE}.takeover`);
+  const token = path.join(dir, `${LOCK_FILE}.new-${unique()}`);
+  fs.writeFileSync(token, JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() }));
+  try {
+    if (!publish(token, takeover)) {
+      // One left by a Keel killed half-way through a takeover is cleared after a while.
+      try {
+        if (Date.now() - fs.statSync(takeover).mtimeMs > 10_000) fs.rmSync(takeover, { force: true });
+      } catch {
+        // Gone already.
+      }
+      return false;
+    }
+    try {
+      const now = readLock(file);
+      const still = stale === null ? now === null && fs.existsSync(file) : sameLock(now, stale);
+      if (still) fs.rmSync(file, { force: true });
+      return true;
+    } finally {
+      fs.rmSync(takeover, { force: true });
+    }
+  } finally {
+    fs.rmSync(token, { force: true });
+  }
+}
+
+/** Puts a whole lock file in place unless one is there; false when one is. */
+function publish(draft: string, file: string): boolean {
+  try {
+    fs.linkSync(draft, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A drive without hard links (FAT32, exFAT): an exclusive copy, empty for an instant (see UNREADABLE_GRACE_MS).
+    try {
+      fs.copyFileSync(draft, file, fs.constants.COPYFILE_EXCL);
+      return true;
+    } catch (copyError) {
+      if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw copyError;
     }
   }
-  throw new DataFolderError('in_use', 'This data folder is already open in another Keel. Close that one first.');
+}
+
+/** Drafts and set-aside locks left by a Keel killed half-way through taking the folder. */
+function sweep(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(`${LOCK_FILE}.new-`) && !name.startsWith(`${LOCK_FILE}.stale-`)) continue;
+    try {
+      if (Date.now() - fs.statSync(path.join(dir, name)).mtimeMs > 60_000) fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // Gone already.
+    }
+  }
+}
+
+function isStale(file: string, holder: LockInfo | null, mine: LockInfo): boolean {
+  if (holder === null) {
+    try {
+      return Date.now() - fs.statSync(file).mtimeMs > UNREADABLE_GRACE_MS;
+    } catch {
+      return true;
+    }
+  }
+  // Taken before this computer last started: the process that took it is gone, whatever now has its pid.
+  const beforeBoot = holder.host === mine.host && Date.parse(holder.since) < Date.now() - os.uptime() * 1000;
+  return beforeBoot || (holder.host === mine.host && !processIsAlive(holder.pid));
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,8 @@ import { LOCK_FILE } from '../../db/lock';
 import { MIGRATIONS, SCHEMA_VERSION, type KeelMigration } from '../../db/migrations/index';
 import { DB_FILE, openDataFolder, type KeelDatabase } from '../../db/open';
 import { tempDir } from '../support/harness';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 const opened: KeelDatabase[] = [];
 const dirs: string[] = [];
@@ -102,6 +105,34 @@ describe('opening a data folder', () => {
     expect(((await openDataFolder(dir).catch((e: unknown) => e)) as DataFolderError).problem).toBe('in_use');
     fs.rmSync(path.join(dir, LOCK_FILE));
   });
+
+  it('lets exactly one of several Keels starting at the same instant take the folder, with or without a stale lock to take over', async () => {
+    for (const scenario of ['fresh', 'stale lock', 'unreadable lock']) {
+      const dir = freshDir();
+      if (scenario === 'stale lock') fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 4321, host: os.hostname(), since: new Date().toISOString() }));
+      if (scenario === 'unreadable lock') {
+        fs.writeFileSync(path.join(dir, LOCK_FILE), '');
+        const old = new Date(Date.now() - 60_000);
+        fs.utimesSync(path.join(dir, LOCK_FILE), old, old);
+      }
+      const go = path.join(dir, 'go');
+      const racers = Array.from({ length: 5 }, () => spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests', 'support', 'lock-racer.ts'), dir, go], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
+      const outputs = racers.map((racer) => {
+        let out = '';
+        racer.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        racer.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        return { read: () => out, done: new Promise((resolve) => racer.once('exit', resolve)) };
+      });
+      await expect.poll(() => outputs.every((o) => o.read().includes('ready')), { timeout: 60_000 }).toBe(true);
+      fs.writeFileSync(go, '');
+      await Promise.all(outputs.map((o) => o.done));
+      const results = outputs.map((o) => o.read().replace('ready\n', '').trim()).sort();
+      expect(results, scenario).toEqual(['lost in_use', 'lost in_use', 'lost in_use', 'lost in_use', 'won']);
+      // The winner let go, and nothing of the race is left behind but what a sweep removes later.
+      expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+      expect(fs.readdirSync(dir).filter((f) => f.startsWith(`${LOCK_FILE}.new-`))).toEqual([]);
+    }
+  }, 120_000);
 
   it('rolls back a failing migration completely and keeps the old version', async () => {
     const dir = freshDir();
