@@ -235,4 +235,20 @@ describe('a damaged database at start', () => {
     expect(keel.mode).toBe('normal');
     expect(keel.app!.database.sqlite.prepare('select count(*) from patients').pluck().get()).toBe(55);
   });
+
+  it('copies a recovery log left behind (the backup was restored with keel restore instead) into the audit trail at the next normal start', async () => {
+    fs.writeFileSync(
+      path.join(dir, RECOVERY_LOG),
+      `${JSON.stringify({ at: '2026-03-02T14:30:00.000Z', userId: null, username: MANAGER.username, action: 'recovery.rows', kind: 'read-phi', outcome: 'ok', detail: { table: 'patients', offset: 0, rows: 50 } })}\n{"at": "2026-03-02T14:31`,
+    );
+    const keel = await start();
+    expect(keel.mode).toBe('normal');
+    const rows = keel.app!.database.sqlite.prepare("select action, username, detail from audit_log where action like 'recovery.%'").all() as Array<{ action: string; username: string; detail: string }>;
+    // The torn last line (a crash while writing it) was never acknowledged, so it is not there.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: 'recovery.rows', username: MANAGER.username });
+    expect(JSON.parse(rows[0]!.detail)).toEqual({ table: 'patients', offset: 0, rows: 50, during: 'recovery' });
+    expect(fs.existsSync(path.join(dir, RECOVERY_LOG))).toBe(false);
+    expect(fs.readdirSync(dir).some((f) => /^recovery-audit-.*\.log$/.test(f))).toBe(true);
+  });
 });
