@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
@@ -133,6 +134,7 @@ describe('a crash in the middle of a merge', () => {
       expect(after.app.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       await after.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
