@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { ATTACHMENTS_DIR } from '../../db/attachments';
 import { MIGRATIONS } from '../../db/migrations/index';
 import { BACKUP_DIR, DB_FILE, type KeelDatabase } from '../../db/open';
-import { backupFileName, backupsToPrune, DEFAULT_RETENTION, type BackupManifest, type BackupReason, type RetentionPolicy } from '../../shared/domain/backup';
+import { backupFileName, backupsToPrune, backupWriteFailure, DEFAULT_RETENTION, type BackupManifest, type BackupReason, type RetentionPolicy } from '../../shared/domain/backup';
 
 /** Where backups go by default: a folder inside the data folder. */
 export { BACKUP_DIR };
@@ -272,7 +272,7 @@ export async function takeBackup(
   } catch (error) {
     fs.rmSync(partial, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BackupError(code === 'ENOSPC' ? `The backup folder ${to} is full.` : `The backup could not be written to ${to}: ${(error as Error).message}`);
+    throw new BackupError(backupWriteFailure(code, to, (error as Error).message));
   }
   report({ phase: 'verifying', fraction: 0 });
   // A safety copy of the database being replaced gets SQLite's quick check: it may be the damaged one.
