@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ChooseOwnPasswordPage } from '../features/account/AccountPage';
 import { LockScreen } from '../features/account/LockScreen';
 import { SignInPage } from '../features/account/SignInPage';
-import { RecoveryPage } from '../features/recovery/RecoveryPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { Button } from '../ui/Button';
 import { Alert, Loading } from '../ui/Feedback';
@@ -10,6 +9,9 @@ import { subscribe } from './api';
 import { boot, markLocked, useSession } from './session-store';
 import { Shell } from './Shell';
 import { useIdleLock } from './useIdleLock';
+
+// Only ever needed when the database is damaged.
+const RecoveryPage = lazy(() => import('../features/recovery/RecoveryPage').then((m) => ({ default: m.RecoveryPage })));
 
 export function App() {
   const phase = useSession((s) => s.phase);
@@ -44,7 +46,11 @@ export function App() {
         </main>
       );
     case 'recovery':
-      return <RecoveryPage />;
+      return (
+        <Suspense fallback={<Loading label="Opening Keel…" />}>
+          <RecoveryPage />
+        </Suspense>
+      );
     case 'setup':
       return <SetupPage />;
     case 'signedOut':

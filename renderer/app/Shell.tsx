@@ -1,17 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { Lock, LogOut, UserCircle } from 'lucide-react';
 import { roleHas } from '../../shared/domain/permissions';
 import { ROLE_LABELS } from '../../shared/domain/permissions';
 import { AccountPage } from '../features/account/AccountPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { PatientsSection } from '../features/patients/PatientsSection';
-import { ScheduleSection } from '../features/schedule/ScheduleSection';
-import { StaffSection } from '../features/staff/StaffSection';
 import { TodayPage } from '../features/today/TodayPage';
 import { UpcomingSection } from '../features/upcoming/UpcomingSection';
-import { Alert } from '../ui/Feedback';
+import { Alert, Loading } from '../ui/Feedback';
 import { navigate, useRoute } from './route';
 import { SECTIONS, type Section } from './sections';
 import { lockNow, signOut, useSession } from './session-store';
+
+// The big sections load when first opened: the first screen (sign-in, Today) starts sooner.
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const PatientsSection = lazy(() => import('../features/patients/PatientsSection').then((m) => ({ default: m.PatientsSection })));
+const ScheduleSection = lazy(() => import('../features/schedule/ScheduleSection').then((m) => ({ default: m.ScheduleSection })));
+const StaffSection = lazy(() => import('../features/staff/StaffSection').then((m) => ({ default: m.StaffSection })));
 
 function Page({ route, section }: { route: string; section: Section | undefined }) {
   if (route.startsWith('/account')) return <AccountPage />;
@@ -94,7 +97,9 @@ export function Shell() {
           </div>
         </header>
         <main id="main" className="content" tabIndex={-1}>
-          <Page route={route} section={section} />
+          <Suspense fallback={<Loading label={`Opening ${title}…`} />}>
+            <Page route={route} section={section} />
+          </Suspense>
         </main>
       </div>
     </div>
