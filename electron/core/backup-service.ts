@@ -192,7 +192,16 @@ export class BackupService {
     await this.#app.database.close();
     let restored = false;
     try {
-      await restoreDataFolder(dir, file, { now: this.#app.now(), actor: 'Settings → Backups', userId: by.userId, username: by.username });
+      await restoreDataFolder(dir, file, {
+        now: this.#app.now(),
+        actor: 'Settings → Backups',
+        userId: by.userId,
+        username: by.username,
+        onProgress: (fraction, message) => {
+          this.#running = { phase: 'restoring', fraction, message };
+          this.#app.events.emit('backup.progress', { phase: 'restoring', fraction, message });
+        },
+      });
       restored = true;
     } finally {
       // Reopen on whatever is there now: the restored data, or the untouched original if the restore was refused.

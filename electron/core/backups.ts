@@ -382,7 +382,11 @@ function takenAtFromName(name: string): string {
  * closed the database and holds the folder. The current file is first kept as
  * a safety copy in the backup folder. Returns the safety copy's path.
  */
-export async function restoreInto(dataDir: string, backupFile: string, options: { now: Date; safetyCopy: (to: string) => Promise<string | null> }): Promise<{ safetyCopy: string | null; verification: Verification & { ok: true } }> {
+export async function restoreInto(
+  dataDir: string,
+  backupFile: string,
+  options: { now: Date; safetyCopy: (to: string) => Promise<string | null>; onStep?: (step: 'safety' | 'replacing') => void },
+): Promise<{ safetyCopy: string | null; verification: Verification & { ok: true } }> {
   const verification = await verifyFile(backupFile);
   const manifest = readManifest(backupFile);
   const problem = !verification.ok ? verification.reason : manifest && manifest.sha256 !== verification.sha256 ? 'It does not match the fingerprint recorded when it was made: it has changed since.' : null;
@@ -391,7 +395,9 @@ export async function restoreInto(dataDir: string, backupFile: string, options: 
     if (manifest) fs.renameSync(manifestPath(backupFile), `${manifestPath(backupFile)}.rejected`);
     throw new BackupError(`This backup cannot be restored. ${problem ?? ''} Nothing was changed.`);
   }
+  options.onStep?.('safety');
   const safetyCopy = await options.safetyCopy(path.join(dataDir, BACKUP_DIR));
+  options.onStep?.('replacing');
   const live = path.join(dataDir, DB_FILE);
   const incoming = `${live}.restoring`;
   await fs.promises.copyFile(backupFile, incoming);

@@ -38,7 +38,16 @@ async function safetyCopyOf(dataDir: string, to: string, now: Date): Promise<str
 export async function restoreDataFolder(
   dataDir: string,
   backupFile: string,
-  options: { now: Date; actor: string; userId?: string | null; username?: string | null; onStep?: (line: string) => void },
+  options: {
+    now: Date;
+    actor: string;
+    userId?: string | null;
+    username?: string | null;
+    /** Each step in words, for a terminal. */
+    onStep?: (line: string) => void;
+    /** How far the restore is (0–1) and the step it is on, for a progress bar. */
+    onProgress?: (fraction: number, step: string) => void;
+  },
 ): Promise<{ safetyCopy: string | null }> {
   const dir = path.resolve(dataDir);
   const source = path.resolve(backupFile);
@@ -46,13 +55,23 @@ export async function restoreDataFolder(
   const release = lockDataFolder(dir);
   let outcome: { safetyCopy: string | null };
   try {
-    options.onStep?.('Checking the backup…');
-    const done = await restoreInto(dir, source, { now: options.now, safetyCopy: (to) => safetyCopyOf(dir, to, options.now) });
+    const step = (line: string, fraction: number) => {
+      options.onStep?.(`${line}…`);
+      options.onProgress?.(fraction, line);
+    };
+    step('Checking the backup', 0.02);
+    const done = await restoreInto(dir, source, {
+      now: options.now,
+      safetyCopy: (to) => safetyCopyOf(dir, to, options.now),
+      // The check and the safety copy each read the whole database; putting the backup in place is one file copy.
+      onStep: (next) => (next === 'safety' ? step('Keeping the current data as a safety copy', 0.4) : step('Putting the backup in place', 0.8)),
+    });
     outcome = { safetyCopy: done.safetyCopy };
   } finally {
     release();
   }
   options.onStep?.('Opening the restored data…');
+  options.onProgress?.(0.92, 'Opening the restored data');
   const database = await openDataFolder(dir, { onStep: options.onStep ?? (() => {}) });
   try {
     await appendAudit(database.db, {

@@ -88,7 +88,13 @@ export async function startKeel(dir: string, options: AppOptions = {}): Promise<
         folder.close();
         let outcome: { safetyCopy: string | null };
         try {
-          outcome = await restoreDataFolder(folder.dir, backup.file, { now: now(), actor: 'the recovery screen', userId: by.id, username: by.username });
+          outcome = await restoreDataFolder(folder.dir, backup.file, {
+            now: now(),
+            actor: 'the recovery screen',
+            userId: by.id,
+            username: by.username,
+            onProgress: (fraction, message) => events.emit('backup.progress', { phase: 'restoring', fraction, message }),
+          });
         } catch (failure) {
           folder.hold();
           throw failure;

@@ -33,7 +33,8 @@ export interface BackupStatus {
   lastAttempt: { at: string; ok: boolean; message: string } | null;
   /** Red on Today: nothing verified for 24 hours, or the last attempt failed. */
   stale: boolean;
-  running: { phase: 'copying' | 'verifying' | 'attachments' | 'restoring'; fraction: number } | null;
+  /** What is under way; a restore also says which step it is on. */
+  running: { phase: 'copying' | 'verifying' | 'attachments' | 'restoring'; fraction: number; message?: string } | null;
   settings: BackupSettings;
 }
 

@@ -169,8 +169,16 @@ describe('backups', () => {
     const [entry] = valueOf<BackupEntry[]>(await keel.call('backups.list', {}, manager));
     await addPatients(3);
     done = finished();
+    const steps: Array<[number, string | undefined]> = [];
+    keel.app.events.listen((event) => {
+      const p = event.payload as { phase: string; fraction: number; message?: string };
+      if (event.name === 'backup.progress' && p.phase === 'restoring') steps.push([p.fraction, p.message]);
+    });
     valueOf(await keel.call('backups.restore', { name: entry!.name, destination: 'primary' }, manager));
     expect((await done).phase).toBe('done');
+    // The restore says which step it is on, and the bar only moves forward.
+    expect(steps.map(([, m]) => m)).toEqual([undefined, 'Checking the backup', 'Keeping the current data as a safety copy', 'Putting the backup in place', 'Opening the restored data']);
+    expect(steps.map(([f]) => f)).toEqual([...steps.map(([f]) => f)].sort((a, b) => a - b));
     expect(errorOf(await keel.call('backups.list', {}, manager)).code).toBe('unauthenticated');
     expect(keel.app.database.sqlite.prepare('select count(*) from patients').pluck().get()).toBe(2);
     // The backup history is not rolled back with the records.

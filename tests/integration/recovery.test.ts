@@ -165,6 +165,11 @@ describe('a damaged database at start', () => {
       normal = true;
     });
     const token = await managerToken();
+    const steps: string[] = [];
+    keel.events.listen((event) => {
+      const p = event.payload as { phase: string; message?: string };
+      if (event.name === 'backup.progress' && p.phase === 'restoring' && p.message) steps.push(p.message);
+    });
     valueOf(await call('recovery.rows', { table: 'patients', offset: 0 }, token));
     expect(errorOf(await call('recovery.restoreNewest', { name: 'keel-1999-01-01T000000Z.db' }, token)).code).toBe('conflict');
     const restored = await call('recovery.restoreNewest', { name: backupName }, token);
@@ -172,6 +177,7 @@ describe('a damaged database at start', () => {
     expect(restored.session).toEqual({ end: true });
     expect(keel.mode).toBe('normal');
     expect(normal).toBe(true);
+    expect(steps).toEqual(['Checking the backup', 'Keeping the current data as a safety copy', 'Putting the backup in place', 'Opening the restored data']);
 
     // The damaged file is kept byte for byte beside the backups.
     const kept = listBackups(path.join(dir, BACKUP_DIR)).map((b) => b.file).concat(fs.readdirSync(path.join(dir, BACKUP_DIR)).map((f) => path.join(dir, BACKUP_DIR, f)));

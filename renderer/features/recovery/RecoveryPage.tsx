@@ -1,7 +1,7 @@
 import { ChevronLeft, ChevronRight, DatabaseBackup, RotateCcw } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { RECOVERY_PAGE_SIZE, recoveryContract, type RecoveryBackup, type RecoveryRows, type RecoveryStatus, type RecoveryTable } from '../../../shared/contract/recovery';
-import { ApiFailure, callRecovery, messageOf } from '../../app/api';
+import { ApiFailure, callRecovery, messageOf, subscribe } from '../../app/api';
 import { useFormSubmit } from '../../app/forms';
 import { boot, useSession } from '../../app/session-store';
 import { useLoad } from '../../app/useLoad';
@@ -178,6 +178,15 @@ function RestoreConfirm({ backup, onClose }: { backup: RecoveryBackup | null; on
   const [error, setError] = useState<string | null>(null);
   const progressId = useId();
   const confirmed = isRestoreTyped(typed);
+  const [step, setStep] = useState<{ fraction: number; message: string } | null>(null);
+  // Listening from the moment the dialog opens: the first steps come within moments of the click.
+  const open = backup !== null;
+  useEffect(() => {
+    if (!open) return;
+    return subscribe('backup.progress', (p) => {
+      if (p.phase === 'restoring' && p.message) setStep({ fraction: p.fraction, message: p.message });
+    });
+  }, [open]);
 
   async function restore(event: React.FormEvent) {
     event.preventDefault();
@@ -206,9 +215,10 @@ function RestoreConfirm({ backup, onClose }: { backup: RecoveryBackup | null; on
           </WarningBox>
           <RestoreConfirmFields typed={typed} onTyped={setTyped} busy={busy} error={error} onCancel={onClose}>
             {busy && (
-              <div className="recovery-progress">
-                <span id={progressId}>Restoring: checking the backup, keeping the safety copy, then opening Keel. This usually takes less than a minute.</span>
-                <progress aria-labelledby={progressId} />
+              <div className="recovery-progress" role="status">
+                <span id={progressId}>{step ? `${step.message}… ${Math.round(step.fraction * 100)}%` : 'Restoring: checking the backup, keeping the safety copy, then opening Keel.'}</span>
+                {step ? <progress aria-labelledby={progressId} max={100} value={Math.round(step.fraction * 100)} /> : <progress aria-labelledby={progressId} />}
+                <span className="muted small">This usually takes less than a minute. Please do not close Keel.</span>
               </div>
             )}
           </RestoreConfirmFields>

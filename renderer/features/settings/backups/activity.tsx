@@ -82,12 +82,12 @@ export function capitalised(text: string): string {
 export function BackupProgress({ running, compact = false }: { running: Running; compact?: boolean }) {
   const id = useId();
   const percent = Math.round(running.fraction * 100);
-  // The copy reports how far it is; the check and the attachments mostly do not.
-  const known = running.phase === 'copying' || (running.phase !== 'restoring' && running.fraction > 0);
+  // The copy and a restore's steps report how far they are; the check and the attachments mostly do not.
+  const known = running.phase === 'copying' || running.fraction > 0;
   return (
     <div className={compact ? 'backups-progress backups-progress-compact' : 'backups-progress'} role="status">
       <label htmlFor={id}>
-        {PHASE_WORDS[running.phase]}…{known ? ` ${percent}%` : ''}
+        {running.message ?? PHASE_WORDS[running.phase]}…{known ? ` ${percent}%` : ''}
       </label>
       {known ? <progress key={running.phase} id={id} max={100} value={percent} /> : <progress key="indeterminate" id={id} />}
     </div>
@@ -164,7 +164,7 @@ export function useBackupActivity() {
           setFinished((n) => n + 1);
         } else {
           lastPhase.current = p.phase;
-          setLive({ phase: p.phase, fraction: p.fraction });
+          setLive(p.message === undefined ? { phase: p.phase, fraction: p.fraction } : { phase: p.phase, fraction: p.fraction, message: p.message });
         }
       }),
     [],
