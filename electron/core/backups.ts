@@ -358,6 +358,11 @@ export function listBackups(folder: string): ListedBackup[] {
   return out.sort((a, b) => (a.name < b.name ? 1 : -1));
 }
 
+/** The newest backup in a folder that passed its check (a safety copy is not a backup to go back to), or null. */
+export function newestVerifiedBackup(folder: string): ListedBackup | null {
+  return listBackups(folder).find((b) => b.manifest !== null && b.manifest.reason !== 'safety') ?? null;
+}
+
 /** Deletes the backups the retention policy no longer keeps (off the main thread: freeing 500 MB takes a while); returns their names. */
 export async function pruneBackups(folder: string, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<string[]> {
   const listed = listBackups(folder).filter((b) => b.manifest?.reason !== 'safety');

@@ -9,7 +9,7 @@ import { DB_FILE, openDataFolder } from '../../db/open';
 import { backupFileName } from '../../shared/domain/backup';
 import { safeCell } from '../../shared/domain/csv';
 import { DataFolderError } from '../../db/errors';
-import { BACKUP_DIR, BackupError, listBackups, restoreInto, takeBackup } from './backups';
+import { BACKUP_DIR, BackupError, newestVerifiedBackup, restoreInto, takeBackup } from './backups';
 
 /**
  * Keeps the database about to be replaced: a verified backup when it can be
@@ -160,7 +160,7 @@ function exportTable(sqlite: Database.Database, table: string, folder: string): 
 /** A damaged database: the error names the newest verified backup, ready to restore. */
 export function withNewestBackup(error: unknown, dir: string): unknown {
   if (!(error instanceof DataFolderError) || error.problem !== 'damaged') return error;
-  const newest = listBackups(path.join(dir, BACKUP_DIR)).find((b) => b.manifest !== null && b.manifest.reason !== 'safety');
+  const newest = newestVerifiedBackup(path.join(dir, BACKUP_DIR));
   const hint = newest ? ` The newest verified backup is ${newest.file} (taken ${newest.manifest!.takenAt}): keel restore "${newest.file}" --data "${dir}"` : ' There is no verified backup in the data folder.';
   const look = ` To look at what can still be read, without changing it: keel export --data "${dir}" --to FOLDER`;
   return new DataFolderError('damaged', `${error.message}${hint}.${look}`, { summary: error.summary });

@@ -1,18 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { z } from 'zod';
 import { lockDataFolder } from '../../db/lock';
 import { DB_FILE } from '../../db/open';
 import type { UsersTable } from '../../db/schema';
 import { isChannelName, KeelError, type ApiError } from '../../shared/contract/index';
-import { issuesFromZod } from '../../shared/contract/issues';
 import { isRecoveryChannel, recoveryContract, RECOVERY_PAGE_SIZE, type RecoveryBackup, type RecoveryChannel, type RecoveryRows, type RecoveryTable } from '../../shared/contract/recovery';
 import { ROLE_LABELS, roleHas, type Role } from '../../shared/domain/permissions';
-import { BACKUP_DIR, listBackups, type ListedBackup } from './backups';
+import { BACKUP_DIR, newestVerifiedBackup, type ListedBackup } from './backups';
 import { RECORD_TABLES } from './backup-service';
 import { verifyPassword } from './password';
-import type { CallOutcome, CallRequest } from './router';
+import { noSuchChannel, parseInput, type CallOutcome, type CallRequest } from './router';
 import { SessionStore } from './session';
 import { SignInThrottle } from './throttle';
 
@@ -64,7 +62,7 @@ export class DamagedFolder {
 
   /** The newest verified backup in the data folder's backup folder (never a safety copy). */
   newestBackup(): ListedBackup | null {
-    return listBackups(path.join(this.dir, BACKUP_DIR)).find((b) => b.manifest !== null && b.manifest.reason !== 'safety') ?? null;
+    return newestVerifiedBackup(path.join(this.dir, BACKUP_DIR));
   }
 
   describeBackup(backup: ListedBackup): RecoveryBackup {
@@ -233,26 +231,22 @@ function failure(code: ApiError['code'], message: string): CallOutcome {
 export function createRecoveryRouter(folder: DamagedFolder, options: RecoveryRouterOptions) {
   const sessions = new SessionStore(() => options.now().getTime());
   const throttle = new SignInThrottle(() => options.now().getTime());
-  const people = new Map<string, RecoveryUser>();
   let dummy: Promise<string> | null = null;
 
   async function call(request: CallRequest): Promise<CallOutcome> {
     const name = String(request.channel);
     if (!isRecoveryChannel(name)) {
       if (isChannelName(name)) return failure('damaged', `Keel’s database is damaged, so Keel is showing only its recovery screen. ${folder.problem}`);
-      return failure('not_found', `There is no channel named "${name.replace(/[^\w.-]/g, '?').slice(0, 60)}".`);
+      return noSuchChannel(name);
     }
     const spec = recoveryContract[name];
-    const parsed = (spec.input as z.ZodType).safeParse(request.input);
-    if (!parsed.success) {
-      const issues = issuesFromZod(parsed.error);
-      return { result: { ok: false, error: { code: 'invalid_input', message: `Please check: ${issues.slice(0, 3).map((i) => `${i.path || 'input'}: ${i.message}`).join('; ')}`, issues } } };
-    }
+    const parsed = parseInput(spec.input, request.input);
+    if ('result' in parsed) return parsed;
     const session = sessions.get(request.token);
-    let user = session ? people.get(session.token) ?? null : null;
+    // The person signed in is kept on their session.
+    let user = (session?.cached?.user as RecoveryUser | undefined) ?? null;
     if (session && sessions.checkIdle(session, IDLE_MINUTES)) {
       sessions.end(session.token);
-      people.delete(session.token);
       user = null;
     }
     if (spec.access !== 'public') {
@@ -299,20 +293,14 @@ export function createRecoveryRouter(folder: DamagedFolder, options: RecoveryRou
           logAs(person, 'recovery.signIn', 'admin', 'failed', { reason: 'not_manager', accounts: source });
           return failure('forbidden', `Only the office manager can restore or look at a damaged database; your role is ${ROLE_LABELS[person.role]}. Please ask the office manager.`);
         }
-        if (token) {
-          sessions.end(token);
-          people.delete(token);
-        }
+        if (token) sessions.end(token);
         const started = sessions.start(person.id);
-        people.set(started.token, person);
+        started.cached = { user: person, generation: 0 };
         logAs(person, 'recovery.signIn', 'admin', 'ok', { accounts: source });
         return ok({ username: person.username, fullName: person.fullName }, { start: started.token });
       }
       case 'recovery.signOut':
-        if (token) {
-          sessions.end(token);
-          people.delete(token);
-        }
+        if (token) sessions.end(token);
         return ok(null, { end: true });
       case 'recovery.tables': {
         const tables = folder.tables();

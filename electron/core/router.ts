@@ -35,6 +35,23 @@ function printable(name: string): string {
   return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
 }
 
+/** The answer to a channel that does not exist (its name made safe to echo). */
+export function noSuchChannel(name: unknown): CallOutcome {
+  return failure('not_found', `There is no channel named "${printable(String(name))}".`);
+}
+
+/** A channel's input checked against its schema: the parsed value, or the invalid_input answer naming the first problems. */
+export function parseInput(schema: z.ZodType, input: unknown): { data: unknown } | CallOutcome {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { data: parsed.data };
+  const issues = issuesFromZod(parsed.error);
+  const message = issues
+    .slice(0, 3)
+    .map((i) => `${i.path || 'input'}: ${i.message}`)
+    .join('; ');
+  return { result: { ok: false, error: { code: 'invalid_input', message: `Please check: ${message}`, issues } } };
+}
+
 interface Authenticated {
   session: Session;
   user: SignedInUser;
@@ -68,20 +85,11 @@ async function authenticate(app: KeelApp, token: string | null): Promise<Authent
  */
 export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) {
   async function call(request: CallRequest): Promise<CallOutcome> {
-    if (typeof request.channel !== 'string' || !isChannelName(request.channel)) {
-      return failure('not_found', `There is no channel named "${printable(String(request.channel))}".`);
-    }
+    if (typeof request.channel !== 'string' || !isChannelName(request.channel)) return noSuchChannel(request.channel);
     const name = request.channel;
     const spec = contract[name];
-    const parsed = (spec.input as z.ZodType).safeParse(request.input);
-    if (!parsed.success) {
-      const issues = issuesFromZod(parsed.error);
-      const message = issues
-        .slice(0, 3)
-        .map((i) => `${i.path || 'input'}: ${i.message}`)
-        .join('; ');
-      return { result: { ok: false, error: { code: 'invalid_input', message: `Please check: ${message}`, issues } } };
-    }
+    const parsed = parseInput(spec.input, request.input);
+    if ('result' in parsed) return parsed;
 
     let session: Session | null = null;
     let user: SignedInUser | null = null;

@@ -3,26 +3,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BackupEntry, BackupStatus } from '../../shared/contract/backups';
 import type { PatientMatch } from '../../shared/contract/patient-types';
+import { PATIENT_EXAMPLE_BLANK } from '../../shared/domain/patient-import';
 import { apiValue, expect, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
 
 const LAST_NAME = 'Backupsdottir';
-const DETAILS = {
-  firstName: 'Ingrid',
-  middleName: '',
-  lastName: LAST_NAME,
-  preferredName: '',
-  dob: '1984-05-17',
-  sex: 'F',
-  pronouns: '',
-  phones: { mobile: '555-010-2030', home: '', work: '' },
-  email: '',
-  address: { line1: '', line2: '', city: '', region: '', postalCode: '' },
-  preferredContact: 'mobile',
-  emergency: { name: '', phone: '', relation: '' },
-  insurance: { payer: '', memberId: '', group: '', subscriberRelation: 'self', subscriberName: '', subscriberDob: '' },
-  notes: '',
-  flags: { interpreterLanguage: '', mobilityAssistance: false, other: '' },
-};
+const DETAILS = { ...PATIENT_EXAMPLE_BLANK, firstName: 'Ingrid', lastName: LAST_NAME, dob: '1984-05-17', sex: 'F' as const, phones: { mobile: '555-010-2030', home: '', work: '' }, preferredContact: 'mobile' as const };
 
 let demo: KeelServer;
 test.beforeAll(async () => {

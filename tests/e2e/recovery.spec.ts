@@ -1,17 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { runKeel } from '../support/serve';
 import { expect, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 let server: KeelServer;
 let damaged: Buffer;
 
 function keel(...args: string[]): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keel.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (result.status !== 0) throw new Error(`keel ${args.join(' ')} failed:\n${result.stderr}`);
+  const result = runKeel(...args);
+  if (result.code !== 0) throw new Error(`keel ${args.join(' ')} failed:\n${result.err}`);
 }
 
 /** The demo clinic, backed up, then its audit trail's root page scribbled over: a database SQLite's quick check refuses. */

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,18 +5,14 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { tempDir } from '../support/harness';
-import { spawnServe, stopServe } from '../support/serve';
+import { runKeel, spawnServe, stopServe } from '../support/serve';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function keel(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keel.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const keel = runKeel;
 
 function folder(): string {
   const dir = tempDir('keel-cli-');

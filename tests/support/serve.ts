@@ -1,7 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** A `keel` admin command run to its end: exit code and what it printed. */
+export function runKeel(...args: string[]): { code: number | null; out: string; err: string } {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keel.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
 
 /** `keel serve` as a person starts it from a terminal, resolved once it prints "running at URL". */
 export async function spawnServe(args: string[]): Promise<{ url: string; output: () => string; process: ChildProcess }> {
