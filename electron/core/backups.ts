@@ -75,13 +75,28 @@ try {
  * online backup API in one step, inside one read transaction, so the copy is
  * one committed state however busy the front desk is (WAL lets the writers go
  * on), and the main thread only waits on a message.
+ *
+ * The copy is written into an empty database made with 64 KB pages. SQLite's
+ * backup API packs the source's 4 KB pages into the destination's pages (its
+ * documented path for a destination with larger pages), so it makes 16 times
+ * fewer writes, and the file it leaves has the source's own page size and
+ * content: SQLite copies the header and truncates the file to the source's
+ * length. The copy is taken under a temporary name, so that empty database
+ * needs no flushing of its own.
  */
 const COPY_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 let source;
 try {
+  const empty = new Database(workerData.dest);
+  empty.pragma('synchronous = OFF');
+  empty.pragma('page_size = ' + workerData.writePageSize);
+  empty.pragma('user_version = 0');
+  empty.close();
   source = new Database(workerData.source, { readonly: true, fileMustExist: true });
+  // Each page is read once: a small cache saves touching memory for nothing.
+  source.pragma('cache_size = -1024');
   source.backup(workerData.dest, { progress: () => 2147483647 }).then(
     () => {
       source.close();
@@ -103,9 +118,12 @@ try {
 }
 `;
 
+/** The page size the copy is written with (SQLite's largest); the backup keeps the source's. */
+const COPY_WRITE_PAGE_SIZE = 65536;
+
 function copyInWorker(source: string, dest: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(COPY_WORKER_SOURCE, { eval: true, workerData: { source, dest, driver: driverPath } });
+    const worker = new Worker(COPY_WORKER_SOURCE, { eval: true, workerData: { source, dest, driver: driverPath, writePageSize: COPY_WRITE_PAGE_SIZE } });
     worker.once('message', (reply: { ok?: boolean; error?: string; code?: string }) => {
       if (reply.ok) resolve();
       else reject(Object.assign(new Error(reply.error ?? 'The copy failed'), { code: reply.code }));
@@ -209,6 +227,42 @@ async function fsyncFile(target: string, mode: 'r' | 'r+' = 'r+'): Promise<void>
 
 const fsyncFolder = (folder: string) => fsyncFile(folder, 'r');
 
+/**
+ * Flushes a file over and over while another thread writes it, so the disk
+ * writes the copy while SQLite is still making it, and the final flush has
+ * only the last part left. Without this the whole file waits in memory for
+ * one flush at the end. Only speed rests on it: the caller still flushes the
+ * finished file, and a failure here only ends the early flushing.
+ */
+function flushWhileWritten(file: string): { stop: () => Promise<void> } {
+  let stopped = false;
+  const running = (async () => {
+    while (!stopped) {
+      let handle: fs.promises.FileHandle;
+      try {
+        handle = await fs.promises.open(file, 'r+');
+      } catch {
+        // Not created yet.
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        continue;
+      }
+      try {
+        while (!stopped) await handle.datasync();
+      } catch {
+        stopped = true;
+      } finally {
+        await handle.close();
+      }
+    }
+  })();
+  return {
+    stop: () => {
+      stopped = true;
+      return running;
+    },
+  };
+}
+
 async function writeDurably(file: string, content: string): Promise<void> {
   const temp = `${file}.partial`;
   await fs.promises.writeFile(temp, content);
@@ -225,9 +279,8 @@ export interface BackupResult {
 /**
  * Takes a backup with SQLite's online backup API (never a copy of the live
  * file), under a temporary name, flushed and renamed into place; verifies it;
- * then writes its manifest. Writes go on during the copy: SQLite restarts the
- * copy from a consistent snapshot when the source changes, so the result is
- * always one committed state.
+ * then writes its manifest. Writes go on during the copy, which is one
+ * committed state: it is read in one step inside one read transaction.
  */
 export async function takeBackup(
   /** Only where the database is: the copy reads the file through its own connection. */
@@ -260,10 +313,12 @@ export async function takeBackup(
         // Not created yet.
       }
     }, 200);
+    const flushing = flushWhileWritten(partial);
     try {
       await copyInWorker(database.file, partial);
     } finally {
       clearInterval(watch);
+      await flushing.stop();
     }
     report({ phase: 'copying', fraction: 1 });
     await fsyncFile(partial);

@@ -56,6 +56,11 @@ describe('backups', () => {
     // The copy is a plain database (no WAL) that opens read-only anywhere.
     const copy = new Database(result.file, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    // Written with large pages, it keeps the live database's own page size, page count and length.
+    const live = keel.app.database.sqlite;
+    expect(copy.pragma('page_size', { simple: true })).toBe(live.pragma('page_size', { simple: true }));
+    expect(copy.pragma('page_count', { simple: true })).toBe(live.pragma('page_count', { simple: true }));
+    expect(fs.statSync(result.file).size).toBe((copy.pragma('page_size', { simple: true }) as number) * (copy.pragma('page_count', { simple: true }) as number));
     copy.close();
   });
 
@@ -302,5 +307,50 @@ for (;;) { batch(n++); if (n % 20 === 0) await new Promise((r) => setTimeout(r, 
       await database.close();
     }
     keel = await openTestKeel({ dir: dataDir });
+  });
+});
+
+describe('a database larger than 1 GB', () => {
+  it('is copied whole across the page SQLite keeps free at the 1 GB mark', async () => {
+    // SQLite never uses the page holding byte 2^30 (its lock bytes); the copy, written with larger
+    // pages than the source's, takes a separate path around it. Rows written last lie beyond it.
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, 'keel.db');
+      const source = new Database(file);
+      source.pragma('journal_mode = OFF');
+      source.pragma('synchronous = OFF');
+      source.exec('create table keel_migration (id integer primary key); create table filler (id integer primary key, body blob); create table tail (id integer primary key, body text)');
+      source.pragma('user_version = 1');
+      const block = Buffer.alloc(1 << 20);
+      const fill = source.prepare('insert into filler (body) values (?)');
+      source.transaction(() => {
+        for (let i = 0; i < 1040; i++) fill.run(block.fill(i % 251));
+      })();
+      const add = source.prepare('insert into tail (body) values (?)');
+      source.transaction(() => {
+        for (let i = 0; i < 3000; i++) add.run(`row ${i} ${'x'.repeat(i % 400)}`);
+      })();
+      source.pragma('journal_mode = WAL');
+      const pageSize = source.pragma('page_size', { simple: true }) as number;
+      const pages = source.pragma('page_count', { simple: true }) as number;
+      expect(pages * pageSize).toBeGreaterThan(2 ** 30 + 8 * 65536);
+      const digest = (db: Database.Database) => db.prepare("select (select group_concat(id || ':' || body, ',') from tail) as tail, (select group_concat(hex(substr(body, 1, 2)) || length(body), '') from filler) as filler").get();
+      const expected = digest(source);
+
+      const result = await takeBackup({ dir, file }, { to: path.join(dir, 'backups'), reason: 'manual', now: new Date() });
+      const copy = new Database(result.file, { readonly: true });
+      try {
+        expect(result.manifest.counts).toMatchObject({ filler: 1040, tail: 3000 });
+        expect(copy.pragma('page_size', { simple: true })).toBe(pageSize);
+        expect(fs.statSync(result.file).size).toBe(pages * pageSize);
+        expect(digest(copy)).toEqual(expected);
+      } finally {
+        copy.close();
+        source.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
