@@ -91,6 +91,15 @@ test('the manager backs up from Settings and Today, then restores an earlier bac
   await expect(firstRow).toContainText(newest.keelVersion!);
   await expect(firstRow.getByRole('button', { name: /^Restore the backup from today at/ })).toBeVisible();
   await screenshot(page, 'backups-list');
+  // The list fits without sideways scrolling, Restore button included, on a 1280 and a 1024 wide screen.
+  const initialSize = page.viewportSize()!;
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    const fits = await kept.locator('.table-wrap').evaluate((wrap) => wrap.scrollWidth <= wrap.clientWidth);
+    expect(fits, `the backups list fits ${width} px`).toBe(true);
+  }
+  await screenshot(page, 'backups-list-narrow');
+  await page.setViewportSize(initialSize);
 
   // Today's card is good now; a second backup from the card itself.
   await page.getByRole('link', { name: 'Today', exact: true }).click();

@@ -46,10 +46,14 @@ export function BackupList({
             <tr>
               <th scope="col">Taken</th>
               <th scope="col">Contains</th>
-              <th scope="col">Size</th>
+              <th scope="col" className="backups-size">
+                Size
+              </th>
               <th scope="col">Saved in</th>
               <th scope="col">Check</th>
-              <th scope="col">Keel version</th>
+              <th scope="col" className="backups-version">
+                Version
+              </th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -69,13 +73,13 @@ export function BackupList({
                   )}
                 </td>
                 <td className="backups-contains">{b.verified ? <RecordsSummary records={b.records} /> : <span className="muted">Unknown</span>}</td>
-                <td className="nowrap">{formatSize(b.bytes)}</td>
+                <td className="nowrap backups-size">{formatSize(b.bytes)}</td>
                 <td title={b.folder} className="backups-where">
                   {b.destination === 'primary' ? 'This computer' : 'Second folder'}
                   {b.destination === 'secondary' && <div className="small muted backups-path">{b.folder}</div>}
                 </td>
                 <td>{b.verified ? <Badge tone="good">Verified</Badge> : <Badge tone="bad">Not verified</Badge>}</td>
-                <td>{b.keelVersion ?? <span className="muted">—</span>}</td>
+                <td className="backups-version">{b.keelVersion ?? <span className="muted">—</span>}</td>
                 <td className="cell-actions">
                   {b.verified ? (
                     <Button

@@ -5,7 +5,7 @@ import { call, messageOf, onApiFailure } from '../../../app/api';
 import { useSession } from '../../../app/session-store';
 import { Dialog } from '../../../ui/Dialog';
 import { isRestoreTyped, RestoreConfirmFields, WarningBox } from '../../../ui/RestoreConfirm';
-import { BackupProgress, onBackupProgress, whenInWords, capitalised, number, type Running } from './activity';
+import { BackupProgress, onBackupProgress, whenInWords, capitalised, formatSize, number, type Running } from './activity';
 
 // ---------------------------------------------------------------------------
 // Restore: followed outside React, because the screen gives way to the lock or
@@ -152,6 +152,8 @@ function RestoreForm({ entry, onClose, onStarted }: { entry: BackupEntry; onClos
             <dd>{number.format(entry.records[kind] ?? 0)}</dd>
           </Fragment>
         ))}
+        <dt>Size</dt>
+        <dd>{formatSize(entry.bytes)}</dd>
         <dt>Saved in</dt>
         <dd className="backups-path">{entry.folder}</dd>
       </dl>
