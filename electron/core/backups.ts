@@ -242,6 +242,9 @@ async function fsyncFile(target: string, mode: 'r' | 'r+' = 'r+'): Promise<void>
 
 const fsyncFolder = (folder: string) => fsyncFile(folder, 'r');
 
+/** How long early flushing waits when a flush found little to write. */
+const FLUSH_PAUSE_MS = 10;
+
 /**
  * Flushes a file over and over while another thread writes it, so the disk
  * writes the copy while SQLite is still making it, and the final flush has
@@ -258,11 +261,16 @@ function flushWhileWritten(file: string): { stop: () => Promise<void> } {
         handle = await fs.promises.open(file, 'r+');
       } catch {
         // Not created yet.
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        await new Promise((resolve) => setTimeout(resolve, FLUSH_PAUSE_MS));
         continue;
       }
       try {
-        while (!stopped) await handle.datasync();
+        while (!stopped) {
+          const started = performance.now();
+          await handle.datasync();
+          // A flush that found little to write: give the copy a moment to write more.
+          if (performance.now() - started < FLUSH_PAUSE_MS) await new Promise((resolve) => setTimeout(resolve, FLUSH_PAUSE_MS));
+        }
       } catch {
         stopped = true;
       } finally {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -104,4 +105,15 @@ export async function benchBackup(database: KeelDatabase, work: string): Promise
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** Runs the backup benchmarks in their own process (`backup-process.ts` says why); the clinic must not be open here. */
+export function benchBackupInOwnProcess(clinic: string, work: string): Comparison[] {
+  const out = path.join(work, 'backup-results.json');
+  fs.rmSync(out, { force: true });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'backup-process.ts'), clinic, work, out], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`The backup benchmarks failed (exit ${run.status ?? run.signal}).`);
+  const results = JSON.parse(fs.readFileSync(out, 'utf8')) as Comparison[];
+  fs.rmSync(out, { force: true });
+  return results;
 }
