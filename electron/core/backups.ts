@@ -325,6 +325,7 @@ export async function takeBackup(
   const partial = path.join(to, `.${name}.partial`);
   const report = options.onProgress ?? (() => {});
   fs.rmSync(partial, { force: true });
+  await removeAbandonedCopies(to);
   try {
     report({ phase: 'copying', fraction: 0 });
     // Progress from the copy's size against the source's (the worker copies in one step).
@@ -376,6 +377,31 @@ export async function takeBackup(
   await writeDurably(manifestPath(final), JSON.stringify(manifest, null, 2));
   report({ phase: 'attachments', fraction: 1 });
   return { file: final, manifest };
+}
+
+/** A half-written file untouched this long was left by a backup that was cut off (a copy takes seconds). */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what a backup cut off by a crash or a power cut left in the folder:
+ * the hidden half-written copy (about the size of the database) with
+ * SQLite's files beside it, and half-written manifests. Without this each cut-off backup would
+ * leave its size on the drive for good. Only files untouched for an hour go,
+ * so a backup another Keel (`keel backup`) is writing right now is left alone.
+ */
+async function removeAbandonedCopies(folder: string): Promise<void> {
+  const cutOff = Date.now() - ABANDONED_AFTER_MS;
+  const names = await fs.promises.readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!/\.partial(-journal|-wal|-shm)?$/.test(name)) continue;
+    const file = path.join(folder, name);
+    try {
+      const stat = await fs.promises.stat(file);
+      if (stat.isFile() && stat.mtimeMs < cutOff) await fs.promises.rm(file, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: the backup goes on.
+    }
+  }
 }
 
 /** Copies attachment files not yet beside the backups (they are named by content, so never change). */

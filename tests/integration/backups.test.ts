@@ -64,6 +64,27 @@ describe('backups', () => {
     copy.close();
   });
 
+  it('clears what a backup cut off by a crash left behind, but not a copy another Keel is writing now', async () => {
+    const folder = path.join(keel.dir, 'backups');
+    fs.mkdirSync(folder, { recursive: true });
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
+    const leftovers = ['.keel-2026-03-01T170000Z.db.partial', '.keel-2026-03-01T170000Z.db.partial-journal', '.keel-2026-03-01T170000Z.db.partial-wal', 'keel-2026-02-28T170000Z.db.json.partial'];
+    for (const name of leftovers) {
+      fs.writeFileSync(path.join(folder, name), Buffer.alloc(4096, 1));
+      fs.utimesSync(path.join(folder, name), hoursAgo(2), hoursAgo(2));
+    }
+    const writingNow = '.keel-2026-03-02T135959Z.db.partial';
+    fs.writeFileSync(path.join(folder, writingNow), Buffer.alloc(4096, 1));
+    const unrelated = 'notes.txt';
+    fs.writeFileSync(path.join(folder, unrelated), 'kept');
+    fs.utimesSync(path.join(folder, unrelated), hoursAgo(5), hoursAgo(5));
+
+    const result = await takeBackup(keel.app.database, { to: folder, reason: 'manual', now: keel.clock.now() });
+    const left = fs.readdirSync(folder);
+    for (const name of leftovers) expect(left).not.toContain(name);
+    expect(left).toEqual(expect.arrayContaining([writingNow, unrelated, path.basename(result.file)]));
+  });
+
   it('refuses damaged files with the reason and changes nothing: truncated, flipped bytes, newer Keel, not Keel, empty', async () => {
     await addPatients(40);
     const good = (await takeBackup(keel.app.database, { to: tempDir(), reason: 'manual', now: keel.clock.now() })).file;
