@@ -126,10 +126,10 @@ function publish(draft: string, file: string): boolean {
   }
 }
 
-/** Drafts and set-aside locks left by a Keel killed half-way through taking the folder. */
+/** Drafts left by a Keel killed half-way through taking the folder. */
 function sweep(dir: string): void {
   for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith(`${LOCK_FILE}.new-`) && !name.startsWith(`${LOCK_FILE}.stale-`)) continue;
+    if (!name.startsWith(`${LOCK_FILE}.new-`)) continue;
     try {
       if (Date.now() - fs.statSync(path.join(dir, name)).mtimeMs > 60_000) fs.rmSync(path.join(dir, name), { force: true });
     } catch {

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { ATTACHMENTS_DIR } from '../../db/attachments';
 import { MIGRATIONS } from '../../db/migrations/index';
 import { BACKUP_DIR, DB_FILE, type KeelDatabase } from '../../db/open';
-import { backupFileName, backupsToPrune, backupWriteFailure, DEFAULT_RETENTION, type BackupManifest, type BackupReason, type RetentionPolicy } from '../../shared/domain/backup';
+import { copyInWorker, inspectInWorker } from './backup-workers';
+import { flushWhileWritten, fsyncFile, fsyncFolder, fsyncPath, sha256File, writeDurably } from './durable-files';
+import { backupFileName, backupsToPrune, backupWriteFailure, folderNotWritable, DEFAULT_RETENTION, type BackupManifest, type BackupReason, type RetentionPolicy } from '../../shared/domain/backup';
 
 /** Where backups go by default: a folder inside the data folder. */
 export { BACKUP_DIR };
@@ -38,138 +37,6 @@ export type Verification =
   | { ok: false; reason: string };
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
-/**
- * SHA-256 of a file, read a megabyte at a time so the event loop keeps
- * turning. One buffer is reused for the whole file: a new buffer per chunk
- * would put hundreds of megabytes through the garbage collector, whose full
- * collections stall the process serving the front desk.
- */
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await handle.close();
-  }
-  return hash.digest('hex');
-}
-
-/**
- * The checks SQLite does not finish in a moment (integrity_check, row counts)
- * run in a worker thread, so the process serving the front desk never stalls.
- * Plain JavaScript evaluated in the worker: it needs nothing but better-sqlite3.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-let db;
-try {
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-  const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all();
-  const version = Number(db.pragma('user_version', { simple: true }));
-  const check = db.pragma(workerData.quick ? 'quick_check' : 'integrity_check').map((row) => Object.values(row)[0]);
-  const counts = {};
-  if (check.length === 1 && check[0] === 'ok') for (const t of tables) counts[t] = db.prepare('select count(*) from "' + t.replace(/"/g, '""') + '"').pluck().get();
-  parentPort.postMessage({ tables, version, check, counts });
-} catch (error) {
-  parentPort.postMessage({ error: String(error && error.message ? error.message : error) });
-} finally {
-  if (db) db.close();
-}
-`;
-
-/**
- * The copy itself, in a worker with its own read-only connection: SQLite's
- * online backup API in one step, inside one read transaction, so the copy is
- * one committed state however busy the front desk is (WAL lets the writers go
- * on), and the main thread only waits on a message.
- *
- * The copy is written into an empty database made with 64 KB pages. SQLite's
- * backup API packs the source's 4 KB pages into the destination's pages (its
- * documented path for a destination with larger pages), so it makes 16 times
- * fewer writes, and the file it leaves has the source's own page size and
- * content: SQLite copies the header and truncates the file to the source's
- * length. The copy is taken under a temporary name, so that empty database
- * needs no flushing of its own.
- */
-const COPY_WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-let source;
-try {
-  const empty = new Database(workerData.dest);
-  empty.pragma('synchronous = OFF');
-  empty.pragma('page_size = ' + workerData.writePageSize);
-  empty.pragma('user_version = 0');
-  empty.close();
-  source = new Database(workerData.source, { readonly: true, fileMustExist: true });
-  // Each page is read once: a small cache saves touching memory for nothing.
-  source.pragma('cache_size = -1024');
-  source.backup(workerData.dest, { progress: () => 2147483647 }).then(
-    () => {
-      source.close();
-      // A backup is a plain file: no WAL beside it, readable read-only anywhere. Flushed by the caller.
-      const copy = new Database(workerData.dest);
-      copy.pragma('synchronous = OFF');
-      copy.pragma('journal_mode = DELETE');
-      copy.close();
-      parentPort.postMessage({ ok: true });
-    },
-    (error) => {
-      source.close();
-      parentPort.postMessage({ error: String(error && error.message ? error.message : error), code: error && error.code });
-    },
-  );
-} catch (error) {
-  if (source) source.close();
-  parentPort.postMessage({ error: String(error && error.message ? error.message : error), code: error && error.code });
-}
-`;
-
-/** The page size the copy is written with (SQLite's largest); the backup keeps the source's. */
-const COPY_WRITE_PAGE_SIZE = 65536;
-
-function copyInWorker(source: string, dest: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(COPY_WORKER_SOURCE, { eval: true, workerData: { source, dest, driver: driverPath, writePageSize: COPY_WRITE_PAGE_SIZE } });
-    worker.once('message', (reply: { ok?: boolean; error?: string; code?: string }) => {
-      if (reply.ok) resolve();
-      else reject(Object.assign(new Error(reply.error ?? 'The copy failed'), { code: reply.code }));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`The copy stopped unexpectedly (exit ${code})`));
-    });
-  });
-}
-
-interface WorkerReply {
-  tables?: string[];
-  version?: number;
-  check?: string[];
-  counts?: Record<string, number>;
-  error?: string;
-}
-
-const driverPath = createRequire(path.join(import.meta.dirname, 'backups.js')).resolve('better-sqlite3');
-
-function inspectInWorker(file: string, quick: boolean): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, quick, driver: driverPath } });
-    worker.once('message', (reply: WorkerReply) => resolve(reply));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`The check stopped unexpectedly (exit ${code})`));
-    });
-  });
-}
 
 /**
  * Checks a backup file the way a restore depends on it: an SQLite file, whole
@@ -213,87 +80,6 @@ export async function verifyFile(file: string, options: { quick?: boolean } = {}
   return { ok: true, schemaVersion: version, counts: reply.counts ?? {}, sha256: await hashing, bytes: stat.size };
 }
 
-function fsyncPath(target: string): void {
-  const fd = fs.openSync(target, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } catch {
-    // Some platforms cannot fsync a directory; the file itself was synced.
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/**
- * Flushes a file (or a folder's entries) to disk off the main thread: a
- * 500 MB fsync, or even a folder's while the disk is busy, would stall the app.
- */
-async function fsyncFile(target: string, mode: 'r' | 'r+' = 'r+'): Promise<void> {
-  const handle = await fs.promises.open(target, mode);
-  try {
-    await handle.sync();
-  } catch (error) {
-    // Some platforms cannot fsync a folder; the files in it were synced.
-    if (mode === 'r+') throw error;
-  } finally {
-    await handle.close();
-  }
-}
-
-const fsyncFolder = (folder: string) => fsyncFile(folder, 'r');
-
-/** How long early flushing waits when a flush found little to write. */
-const FLUSH_PAUSE_MS = 10;
-
-/**
- * Flushes a file over and over while another thread writes it, so the disk
- * writes the copy while SQLite is still making it, and the final flush has
- * only the last part left. Without this the whole file waits in memory for
- * one flush at the end. Only speed rests on it: the caller still flushes the
- * finished file, and a failure here only ends the early flushing.
- */
-function flushWhileWritten(file: string): { stop: () => Promise<void> } {
-  let stopped = false;
-  const running = (async () => {
-    while (!stopped) {
-      let handle: fs.promises.FileHandle;
-      try {
-        handle = await fs.promises.open(file, 'r+');
-      } catch {
-        // Not created yet.
-        await new Promise((resolve) => setTimeout(resolve, FLUSH_PAUSE_MS));
-        continue;
-      }
-      try {
-        while (!stopped) {
-          const started = performance.now();
-          await handle.datasync();
-          // A flush that found little to write: give the copy a moment to write more.
-          if (performance.now() - started < FLUSH_PAUSE_MS) await new Promise((resolve) => setTimeout(resolve, FLUSH_PAUSE_MS));
-        }
-      } catch {
-        stopped = true;
-      } finally {
-        await handle.close();
-      }
-    }
-  })();
-  return {
-    stop: () => {
-      stopped = true;
-      return running;
-    },
-  };
-}
-
-async function writeDurably(file: string, content: string): Promise<void> {
-  const temp = `${file}.partial`;
-  await fs.promises.writeFile(temp, content);
-  await fsyncFile(temp);
-  await fs.promises.rename(temp, file);
-  await fsyncFolder(path.dirname(file));
-}
-
 export interface BackupResult {
   file: string;
   manifest: BackupManifest;
@@ -315,7 +101,7 @@ export async function takeBackup(
     fs.mkdirSync(to, { recursive: true });
     fs.accessSync(to, fs.constants.W_OK);
   } catch (error) {
-    throw new BackupError(`The backup folder ${to} cannot be written to (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check that the drive is connected and not read-only.`);
+    throw new BackupError(folderNotWritable(to, (error as NodeJS.ErrnoException).code ?? 'error'));
   }
   // Two backups in the same second (a safety copy just after a backup) get distinct names.
   const base = backupFileName(options.now, options.reason === 'safety' ? 'keel-safety-' : 'keel-');

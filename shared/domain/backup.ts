@@ -99,6 +99,11 @@ export function backupIsStale(lastVerifiedAt: string | null, lastAttemptFailed: 
 /** Why a backup could not be written, in words for the manager: a full drive, a read-only one, or the system's own reason. */
 export function backupWriteFailure(code: string | undefined, folder: string, detail: string): string {
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return `The backup folder ${folder} is full. Free some space there (older backups are kept until a new one is verified) or choose another folder.`;
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return `The backup folder ${folder} cannot be written to (${code}). Check that the drive is connected and not read-only.`;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return folderNotWritable(folder, code);
   return `The backup could not be written to ${folder}: ${detail}`;
+}
+
+/** A backup folder that cannot be written to: missing, read-only or forbidden. */
+export function folderNotWritable(folder: string, code: string): string {
+  return `The backup folder ${folder} cannot be written to (${code}). Check that the drive is connected and not read-only.`;
 }

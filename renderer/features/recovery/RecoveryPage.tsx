@@ -1,5 +1,5 @@
 import { ChevronLeft, ChevronRight, DatabaseBackup, RotateCcw } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { RECOVERY_PAGE_SIZE, recoveryContract, type RecoveryBackup, type RecoveryRows, type RecoveryStatus, type RecoveryTable } from '../../../shared/contract/recovery';
 import { ApiFailure, callRecovery, messageOf, subscribe } from '../../app/api';
 import { useFormSubmit } from '../../app/forms';
@@ -10,6 +10,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Alert, Badge, EmptyState, LoadError, Loading } from '../../ui/Feedback';
 import { TextField } from '../../ui/Field';
 import { isRestoreTyped, RestoreConfirmFields, WarningBox } from '../../ui/RestoreConfirm';
+import { useFocusOnMount } from '../../ui/useFocusOnMount';
 import './recovery.css';
 
 const number = new Intl.NumberFormat('en-US');
@@ -119,13 +120,6 @@ function ManagerSignIn({ onSignedIn }: { onSignedIn: () => void }) {
       </div>
     </form>
   );
-}
-
-/** Moves keyboard and screen-reader focus to a heading when it appears (the form or list before it is gone). */
-function useFocusOnMount<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return ref;
 }
 
 function ManagerTools({ status, onSignedOut }: { status: RecoveryStatus; onSignedOut: () => void }) {

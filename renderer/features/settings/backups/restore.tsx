@@ -1,10 +1,11 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { type BackupEntry } from '../../../../shared/contract/backups';
 import { formatInstant } from '../../../../shared/domain/format';
 import { call, messageOf, onApiFailure } from '../../../app/api';
 import { useSession } from '../../../app/session-store';
 import { Dialog } from '../../../ui/Dialog';
 import { isRestoreTyped, RestoreConfirmFields, WarningBox } from '../../../ui/RestoreConfirm';
+import { useFocusOnMount } from '../../../ui/useFocusOnMount';
 import { BackupProgress, onBackupProgress, whenInWords, capitalised, formatSize, number, type Running } from './activity';
 
 // ---------------------------------------------------------------------------
@@ -86,9 +87,8 @@ export function watchRestore(entry: BackupEntry, onFailed: (message: string) => 
 export function Restoring({ entry, running }: { entry: BackupEntry; running: Running | null }) {
   const zone = useSession((s) => s.clinic?.timeZone ?? 'UTC');
   const order = useSession((s) => s.clinic?.dateOrder ?? 'MDY');
-  const heading = useRef<HTMLHeadingElement>(null);
   // The dialog's button is gone: start screen readers and the keyboard here.
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="card backups-restoring" aria-labelledby="backups-restoring-title">
       <h2 id="backups-restoring-title" ref={heading} tabIndex={-1}>
