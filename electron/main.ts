@@ -5,10 +5,11 @@ import { DataFolderError } from '../db/errors';
 import type { KeelApp } from './core/app';
 import { withNewestBackup } from './core/data-tools';
 import { defaultDataDir } from './core/paths';
+import { resolveRendererFile } from './core/renderer-files';
 import { startKeel, type Runtime } from './core/runtime';
 import { CONTENT_SECURITY_POLICY } from './core/security';
 import { bindIpc } from './ipc';
-import { APP_ORIGIN, createMainWindow, hardenSession } from './window';
+import { APP_ORIGIN, createMainWindow, hardenSession, installAppMenu } from './window';
 
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.map': 'application/json' };
 
@@ -17,16 +18,14 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'keel', privileges: { standard: 
 let keelApp: KeelApp | null = null;
 let runtime: Runtime | null = null;
 
-/** Serves dist/renderer on keel://app/ (never file://), refusing anything outside it. */
+/** Serves dist/renderer on keel://app/ (never file://), refusing anything outside it (see resolveRendererFile). */
 function serveRenderer(rendererDir: string): void {
   protocol.handle('keel', (request) => {
     const url = new URL(request.url);
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(rendererDir, `.${relative}`);
-    const inside = file.startsWith(rendererDir + path.sep) && url.host === 'app';
-    const target = inside && fs.existsSync(file) ? file : path.join(rendererDir, 'index.html');
-    return new Response(fs.readFileSync(target), {
-      headers: { 'Content-Type': MIME[path.extname(target)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    const found = url.host === 'app' ? resolveRendererFile(rendererDir, url.pathname) : ({ ok: false, status: 404 } as const);
+    if (!found.ok) return new Response(null, { status: found.status });
+    return new Response(fs.readFileSync(found.file), {
+      headers: { 'Content-Type': MIME[path.extname(found.file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
     });
   });
 }
@@ -45,6 +44,7 @@ async function start(): Promise<void> {
   }
   runtime = started;
   hardenSession(session.defaultSession);
+  installAppMenu();
   serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
   // A damaged database opens on the recovery screen (restore, or look read-only); never on an empty one.
   bindIpc(started, started);

@@ -1,4 +1,5 @@
-import { BrowserWindow, shell, type Session } from 'electron';
+import { app, BrowserWindow, Menu, shell, type Session } from 'electron';
+import { appMenuTemplate } from './core/app-menu';
 import { CONTENT_SECURITY_POLICY } from './core/security';
 
 /** The renderer is served from this origin by the `keel://` protocol (see main.ts). */
@@ -18,6 +19,12 @@ export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
+}
+
+/** Keel's menu (see core/app-menu.ts): in a packaged build without reload or the developer tools. */
+export function installAppMenu(): void {
+  app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion(), copyright: 'Copyright © Keel' });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, appName: app.getName(), packaged: app.isPackaged })));
 }
 
 /** The main window with Electron's secure settings; navigation and new windows are refused. */
@@ -40,6 +47,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: true,
+      // No developer tools in a packaged build, whatever shortcut or menu tries to open them.
+      devTools: !app.isPackaged,
     },
   });
   window.once('ready-to-show', () => window.show());
