@@ -87,10 +87,59 @@ export async function apiValue<T>(page: Page, channel: string, input: unknown): 
   return reply.value as T;
 }
 
-/** Today's date in New York, and the Monday of its week, as YYYY-MM-DD. */
+/** A `YYYY-MM-DD` date moved by whole days. */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 1 for Monday … 7 for Sunday. */
+export function isoWeekday(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+}
+
+/**
+ * Today's date in New York (the zone the tests' clinics use), and the Monday of its
+ * week. `keel serve` and Chromium read the same machine clock, so the screens agree
+ * with it; which weekday it is must never decide whether a test passes — pick days
+ * from the data (see dayWithSeveralProviders) instead of assuming a roster.
+ */
 export function clinicDates(): { today: string; monday: string; addDays: (date: string, n: number) => string } {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
-  return { today, monday: addDays(today, weekday === 0 ? -6 : 1 - weekday), addDays };
+  return { today, monday: addDays(today, 1 - isoWeekday(today)), addDays };
+}
+
+/** The clinic's today as Keel itself sees it (Today's board), for tests signed in with a schedule role. */
+export async function clinicToday(page: Page): Promise<string> {
+  return (await apiValue<{ date: string }>(page, 'appointments.today', {})).date;
+}
+
+interface DayAppointment {
+  providerId: string;
+  start: string;
+  status: string;
+}
+
+/**
+ * The first day after today on which at least two providers see patients, the first
+ * of them in the calendar's order with two or more, asked of the data itself: which
+ * weekdays are busy is the demo roster's business (the small demo has one provider
+ * on Tuesdays and Thursdays), and the demo is built around the day it is created.
+ */
+export async function dayWithSeveralProviders(page: Page, options: { minReminderCalls?: number } = {}): Promise<string> {
+  const today = await clinicToday(page);
+  const last = addDays(today, 28);
+  const frame = await apiValue<{ providers: Array<{ id: string }> }>(page, 'schedule.frame', { from: addDays(today, 1), to: last });
+  const booked = (await apiValue<DayAppointment[]>(page, 'appointments.list', { from: addDays(today, 1), to: last })).filter((a) => a.status !== 'cancelled');
+  for (let day = addDays(today, 1); day <= last; day = addDays(day, 1)) {
+    const perProvider = new Map<string, number>();
+    for (const a of booked) if (a.start.startsWith(day)) perProvider.set(a.providerId, (perProvider.get(a.providerId) ?? 0) + 1);
+    const first = frame.providers.find((p) => perProvider.has(p.id));
+    if (perProvider.size < 2 || !first || perProvider.get(first.id)! < 2) continue;
+    if (options.minReminderCalls !== undefined) {
+      const calls = await apiValue<Array<{ phone: string }>>(page, 'appointments.reminders', { date: day });
+      if (calls.filter((c) => c.phone !== '').length < options.minReminderCalls) continue;
+    }
+    return day;
+  }
+  throw new Error(`No day from ${addDays(today, 1)} to ${last} has two providers seeing patients: has the demo's roster changed?`);
 }

@@ -1,14 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { clinicDates, expect, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
-
-/** The first Monday-to-Friday day after today in the clinic's zone: the demo clinic is busy then. */
-function nextWeekday(): string {
-  const { today, addDays } = clinicDates();
-  let day = addDays(today, 1);
-  while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, 1);
-  return day;
-}
+import { dayWithSeveralProviders, expect, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
 
 let demo: KeelServer;
 test.beforeAll(async () => {
@@ -19,16 +11,17 @@ test.afterAll(async () => {
 });
 
 test('reception prints the day sheet, works the reminder list and downloads a calendar file; the manager reads the reports', async ({ page }) => {
-  const day = nextWeekday();
   await page.goto(demo.url);
   await signIn(page, 'reception', 'keel-demo-reception');
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  // A coming day with several providers and calls to make, as the data says (not "the next weekday").
+  const day = await dayWithSeveralProviders(page, { minReminderCalls: 3 });
   await page.getByRole('link', { name: 'Schedule', exact: true }).click();
   // Reports are the manager's: reception has no such tab.
   await expect(page.getByRole('navigation', { name: 'Schedule' }).getByRole('link', { name: 'Reports' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Day sheet and lists' }).click();
 
-  // The day sheet for the next weekday, whole clinic, grouped by provider.
+  // The day sheet for that day, whole clinic, grouped by provider.
   await page.getByLabel('Date', { exact: true }).fill(day);
   await expect(page).toHaveURL(new RegExp(`#/schedule/lists/${day}$`));
   const sheet = page.getByRole('region', { name: 'Day sheet', exact: true });

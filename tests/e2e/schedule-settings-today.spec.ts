@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { apiValue, clinicDates, expect, screenshot, signIn, startKeel, stopKeel, test } from './fixtures';
+import { addDays, apiValue, clinicToday, expect, screenshot, signIn, startKeel, stopKeel, test } from './fixtures';
 
 type Status = 'booked' | 'confirmed' | 'arrived' | 'in_room' | 'completed' | 'no_show' | 'cancelled';
 const LABELS: Record<Status, string> = { booked: 'Booked', confirmed: 'Confirmed', arrived: 'Arrived', in_room: 'In room', completed: 'Completed', no_show: 'No-show', cancelled: 'Cancelled' };
@@ -144,12 +144,11 @@ test('the manager sets up appointment types and the late-cancel notice; Today an
     await page.clock.runFor(130_000);
     expect(todayCalls).toBe(before + 1);
 
-    // A patient with an appointment on the next weekday sees it on their record.
-    const { today: date, addDays } = clinicDates();
-    let next = addDays(date, 1);
-    while ([0, 6].includes(new Date(`${next}T00:00:00Z`).getUTCDay())) next = addDays(next, 1);
-    const [booked] = await apiValue<Appointment[]>(page, 'appointments.list', { from: next, to: next });
-    expect(booked, `the demo has appointments on ${next}`).toBeDefined();
+    // A patient with a coming appointment (after today, not cancelled) sees it on their record.
+    const date = await clinicToday(page);
+    const ahead = await apiValue<Appointment[]>(page, 'appointments.list', { from: addDays(date, 1), to: addDays(date, 14) });
+    const booked = ahead.find((a) => a.status !== 'cancelled');
+    expect(booked, `the demo has appointments in the two weeks after ${date}`).toBeDefined();
     await page.goto(`${keel.url}#/patients/record/${booked!.patient.id}`);
     const section = page.getByRole('region', { name: 'Appointments', exact: true });
     const coming = section.getByRole('table', { name: 'Coming appointments' });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { apiValue, callApi, clinicDates, expect, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
+import { addDays, apiValue, callApi, clinicToday, dayWithSeveralProviders, expect, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
 
 /**
  * The calendar as the front desk uses it, on the small demo clinic: book by
@@ -36,15 +36,6 @@ test.afterAll(async () => {
   await stopKeel(demo);
 });
 
-const { today, addDays } = clinicDates();
-const isWeekday = (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
-/** A weekday seven weeks ahead: rostered, and past the demo's booked weeks, so the slots used here are free. */
-let quietDay = addDays(today, 49);
-while (!isWeekday(quietDay)) quietDay = addDays(quietDay, 1);
-/** A busy weekday for the screenshots. */
-let busyDay = addDays(today, 1);
-while (!isWeekday(busyDay)) busyDay = addDays(busyDay, 1);
-
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const literally = (text: string) => new RegExp(escape(text));
 const minutes = (wall: string) => Number(wall.slice(11, 13)) * 60 + Number(wall.slice(14, 16));
@@ -55,8 +46,31 @@ const spoken = (hhmm: string) => {
   return `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
 };
 
-async function patients(page: Page, query: string, n: number): Promise<PatientHit[]> {
-  const hits = await apiValue<Array<{ id: string; name: string }>>(page, 'patients.search', { query, limit: 20 });
+const stretchOf = (frame: Frame, staffId: string, date: string) =>
+  frame.working.find((w) => w.staffId === staffId)?.intervals.find((i) => i.start.startsWith(date) && minutes(i.end) - minutes(i.start) >= 300);
+
+/**
+ * A weekday seven to nine weeks ahead and a provider who works five hours or more on
+ * it and on the same weekday of the three weeks after, with nothing booked on any of
+ * the four (the demo's series run that far): the slots this test books are free.
+ * Read from the data, since the roster and the series depend on the day the demo is made.
+ */
+async function quietStretch(page: Page, today: string): Promise<{ quietDay: string; frame: Frame; provider: Frame['providers'][number]; booked: Appointment[] }> {
+  for (let quietDay = addDays(today, 49); quietDay <= addDays(today, 63); quietDay = addDays(quietDay, 1)) {
+    const frame = await apiValue<Frame>(page, 'schedule.frame', { from: quietDay, to: addDays(quietDay, 21) });
+    const booked = await apiValue<Appointment[]>(page, 'appointments.list', { from: quietDay, to: addDays(quietDay, 21) });
+    const weeks = [0, 7, 14, 21].map((n) => addDays(quietDay, n));
+    const provider = frame.providers.find(
+      (p) => p.flag === null && weeks.every((d) => stretchOf(frame, p.id, d) && !booked.some((a) => a.providerId === p.id && a.status !== 'cancelled' && a.start.startsWith(d))),
+    );
+    if (provider) return { quietDay, frame, provider, booked };
+  }
+  throw new Error(`No provider works five free hours on one weekday four weeks running, seven to nine weeks after ${today}`);
+}
+
+/** The first n patients the search finds, leaving out anyone already booked in `busy` (a demo series would clash). */
+async function patients(page: Page, query: string, n: number, busy: readonly Appointment[]): Promise<PatientHit[]> {
+  const hits = (await apiValue<PatientHit[]>(page, 'patients.search', { query, limit: 20 })).filter((hit) => !busy.some((a) => a.patient.id === hit.id && a.status !== 'cancelled'));
   expect(hits.length).toBeGreaterThanOrEqual(n);
   return hits.slice(0, n);
 }
@@ -68,15 +82,13 @@ test('the front desk books by keyboard, is refused a clash, drags and undoes, bo
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
 
   // Pick a provider who works a long stretch on the quiet day, and every week after it for the series.
-  const frame = await apiValue<Frame>(page, 'schedule.frame', { from: quietDay, to: addDays(quietDay, 21) });
+  const today = await clinicToday(page);
+  const { quietDay, frame, provider, booked: alreadyBooked } = await quietStretch(page, today);
+  const busyDay = await dayWithSeveralProviders(page);
   const type = frame.types.find((t) => t.active && t.durationMinutes === 15 && !t.roomKind) ?? frame.types.find((t) => t.active && t.durationMinutes <= 30)!;
-  const stretch = (staffId: string, date: string) =>
-    frame.working.find((w) => w.staffId === staffId)?.intervals.find((i) => i.start.startsWith(date) && minutes(i.end) - minutes(i.start) >= 300);
-  const provider = frame.providers.find((p) => p.flag === null && [0, 7, 14, 21].every((n) => stretch(p.id, addDays(quietDay, n))))!;
-  expect(provider, 'a provider rostered for five hours on the quiet day and the three weeks after').toBeTruthy();
-  const shiftStart = minutes(stretch(provider.id, quietDay)!.start);
+  const shiftStart = minutes(stretchOf(frame, provider.id, quietDay)!.start);
   const first = clock(Math.ceil((shiftStart + 60) / 15) * 15);
-  const [ana, ben, cy, dee] = await patients(page, 'a', 4);
+  const [ana, ben, cy, dee] = await patients(page, 'a', 4, alreadyBooked);
 
   // 1. Book by keyboard alone: the grid, arrow keys to the slot, Enter, the patient search, Enter.
   await page.getByRole('link', { name: 'Schedule', exact: true }).click();
