@@ -42,6 +42,9 @@ export const PERMISSION_MATRIX = {
   'timeoff.decide': ['manager'],
   'rooms.view': ['manager', 'receptionist', 'provider'],
   'rooms.manage': ['manager', 'receptionist'],
+  /** Equipment and its service dates. */
+  'equipment.view': ['manager', 'receptionist', 'provider'],
+  'equipment.manage': ['manager', 'receptionist'],
   /** Find and open patients (every look is audited). */
   'patients.view': EVERYONE,
   /** Register patients, change demographics and insurance. */
@@ -54,6 +57,8 @@ export const PERMISSION_MATRIX = {
   /** The concerns and complaints log. */
   'concerns.view': ['manager', 'receptionist'],
   'concerns.manage': ['manager', 'receptionist'],
+  /** How long a concern may stay unresolved before it is overdue. */
+  'concerns.settings': ['manager'],
   /** See the schedule (billers read it too). */
   'schedule.view': EVERYONE,
   /** Book, move and cancel; the waitlist. */

@@ -9,8 +9,8 @@ describe('the permissions matrix', () => {
     expect(held.manager).toEqual((Object.keys(PERMISSION_MATRIX) as Permission[]).sort());
     expect(held).toEqual({
       manager: held.manager,
-      receptionist: ['account.self', 'clinic.view', 'concerns.manage', 'concerns.view', 'patients.edit', 'patients.insurance', 'patients.view', 'roster.view', 'rooms.manage', 'rooms.view', 'schedule.manage', 'schedule.status', 'schedule.view', 'staff.self', 'staff.view', 'timeoff.request'].sort(),
-      provider: ['account.self', 'clinic.view', 'patients.view', 'roster.view', 'rooms.view', 'schedule.status', 'schedule.view', 'staff.self', 'timeoff.request'].sort(),
+      receptionist: ['account.self', 'clinic.view', 'concerns.manage', 'concerns.view', 'patients.edit', 'patients.insurance', 'patients.view', 'roster.view', 'rooms.manage', 'rooms.view', 'equipment.manage', 'equipment.view', 'schedule.manage', 'schedule.status', 'schedule.view', 'staff.self', 'staff.view', 'timeoff.request'].sort(),
+      provider: ['account.self', 'clinic.view', 'patients.view', 'roster.view', 'rooms.view', 'equipment.view', 'schedule.status', 'schedule.view', 'staff.self', 'timeoff.request'].sort(),
       billing: ['account.self', 'clinic.view', 'patients.insurance', 'patients.view', 'schedule.view', 'staff.self', 'timeoff.request'].sort(),
     });
   });
@@ -21,6 +21,43 @@ describe('the permissions matrix', () => {
       if (access === 'public') expect(['auth.login', 'setup.status', 'setup.createClinic', 'setup.createDemo']).toContain(name);
       else expect(Object.keys(PERMISSION_MATRIX)).toContain(access);
     }
+  });
+
+  it('guards each channel with a permission named for what it guards: its own domain, or a reviewed exception', () => {
+    // A channel borrowing another domain's permission (concerns.setTarget once needed patients.merge)
+    // changes who may use it whenever that other permission changes. Each exception says why it is right.
+    const reviewed: Record<string, string> = {
+      'auth.login': 'public', // signing in needs no session
+      'auth.*': 'account.self', // one's own account
+      'setup.*': 'public', // first launch, before any account exists
+      'staff.get': 'staff.self', // one's own record; the handler lets staff.view see anyone
+      'staff.me': 'staff.self',
+      'staffSettings.*': 'staff.manage', // the credentials each role needs are part of managing staff
+      'credentials.*': 'staff.*', // a person's credentials belong to their staff record
+      'attachments.get': 'staff.self', // credential scans, one's own or the manager's
+      'positions.*': 'hiring.manage',
+      'candidates.*': 'hiring.manage',
+      'roster.labour': 'labour.view', // pay is more private than the roster
+      'templates.*': 'roster.*',
+      'coverage.*': 'roster.*',
+      'timeoff.list': 'roster.view', // time off is shown on the roster
+      'appointmentTypes.*': 'schedule.*',
+      'appointments.*': 'schedule.*',
+      'scheduleSettings.*': 'schedule.*',
+      'waitlist.*': 'schedule.*',
+    };
+    const matches = (pattern: string, value: string) => (pattern.endsWith('.*') ? value.startsWith(pattern.slice(0, -1)) : value === pattern);
+    const wrong: string[] = [];
+    for (const name of CHANNEL_NAMES) {
+      const access = String(contract[name].access);
+      const domain = name.split('.')[0]!;
+      if (access.split('.')[0] === domain) continue;
+      const rule = Object.entries(reviewed).find(([channel]) => matches(channel, name));
+      if (!rule || !matches(rule[1], access)) wrong.push(`${name} → ${access}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(contract['concerns.setTarget'].access).toBe('concerns.settings');
+    expect(ROLES.filter((r) => roleHas(r, 'concerns.settings'))).toEqual(['manager']);
   });
 
   it('keeps accounts, the clinic profile, pay, evaluations and candidates to the manager', () => {

@@ -73,10 +73,12 @@ export const patientsHandlers: HandlersFor<PatientChannels> = {
   ...importHandlers,
 
   'patients.search': async (input, ctx) => {
-    // One audit row per search, with what was typed, never one per result.
-    ctx.audit.detail = { query: input.query };
     const groups = parseSearch(input.query, ctx.clinic?.dateOrder ?? 'MDY');
-    return searchPatients(ctx.db, groups, { limit: input.limit ?? 20, includeInactive: input.includeInactive ?? false });
+    const matches = await searchPatients(ctx.db, groups, { limit: input.limit ?? 20, includeInactive: input.includeInactive ?? false });
+    // One audit row per search: that it happened, what kind of terms and how many results, never the words
+    // (names, phone numbers and birth dates typed into the box are patients' data too).
+    ctx.audit.detail = { terms: [...new Set(groups.flatMap((g) => g.map((t) => t.kind)))].sort(), results: matches.length };
+    return matches;
   },
 
   'patients.get': async (input, ctx) => {

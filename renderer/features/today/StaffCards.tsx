@@ -131,7 +131,7 @@ export function StaffCards({ today }: { today: string }) {
           )}
         />
       )}
-      {may('rooms.view') && (
+      {may('equipment.view') && (
         <Card
           title="Equipment service overdue"
           id="card-equipment"

@@ -161,7 +161,7 @@ export function ConcernsPage() {
 function TargetLine({ onChanged }: { onChanged: () => void }) {
   const targetErrorId = useId();
   const me = useSession((s) => s.me);
-  const mayChange = me ? roleHas(me.user.role, 'patients.merge') : false;
+  const mayChange = me ? roleHas(me.user.role, 'concerns.settings') : false;
   const { data, reload } = useLoad(() => call('concerns.settings', {}), 'concern-target');
   const [editing, setEditing] = useState(false);
   const [days, setDays] = useState('');

@@ -22,12 +22,13 @@ const DUE_SOON_DAYS = 30;
 export function FacilitiesPage() {
   const me = useSession((s) => s.me);
   const canManage = me ? roleHas(me.user.role, 'rooms.manage') : false;
+  const canManageEquipment = me ? roleHas(me.user.role, 'equipment.manage') : false;
   // Equipment shows room names, so a room change reloads the equipment too.
   const [roomsChanged, setRoomsChanged] = useState(0);
   return (
     <div className="stack">
       <RoomsSection canManage={canManage} onChanged={() => setRoomsChanged((n) => n + 1)} />
-      <EquipmentSection canManage={canManage} refreshKey={roomsChanged} />
+      <EquipmentSection canManage={canManageEquipment} refreshKey={roomsChanged} />
     </div>
   );
 }
