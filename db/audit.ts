@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { compiledOnce } from './compiled';
 import type { DB } from './schema';
@@ -76,4 +77,23 @@ export async function recentAudit(db: Kysely<DB>, limit = 100): Promise<AuditRow
     patientId: r.patient_id,
     detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown),
   }));
+}
+
+const NAME_KEY = 'audit.unknownNameKey';
+
+/**
+ * The key for the short hash that stands in the audit log for a username nobody
+ * has (it may be a password typed into the wrong box). Made once per data folder.
+ */
+export async function auditNameKey(db: Kysely<DB>, now: string): Promise<string> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', NAME_KEY).executeTakeFirst();
+  if (row) return JSON.parse(row.value) as string;
+  const key = randomBytes(32).toString('hex');
+  await db.insertInto('settings').values({ key: NAME_KEY, value: JSON.stringify(key), created_at: now, updated_at: now }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  return auditNameKey(db, now);
+}
+
+/** What the audit log keeps of a name that matches no account: a keyed hash, 10 hex characters. */
+export function unknownNameHash(key: string, typed: string): string {
+  return createHmac('sha256', key).update(typed).digest('hex').slice(0, 10);
 }

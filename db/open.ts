@@ -3,9 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, sql, type Migration } from 'kysely';
 import { KeelSqliteDialect } from './dialect';
-import { DataFolderError } from './errors';
+import { DataFolderError, isDiskFull } from './errors';
 import { lockDataFolder } from './lock';
+import { clearStagedImports } from './import-staging';
 import { withStatementCache } from './statement-cache';
+import { transactionInWorker } from './worker-transaction';
+import { gatedDialect, WriteGate } from './write-gate';
 import { MIGRATIONS, type KeelMigration } from './migrations/index';
 import type { DB } from './schema';
 
@@ -30,6 +33,10 @@ export interface KeelDatabase {
   /** Raw handle, for pragmas, backups and benchmarks only; queries go through `db`. */
   sqlite: Database.Database;
   db: Kysely<DB>;
+  /** Holds the main connection's writes back while a worker transaction runs (write-gate.ts). */
+  writeGate: WriteGate;
+  /** Runs one long transaction on its own connection in a worker thread (worker-transaction.ts). */
+  transactionInWorker<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -57,15 +64,18 @@ export function isNetworkFolder(folder: string): boolean {
   }
 }
 
+/**
+ * The per-connection pragmas, for the main connection and a worker's alike:
+ * FULL, so a committed transaction survives a power cut, not only a crash;
+ * foreign keys, which SQLite leaves off unless asked, per connection.
+ */
+export const CONNECTION_PRAGMAS: readonly string[] = ['synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'];
+
 /** The pragmas every connection gets, in one place. */
 export function applyPragmas(sqlite: Database.Database): void {
   const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
   if (String(mode).toLowerCase() !== 'wal') throw new Error(`SQLite refused WAL mode (got ${String(mode)})`);
-  // FULL: a committed transaction survives a power cut, not only a crash.
-  sqlite.pragma('synchronous = FULL');
-  // SQLite leaves foreign keys off unless asked, per connection.
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  for (const pragma of CONNECTION_PRAGMAS) sqlite.pragma(pragma);
 }
 
 export function schemaVersionOf(sqlite: Database.Database): number {
@@ -84,6 +94,15 @@ function looksLikeKeel(sqlite: Database.Database): boolean {
  */
 export async function openDataFolder(dir: string, options: OpenOptions = {}): Promise<KeelDatabase> {
   const folder = path.resolve(dir);
+  try {
+    return await openFolder(folder, options);
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    throw new DataFolderError('disk_full', `The disk that holds ${folder} is full, so Keel cannot open its data. Free some space on that disk and start Keel again. Nothing was changed.`, { cause: error });
+  }
+}
+
+async function openFolder(folder: string, options: OpenOptions): Promise<KeelDatabase> {
   fs.mkdirSync(folder, { recursive: true });
   if (isNetworkFolder(folder)) {
     throw new DataFolderError(
@@ -120,11 +139,16 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
         throw new DataFolderError('damaged', `${summary} Restore the newest verified backup (Settings → Backups, or keel restore FILE --data ${folder}).`, { summary });
       }
     }
-    const db = new Kysely<DB>({ dialect: new KeelSqliteDialect({ database: withStatementCache(sqlite) }) });
+    const cached = withStatementCache(sqlite);
+    const writeGate = new WriteGate();
+    const isWrite = (text: string) => !(cached.prepare(text) as unknown as { readonly: boolean }).readonly;
+    const db = new Kysely<DB>({ dialect: gatedDialect(new KeelSqliteDialect({ database: cached }), writeGate, isWrite) });
     const onStep = options.onStep ?? (() => {});
     // user_version moves inside each migration's transaction, so equal means current.
     if (version === migrations.length) onStep(`Schema is up to date (version ${version}).`);
     else if (options.migrate !== false) await migrateToLatest(db, sqlite, onStep, migrations);
+    const left = await clearStagedImports(db, schemaVersionOf(sqlite));
+    if (left > 0) onStep(`Removed ${left} staged rows left by an import that was cut off.`);
     const handle = sqlite;
     let closed = false;
     return {
@@ -132,6 +156,8 @@ export async function openDataFolder(dir: string, options: OpenOptions = {}): Pr
       file,
       sqlite: handle,
       db,
+      writeGate,
+      transactionInWorker: (work) => transactionInWorker({ file, writeGate, pragmas: CONNECTION_PRAGMAS }, work),
       async close() {
         if (closed) return;
         closed = true;

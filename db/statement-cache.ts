@@ -7,10 +7,13 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  * (most recently used kept, up to `capacity`). Safe because kysely runs one
  * query at a time on this connection.
  */
-export function withStatementCache(sqlite: Database.Database, capacity = 500): SqliteDatabase {
+export function withStatementCache(sqlite: Database.Database, capacity = 500): SqliteDatabase & { readonly inTransaction: boolean } {
   const cache = new Map<string, SqliteStatement>();
   return {
     close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
     prepare(sql: string): SqliteStatement {
       const hit = cache.get(sql);
       if (hit) {

@@ -17,14 +17,15 @@ function fromKeel(event: IpcMainInvokeEvent): boolean {
  * Binds the router to IPC. Each window has its own session: its token lives
  * here, in the main process, and never reaches the page.
  */
-export function bindIpc(app: Pick<Runtime, 'events'>, router: { call(request: CallRequest): Promise<CallOutcome> }): () => void {
+export function bindIpc(app: Pick<Runtime, 'events' | 'sessions'>, router: { call(request: CallRequest): Promise<CallOutcome> }): () => void {
   const tokens = new Map<number, string>();
 
-  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown, options: unknown): Promise<Result<unknown>> => {
     if (!fromKeel(event)) return { ok: false, error: { code: 'forbidden', message: 'Only Keel’s own window may call Keel.' } };
     const id = event.sender.id;
     if (!tokens.has(id)) event.sender.once('destroyed', () => tokens.delete(id));
-    const outcome = await router.call({ token: tokens.get(id) ?? null, channel: String(channel), input });
+    const background = typeof options === 'object' && options !== null && (options as { background?: unknown }).background === true;
+    const outcome = await router.call({ token: tokens.get(id) ?? null, channel: String(channel), input, source: `window:${id}`, background });
     if (outcome.session && 'start' in outcome.session) tokens.set(id, outcome.session.start);
     if (outcome.session && 'end' in outcome.session) tokens.delete(id);
     return outcome.result;
@@ -33,6 +34,9 @@ export function bindIpc(app: Pick<Runtime, 'events'>, router: { call(request: Ca
   const stopEvents = app.events.listen((event) => {
     for (const [id, token] of tokens) {
       if (event.token !== undefined && event.token !== token) continue;
+      // A locked session hears only about its own lock, never about the clinic's data.
+      const session = app.sessions.get(token);
+      if (!session || (session.locked && !event.name.startsWith('session.'))) continue;
       allWebContents.fromId(id)?.send(EVENT_CHANNEL, event.name, event.payload);
     }
   });

@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 // The page gets exactly two functions, never ipcRenderer itself.
 contextBridge.exposeInMainWorld('keel', {
-  invoke: (channel: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('keel:invoke', channel, input),
+  invoke: (channel: string, input: unknown, options?: { background?: boolean }): Promise<unknown> => ipcRenderer.invoke('keel:invoke', channel, input, { background: options?.background === true }),
   subscribe: (event: string, listener: (payload: unknown) => void): (() => void) => {
     const handler = (_e: IpcRendererEvent, name: string, payload: unknown) => {
       if (name === event) listener(payload);

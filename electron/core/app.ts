@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { auditNameKey } from '../../db/audit';
 import { getClinic } from '../../db/clinic';
 import { openDataFolder, type KeelDatabase, type OpenOptions } from '../../db/open';
 import type { DB } from '../../db/schema';
 import type { Clinic } from '../../shared/contract/types';
 import { BackupService } from './backup-service';
 import { EventBus } from './events';
-import { hashPassword, OWASP_SCRYPT, type ScryptParams } from './password';
+import { HashQueue, hashPassword, OWASP_SCRYPT, verifyPassword, type ScryptParams } from './password';
 import { SessionStore } from './session';
 import { SignInThrottle } from './throttle';
 
@@ -31,7 +32,18 @@ export interface KeelApp {
   db: Kysely<DB>;
   now(): Date;
   newId(): string;
+  /** Hashes a new password, through the bounded queue of password work. */
   hash(password: string): Promise<string>;
+  /**
+   * Checks a password against a stored hash, through the same queue; `priority`
+   * 0 goes first (a source with no recent failures). Throws HashQueueFull when
+   * too many checks are waiting.
+   */
+  verify(password: string, stored: string, priority?: number): Promise<boolean>;
+  /** At most two password hashes at once (scrypt takes a core and 128 MB each). */
+  passwords: HashQueue;
+  /** The key of the short hash the audit log keeps of an unknown username (made when the folder is first opened). */
+  auditNameKey(): Promise<string>;
   sleep(ms: number): Promise<void>;
   logError(error: unknown, context: string): void;
   sessions: SessionStore;
@@ -52,12 +64,18 @@ export async function openKeelApp(dataDir: string, options: AppOptions = {}): Pr
   const now = options.now ?? (() => new Date());
   const scryptParams = options.scrypt ?? OWASP_SCRYPT;
   let clinicCache: Promise<Clinic | undefined> | undefined;
+  const passwords = new HashQueue();
+  // Made at open, not at the first unknown name, so a refused sign-in writes nothing but its audit row.
+  const nameKey = await auditNameKey(database.db, now().toISOString()).catch(() => null);
   const app: Omit<KeelApp, 'backups'> & { backups?: BackupService } = {
     database,
     db: database.db,
     now,
     newId: options.newId ?? (() => uuidv7()),
-    hash: (password) => hashPassword(password, scryptParams),
+    hash: (password) => passwords.run(() => hashPassword(password, scryptParams)),
+    verify: (password, stored, priority = 0) => passwords.run(() => verifyPassword(password, stored), priority),
+    passwords,
+    auditNameKey: () => (nameKey === null ? auditNameKey(database.db, now().toISOString()) : Promise.resolve(nameKey)),
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     logError: options.logError ?? ((error, context) => console.error(`[keel] ${context}:`, error)),
     sessions: new SessionStore(() => now().getTime()),

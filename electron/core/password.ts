@@ -43,3 +43,66 @@ export function hashParamsOf(stored: string): ScryptParams | null {
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
   return { log2N: Number(parts[1]), r: Number(parts[2]), p: Number(parts[3]) };
 }
+
+/** Thrown when too many password checks are already waiting. */
+export class HashQueueFull extends Error {
+  constructor() {
+    super('Too many password checks at once.');
+    this.name = 'HashQueueFull';
+  }
+}
+
+/**
+ * Bounds how many password hashes run at once. Each scrypt at OWASP cost takes
+ * 128 MB and a core for a few hundred ms, so 48 sign-ins at once took the app to
+ * gigabytes and real sign-ins to 7–9 s. At most `concurrency` run; at most
+ * `maxWaiting` wait, the lowest priority number first (a source with no recent
+ * failures before one that keeps failing), then in arrival order. A newcomer
+ * that ranks before the worst waiter takes its place; otherwise it is refused.
+ */
+export class HashQueue {
+  readonly #concurrency: number;
+  readonly #maxWaiting: number;
+  #running = 0;
+  #arrivals = 0;
+  readonly #waiting: Array<{ priority: number; order: number; start: () => void; refuse: () => void }> = [];
+  /** The most hashes seen running at once (for tests and benchmarks). */
+  peak = 0;
+
+  constructor(concurrency = 2, maxWaiting = 8) {
+    this.#concurrency = concurrency;
+    this.#maxWaiting = maxWaiting;
+  }
+
+  async run<T>(work: () => Promise<T>, priority = 0): Promise<T> {
+    // A finished hash hands its place straight to the next waiter, so none can slip in between.
+    if (this.#running >= this.#concurrency) await this.#wait(priority);
+    else this.#running++;
+    this.peak = Math.max(this.peak, this.#running);
+    try {
+      return await work();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next.start();
+      else this.#running--;
+    }
+  }
+
+  #wait(priority: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const entry = { priority, order: this.#arrivals++, start: resolve, refuse: () => reject(new HashQueueFull()) };
+      const ranks = (a: typeof entry, b: typeof entry) => a.priority - b.priority || a.order - b.order;
+      if (this.#waiting.length >= this.#maxWaiting) {
+        const worst = this.#waiting[this.#waiting.length - 1]!;
+        if (ranks(entry, worst) >= 0) {
+          entry.refuse();
+          return;
+        }
+        this.#waiting.pop();
+        worst.refuse();
+      }
+      const at = this.#waiting.findIndex((other) => ranks(entry, other) < 0);
+      this.#waiting.splice(at === -1 ? this.#waiting.length : at, 0, entry);
+    });
+  }
+}

@@ -5,9 +5,11 @@ import { contract, isChannelName, KeelError, type ApiError, type ChannelName, ty
 import { ROLE_LABELS, roleHas, type Role } from '../../shared/domain/permissions';
 import type { KeelApp } from './app';
 import { allHandlers, type AllHandlers } from './handlers/index';
-import { DEFAULT_IDLE_LOCK_MINUTES } from './handlers/me';
+import { DEFAULT_IDLE_LOCK_MINUTES } from '../../shared/domain/sessions';
+import { isDiskFull } from '../../db/errors';
 import type { AuditNote, ExtraAudit, HandlerContext, SignedInUser } from './handlers/types';
 import { issuesFromZod } from '../../shared/contract/issues';
+import { HashQueueFull } from './password';
 import type { Session } from './session';
 
 export interface CallRequest {
@@ -15,7 +17,14 @@ export interface CallRequest {
   token: string | null;
   channel: string;
   input: unknown;
+  /** Where the call came from (one window, one browser): a source that keeps failing sign-ins is slowed. */
+  source?: string;
+  /** Made by a timer (a screen refreshing itself), not by the person: it does not keep the session awake. */
+  background?: boolean;
 }
+
+/** A write that could not be saved because the disk is full: said plainly, never as "something went wrong". */
+export const DISK_FULL_MESSAGE = 'The disk is full: nothing was saved. Free some space on this computer (or ask whoever looks after it), then try again.';
 
 export interface CallOutcome {
   result: Result<unknown>;
@@ -57,16 +66,41 @@ interface Authenticated {
   user: SignedInUser;
 }
 
-async function authenticate(app: KeelApp, token: string | null): Promise<Authenticated | CallOutcome> {
-  const session = app.sessions.get(token);
-  if (!session) return failure('unauthenticated', 'Please sign in.');
+/** A refusal of a known session: answered, and audited with who it was. */
+interface Refused {
+  outcome: CallOutcome;
+  code: ApiError['code'];
+  reason: string;
+  userId: string | null;
+  username: string | null;
+  session: Session | null;
+}
+
+const refused = (code: ApiError['code'], message: string, reason: string, session: Session | null, user: { id: string; username: string } | null): Refused => ({
+  outcome: failure(code, message),
+  code,
+  reason,
+  userId: user?.id ?? session?.userId ?? null,
+  username: user?.username ?? null,
+  session,
+});
+
+async function authenticate(app: KeelApp, token: string | null): Promise<Authenticated | Refused | CallOutcome> {
+  const known = app.sessions.peek(token);
+  // An unknown or missing token is not audited: anyone can send those, as many as they like.
+  if (!known) return failure('unauthenticated', 'Please sign in.');
+  if (app.sessions.expired(known)) {
+    app.sessions.end(known.token);
+    return refused('unauthenticated', 'You have been signed in for a whole working day: please sign in again.', 'session_expired', known, null);
+  }
+  const session = known;
   // Any committed write may have changed the person (role, deactivation): read them again after one.
   if (session.cached && session.cached.generation === app.writes.generation) return { session, user: session.cached.user as SignedInUser };
   const generation = app.writes.generation;
   const row = await findUser(app.db, session.userId);
   if (!row || row.active !== 1) {
     app.sessions.end(session.token);
-    return failure('unauthenticated', 'Your session has ended. Please sign in again.');
+    return refused('unauthenticated', 'Your session has ended. Please sign in again.', 'account_deactivated', session, row ? { id: row.id, username: row.username } : null);
   }
   const user: SignedInUser = {
     id: row.id,
@@ -79,47 +113,100 @@ async function authenticate(app: KeelApp, token: string | null): Promise<Authent
   return { session, user };
 }
 
+/** What the router knows about a call once it is let in, before its input is read. */
+export interface Admitted {
+  name: ChannelName;
+  session: Session | null;
+  user: SignedInUser | null;
+  clinic: Clinic | undefined;
+}
+
+/** A refusal of the same kind to the same session is audited once a minute, not on every retry. */
+const REFUSAL_AUDIT_EVERY_MS = 60_000;
+
 /**
- * The only way in: validate input → session → permission → handler (in a
+ * The only way in: session → permission (before the input is even parsed, so
+ * nobody signed out can make Keel work) → validate input → handler (in a
  * transaction when audited) → audit row in that same transaction → result.
+ * Refusals of a known session (expired, locked, forbidden) are audited too.
  */
 export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) {
-  async function call(request: CallRequest): Promise<CallOutcome> {
+  const refusalAudited = new WeakMap<Session, Map<string, number>>();
+
+  async function auditRefusal(name: string, refusal: Refused): Promise<void> {
+    const at = app.now();
+    if (refusal.session) {
+      const seen = refusalAudited.get(refusal.session) ?? new Map<string, number>();
+      refusalAudited.set(refusal.session, seen);
+      const key = `${name}|${refusal.code}|${refusal.reason}`;
+      const last = seen.get(key);
+      if (last !== undefined && at.getTime() - last < REFUSAL_AUDIT_EVERY_MS) return;
+      seen.set(key, at.getTime());
+    }
+    try {
+      await appendAudit(app.db, { id: app.newId(), at: at.toISOString(), userId: refusal.userId, username: refusal.username, action: name, kind: 'refused', outcome: 'failed', detail: { refused: refusal.code, reason: refusal.reason } });
+    } catch (error) {
+      // The refusal stands even when it cannot be written down (a full disk).
+      app.logError(error, `auditing a refused call to ${name}`);
+    }
+  }
+
+  async function refuse(name: string, refusal: Refused): Promise<CallOutcome> {
+    await auditRefusal(name, refusal);
+    return refusal.outcome;
+  }
+
+  /**
+   * Everything that can be decided before the input is read: the channel, the
+   * session and the permission. The web host asks this before it reads a body.
+   */
+  async function admit(request: Pick<CallRequest, 'token' | 'channel'>): Promise<Admitted | CallOutcome> {
     if (typeof request.channel !== 'string' || !isChannelName(request.channel)) return noSuchChannel(request.channel);
     const name = request.channel;
     const spec = contract[name];
-    const parsed = parseInput(spec.input, request.input);
-    if ('result' in parsed) return parsed;
-
-    let session: Session | null = null;
-    let user: SignedInUser | null = null;
     const clinic = await app.clinic();
-    if (spec.access !== 'public') {
-      const auth = await authenticate(app, request.token);
-      if ('result' in auth) return auth;
-      ({ session, user } = auth);
-      const idleMinutes = clinic?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
-      if (app.sessions.checkIdle(session, idleMinutes) && !spec.whileLocked) {
-        return failure('locked', 'Keel is locked. Enter your password to continue.');
-      }
-      if (!roleHas(user.role, spec.access)) {
-        return failure('forbidden', `Your role (${ROLE_LABELS[user.role]}) is not allowed to do this.`);
-      }
-      if (user.mustChangePassword && !ALLOWED_BEFORE_NEW_PASSWORD.has(name)) {
-        return failure('forbidden', 'Please choose your own password first.');
-      }
-      if (!spec.whileLocked) app.sessions.touch(session);
+    if (spec.access === 'public') return { name, session: null, user: null, clinic };
+    const auth = await authenticate(app, request.token);
+    if ('result' in auth) return auth;
+    if ('outcome' in auth) return refuse(name, auth);
+    const { session, user } = auth;
+    const idleMinutes = clinic?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
+    if (app.sessions.checkIdle(session, idleMinutes) && !spec.whileLocked) {
+      return refuse(name, refused('locked', 'Keel is locked. Enter your password to continue.', 'session_locked', session, user));
     }
-
-    return runHandler(name, parsed.data, session, user, clinic);
+    if (!roleHas(user.role, spec.access)) {
+      return refuse(name, refused('forbidden', `Your role (${ROLE_LABELS[user.role]}) is not allowed to do this.`, 'role', session, user));
+    }
+    if (user.mustChangePassword && !ALLOWED_BEFORE_NEW_PASSWORD.has(name)) {
+      return refuse(name, refused('forbidden', 'Please choose your own password first.', 'must_change_password', session, user));
+    }
+    return { name, session, user, clinic };
   }
 
-  async function runHandler(name: ChannelName, input: unknown, session: Session | null, user: SignedInUser | null, clinic: Clinic | undefined): Promise<CallOutcome> {
+  async function call(request: CallRequest): Promise<CallOutcome> {
+    const admitted = await admit(request);
+    if ('result' in admitted) return admitted;
+    const { name, session, user, clinic } = admitted;
+    const spec = contract[name];
+    const parsed = parseInput(spec.input, request.input);
+    if ('result' in parsed) return parsed;
+    // A screen refreshing itself is not the person at the desk: it must not hold the idle lock off.
+    if (session && !spec.whileLocked && request.background !== true) app.sessions.touch(session);
+    return runHandler(name, parsed.data, { session, user, clinic, source: request.source ?? 'local', token: request.token });
+  }
+
+  async function runHandler(
+    name: ChannelName,
+    input: unknown,
+    caller: { session: Session | null; user: SignedInUser | null; clinic: Clinic | undefined; source: string; token: string | null },
+  ): Promise<CallOutcome> {
+    const { session, user, clinic, source } = caller;
     const spec = contract[name];
     const entry = handlers[name] as unknown as
       | ((input: unknown, ctx: HandlerContext) => Promise<unknown>)
       | { prepare: (input: unknown, ctx: unknown) => Promise<unknown>; run: (input: unknown, ctx: HandlerContext, prepared: unknown) => Promise<unknown> };
     const afterCommit: Array<() => void> = [];
+    const afterAnswer: Array<() => void> = [];
     const extraAudit: ExtraAudit[] = [];
     const audit: AuditNote = {};
     let refusal: { error: KeelError; delayMs: number } | null = null;
@@ -127,7 +214,7 @@ export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) 
     const now = app.now().toISOString();
 
     try {
-      const prepared = typeof entry === 'function' ? undefined : await entry.prepare(input, { app, db: app.db, user });
+      const prepared = typeof entry === 'function' ? undefined : await entry.prepare(input, { app, db: app.db, user, source, afterAnswer: (fn: () => void) => afterAnswer.push(fn) });
       const selfTransacting = spec.selfTransacting === true;
       let committed = false;
       const writeAudit = async (db: HandlerContext['db']) => {
@@ -167,11 +254,15 @@ export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) 
           session,
           now,
           clinic,
+          source,
           audit,
           auditAlso: (e) => extraAudit.push(e),
           afterCommit: (fn) => afterCommit.push(fn),
+          afterAnswer: (fn) => afterAnswer.push(fn),
           startSession: (userId) =>
             afterCommit.push(() => {
+              // Signing in again replaces the session this caller held: the old token stops working.
+              if (caller.token) app.sessions.end(caller.token);
               sessionChange = { start: app.sessions.start(userId).token };
             }),
           endSession: () =>
@@ -183,14 +274,16 @@ export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) 
             refusal = { error, delayMs };
             return undefined as never;
           },
-          commit: async (work) => {
+          commit: async (work, options) => {
             if (!selfTransacting || committed) throw new Error(`ctx.commit used twice or outside a self-transacting channel (${name})`);
             committed = true;
-            return app.db.transaction().execute(async (trx) => {
+            const inTransaction = async (trx: HandlerContext['db']) => {
               const result = await work(trx);
               await writeAudit(trx);
               return result;
-            });
+            };
+            // Off the main thread: the same work and audit row, in one transaction on a worker's connection.
+            return options?.offMainThread ? app.database.transactionInWorker(inTransaction) : app.db.transaction().execute(inTransaction);
           },
         };
         const value = typeof entry === 'function' ? await entry(input, ctx) : await entry.run(input, ctx, prepared);
@@ -208,14 +301,21 @@ export function createRouter(app: KeelApp, handlers: AllHandlers = allHandlers) 
       return { result: { ok: true, value: value ?? null }, ...(sessionChange ? { session: sessionChange } : {}) };
     } catch (error) {
       if (error instanceof KeelError) return { result: { ok: false, error: error.toApiError() } };
+      if (error instanceof HashQueueFull) return failure('conflict', 'Keel is busy checking other sign-ins. Wait a few seconds and try again.');
       const constraint = constraintConflict(error);
       if (constraint) return { result: { ok: false, error: constraint } };
+      if (isDiskFull(error)) {
+        app.logError(error, `channel ${name}: the disk is full`);
+        return failure('internal', DISK_FULL_MESSAGE);
+      }
       app.logError(error, `channel ${name}`);
       return failure('internal', 'Something went wrong inside Keel; nothing was changed. Please try again, and tell the office manager if it keeps happening.');
+    } finally {
+      for (const fn of afterAnswer) fn();
     }
   }
 
-  return { call };
+  return { call, admit };
 }
 
 export type Router = ReturnType<typeof createRouter>;

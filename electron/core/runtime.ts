@@ -21,8 +21,10 @@ export interface Runtime {
   /** Why Keel is in recovery, or null. */
   readonly problem: string | null;
   readonly events: EventBus;
-  readonly sessions: { get(token: string | null | undefined): unknown };
+  readonly sessions: { get(token: string | null | undefined): { locked: boolean } | undefined };
   call(request: CallRequest): Promise<CallOutcome>;
+  /** Session and permission, before the input is read (the recovery screen's few small channels check inside `call`). */
+  admit(request: Pick<CallRequest, 'token' | 'channel'>): Promise<object | CallOutcome>;
   logError(error: unknown, context: string): void;
   /** Called once the app runs normally: at once, or after a restore from the recovery screen. */
   onNormal(listener: (app: KeelApp) => void): void;
@@ -63,7 +65,7 @@ export async function startKeel(dir: string, options: AppOptions = {}): Promise<
   const appOptions: AppOptions = { ...options, healthCheck: true, events };
 
   let app: KeelApp | null = null;
-  let router: { call(request: CallRequest): Promise<CallOutcome> } | null = null;
+  let router: ReturnType<typeof createRouter> | null = null;
   let recovery: { folder: DamagedFolder; router: ReturnType<typeof createRecoveryRouter> } | null = null;
 
   const becomeNormal = async (opened: KeelApp) => {
@@ -119,6 +121,7 @@ export async function startKeel(dir: string, options: AppOptions = {}): Promise<
     events,
     sessions: { get: (token) => (app ? app.sessions.get(token) : recovery?.router.sessions.get(token)) },
     call: (request) => (router ?? recovery!.router).call(request),
+    admit: (request) => (router ? router.admit(request) : Promise.resolve({ recovery: true })),
     logError,
     onNormal(listener) {
       listeners.push(listener);

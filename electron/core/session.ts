@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { SESSION_MAX_HOURS } from '../../shared/domain/sessions';
 
 /** One signed-in session: a browser tab of `keel serve` or one desktop window. */
 export interface Session {
@@ -14,7 +15,8 @@ export interface Session {
 /**
  * Who is signed in, kept in memory only: restarting Keel signs everyone out.
  * A session idle for longer than the clinic's idle-lock time is locked; only
- * the same person's password (or signing out) gets past the lock screen.
+ * the same person's password (or signing out) gets past the lock screen. Every
+ * session ends SESSION_MAX_HOURS after its sign-in, however active it was.
  */
 export class SessionStore {
   readonly #sessions = new Map<string, Session>();
@@ -32,8 +34,24 @@ export class SessionStore {
     return session;
   }
 
+  /** The session of a token; one past its absolute lifetime is ended and not returned. */
   get(token: string | null | undefined): Session | undefined {
+    const session = token ? this.#sessions.get(token) : undefined;
+    if (session && this.expired(session)) {
+      this.#sessions.delete(session.token);
+      return undefined;
+    }
+    return session;
+  }
+
+  /** The session of a token, even one that has just outlived its lifetime (for the router to say why it ended). */
+  peek(token: string | null | undefined): Session | undefined {
     return token ? this.#sessions.get(token) : undefined;
+  }
+
+  /** Whether a session has outlived its absolute lifetime (SESSION_MAX_HOURS after sign-in), active or not. */
+  expired(session: Session): boolean {
+    return this.#now() - session.startedAt >= SESSION_MAX_HOURS * 3_600_000;
   }
 
   /** Locks the session when it has been idle too long; returns whether it is locked. */

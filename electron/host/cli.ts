@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFolderError } from '../../db/errors';
+import { DataFolderError, isDiskFull } from '../../db/errors';
 import { openDataFolder } from '../../db/open';
 import { date } from '../../shared/contract/fields';
 import { KeelError } from '../../shared/contract/index';
@@ -10,6 +10,7 @@ import { exportFolder, restoreDataFolder, withNewestBackup } from '../core/data-
 import { createDemoClinic } from '../core/demo';
 import { defaultDataDir } from '../core/paths';
 import { startKeel } from '../core/runtime';
+import { unlockUser } from '../core/unlock-user';
 import { createProgress } from './progress';
 import { ensureRendererBuilt } from './renderer-build';
 import { startWebHost } from './web';
@@ -24,6 +25,7 @@ const USAGE = `Keel admin command
   keel verify  FILE                                         check a backup; non-zero exit and the reason if bad
   keel restore FILE --data DIR                              restore a backup (the current data is kept as a safety copy)
   keel export  --data DIR --to DIR                          every table to CSV, for moving to another system
+  keel unlock-user USERNAME --data DIR                      unlock an account locked by failed sign-ins (audited)
   keel help                                                 this text
 
 --data defaults to the desktop app's own folder (${defaultDataDir()}), or $KEEL_DATA.
@@ -192,6 +194,14 @@ async function exportTables(args: string[]): Promise<void> {
   if (outcome.failed.length) throw new UsageError(`${outcome.failed.length} table${outcome.failed.length === 1 ? '' : 's'} could not be read: ${outcome.failed.map((f) => `${f.table} (${f.reason})`).join('; ')}`);
 }
 
+async function unlockAccount(args: string[]): Promise<void> {
+  const [username, rest] = positional(args, 'account to unlock (keel unlock-user USERNAME --data DIR)');
+  const { values } = parse(rest, {});
+  const dir = (values.data as string | undefined) ?? defaultDataDir();
+  const { fullName, wasLocked } = await unlockUser(dir, username);
+  say(wasLocked ? `Unlocked ${username} (${fullName}): they can sign in again with their password. Recorded in the audit trail.` : `${username} (${fullName}) was not locked; their failed sign-ins are cleared. Recorded in the audit trail.`);
+}
+
 /** Runs the admin command; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -218,6 +228,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'export':
         await exportTables(rest);
         return 0;
+      case 'unlock-user':
+        await unlockAccount(rest);
+        return 0;
       case undefined:
       case 'help':
       case '--help':
@@ -229,7 +242,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     const known = error instanceof UsageError || error instanceof DataFolderError || error instanceof KeelError || error instanceof BackupError;
-    const reason = known ? (error as Error).message : `unexpected error: ${(error as Error).message ?? String(error)}`;
+    const reason = known
+      ? (error as Error).message
+      : isDiskFull(error)
+        ? 'the disk is full: nothing was saved. Free some space and try again.'
+        : `unexpected error: ${(error as Error).message ?? String(error)}`;
     process.stderr.write(`keel: ${reason}\n`);
     return 1;
   }

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { HTTP_STATUS, type ApiError, type Result } from '../../shared/contract/index';
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_MAX_INPUT_BYTES, maxInputBytesOf } from '../../shared/contract/channel';
+import { contract, HTTP_STATUS, isChannelName, type ApiError, type Result } from '../../shared/contract/index';
 import { describeChannels } from '../core/catalog';
+import { resolveRendererFile } from '../core/renderer-files';
 import type { CallOutcome, CallRequest } from '../core/router';
 import type { Runtime } from '../core/runtime';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
@@ -11,8 +14,13 @@ import { CONTENT_SECURITY_POLICY } from '../core/security';
 export const SESSION_COOKIE = 'keel_session';
 /** Other web pages cannot set this header on a cross-site request without a CORS preflight, which is never granted. */
 export const REQUEST_HEADER = 'x-keel-request';
-/** Large enough for a 20 MB scan sent as base64 inside JSON. */
-const MAX_BODY_BYTES = 30 * 1024 * 1024;
+/** Set by the renderer on calls made by a timer (a screen refreshing itself): they do not keep the session awake. */
+export const BACKGROUND_HEADER = 'x-keel-background';
+/** One random id per browser, so sign-in failures are counted per browser (everything here comes from 127.0.0.1). */
+export const DEVICE_COOKIE = 'keel_device';
+/** A client must send its headers, and its whole request, within these. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 120_000;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,11 +38,14 @@ const MIME: Record<string, string> = {
 export interface WebHostOptions {
   /** Events, sessions and the error log: a KeelApp, or a Runtime (which may be in recovery). */
   app: Pick<Runtime, 'events' | 'sessions' | 'logError'>;
-  router: { call(request: CallRequest): Promise<CallOutcome> };
+  /** `admit` (session and permission, before any body is read) when the router has it. */
+  router: { call(request: CallRequest): Promise<CallOutcome>; admit?(request: Pick<CallRequest, 'token' | 'channel'>): Promise<object | CallOutcome> };
   /** The built renderer (index.html and assets). */
   staticDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** How long a client may take to send its headers and its whole request (tests shorten them). */
+  timeouts?: { headersMs: number; requestMs: number };
 }
 
 export interface WebHost {
@@ -78,11 +89,14 @@ function decodePath(text: string): string | null {
   }
 }
 
+/** A cookie's value; a malformed one (`%zz`) counts as absent, never as an error. Keel's own values need no decoding. */
 function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    const value = rest.join('=');
+    return /^[\w-]{1,200}$/.test(value) ? value : null;
   }
   return null;
 }
@@ -92,19 +106,33 @@ function sessionCookie(token: string | null): string {
   return token === null ? `${SESSION_COOKIE}=; ${attributes}; Max-Age=0` : `${SESSION_COOKIE}=${token}; ${attributes}`;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | 'too_large'> {
+/** The body, or 'too_large' as soon as it passes `limit` (it is not read further). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too_large'> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return Promise.resolve('too_large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks).toString('utf8')));
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve('too_large');
+      } else chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** 413, and the connection closed, so the rest of an oversized body is never read. */
+function sendTooLarge(res: http.ServerResponse, limit: number): void {
+  const message = `The request is larger than ${Math.round(limit / 1024 / 1024)} MB, the most this part of Keel accepts.`;
+  const text = JSON.stringify({ ok: false, error: { code: 'invalid_input', message } });
+  res.writeHead(413, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(text, () => res.req.socket.destroy());
 }
 
 /**
@@ -121,6 +149,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const stopEvents = app.events.listen((event) => {
     for (const stream of streams) {
       if (event.token !== undefined && event.token !== stream.token) continue;
+      // A locked or ended session hears only about its own lock, never about the clinic's data.
+      const session = app.sessions.get(stream.token);
+      if (!session || (session.locked && !event.name.startsWith('session.'))) continue;
       stream.res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     }
   });
@@ -133,9 +164,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendError(res, { code: 'forbidden', message: 'Requests to the Keel API must carry the header X-Keel-Request: 1.' });
       return;
     }
-    const body = await readBody(req);
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    // Session and permission first: nobody signed out can make Keel read or parse a body.
+    if (router.admit) {
+      const admitted = await router.admit({ token, channel });
+      if ('result' in admitted) {
+        sendCallOutcome(res, admitted, { Connection: 'close' });
+        res.once('finish', () => req.socket.destroy());
+        return;
+      }
+    }
+    const spec = isChannelName(channel) ? contract[channel] : undefined;
+    const limit = spec ? maxInputBytesOf(spec) : DEFAULT_MAX_INPUT_BYTES;
+    const body = await readBody(req, limit);
     if (body === 'too_large') {
-      sendError(res, { code: 'invalid_input', message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` });
+      sendTooLarge(res, limit);
       return;
     }
     let input: unknown = {};
@@ -147,19 +190,33 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
     }
-    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const outcome = await router.call({ token, channel, input });
-    const extra: Record<string, string> = {};
+    const outcome = await router.call({ token, channel, input, source: sourceOf(req), background: req.headers[BACKGROUND_HEADER] === '1' });
+    sendCallOutcome(res, outcome);
+  }
+
+  function sendCallOutcome(res: http.ServerResponse, outcome: CallOutcome, headers: Record<string, string> = {}): void {
+    const extra: Record<string, string> = { ...headers };
     if (outcome.session && 'start' in outcome.session) extra['Set-Cookie'] = sessionCookie(outcome.session.start);
     if (outcome.session && 'end' in outcome.session) extra['Set-Cookie'] = sessionCookie(null);
     const status = outcome.result.ok ? 200 : HTTP_STATUS[outcome.result.error.code];
     sendJson(res, status, outcome.result, extra);
   }
 
+  /** Which browser a call came from: its device cookie, else its address. */
+  function sourceOf(req: http.IncomingMessage): string {
+    const device = readCookie(req.headers.cookie, DEVICE_COOKIE);
+    return device ? `browser:${device}` : `address:${req.socket.remoteAddress ?? 'unknown'}`;
+  }
+
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (!app.sessions.get(token)) {
+    const session = app.sessions.get(token);
+    if (!session) {
       sendError(res, { code: 'unauthenticated', message: 'Please sign in.' });
+      return;
+    }
+    if (session.locked) {
+      sendError(res, { code: 'locked', message: 'Keel is locked. Enter your password to continue.' });
       return;
     }
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -178,29 +235,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendError(res, { code: 'not_found', message: 'Not found.' });
       return;
     }
-    const decoded = decodePath(pathname);
-    let file = path.resolve(staticRoot, `.${decoded ?? ''}`);
-    if (decoded === null || (file !== staticRoot && !file.startsWith(staticRoot + path.sep))) {
+    const resolved = resolveRendererFile(staticRoot, pathname);
+    if (!resolved.ok) {
       sendError(res, { code: 'not_found', message: 'Not found.' });
       return;
     }
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      // The app's own screens are client-side; anything without a file extension gets the app.
-      if (path.extname(pathname) !== '') {
-        sendError(res, { code: 'not_found', message: 'Not found.' });
-        return;
-      }
-      file = path.join(staticRoot, 'index.html');
-    }
+    const file = resolved.file;
     const type = MIME[path.extname(file)] ?? 'application/octet-stream';
     const isHtml = file.endsWith('.html');
     const cache = isHtml ? 'no-store' : 'public, max-age=31536000, immutable';
     const content = fs.readFileSync(file);
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': String(content.length) });
+    const device: Record<string, string> = isHtml && !readCookie(req.headers.cookie, DEVICE_COOKIE) ? { 'Set-Cookie': `${DEVICE_COOKIE}=${randomBytes(16).toString('base64url')}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000` } : {};
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': String(content.length), ...device });
     res.end(req.method === 'HEAD' ? undefined : content);
   }
 
-  const server = http.createServer((req, res) => {
+  // A client that sends its headers or its body too slowly is cut off, not waited for.
+  const headersTimeout = options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
+  const server = http.createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) }, (req, res) => {
     void (async () => {
       try {
         const host = req.headers.host ?? '';
@@ -243,6 +296,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     })();
   });
 
+  server.keepAliveTimeout = 5_000;
+  server.maxHeadersCount = 100;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {

@@ -3,7 +3,7 @@ import type { RecoveryChannel, RecoveryInput, RecoveryOutput } from '../../share
 
 /** What the desktop preload exposes; absent when Keel runs in a browser via `keel serve`. */
 interface KeelBridge {
-  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  invoke(channel: string, input: unknown, options?: CallOptions): Promise<Result<unknown>>;
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
 }
 
@@ -11,6 +11,11 @@ declare global {
   interface Window {
     keel?: KeelBridge;
   }
+}
+
+export interface CallOptions {
+  /** Made by a timer (a screen refreshing itself), not by the person: it does not keep the session from locking. */
+  background?: boolean;
 }
 
 /** A refused call, with the code and the message meant for the person. */
@@ -34,14 +39,14 @@ export function onApiFailure(listener: FailureListener): () => void {
   return () => failureListeners.delete(listener);
 }
 
-async function send(channel: string, input: unknown): Promise<Result<unknown>> {
-  if (window.keel) return window.keel.invoke(channel, input);
+async function send(channel: string, input: unknown, options: CallOptions = {}): Promise<Result<unknown>> {
+  if (window.keel) return window.keel.invoke(channel, input, options);
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(channel)}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-Keel-Request': '1' },
+      headers: { 'Content-Type': 'application/json', 'X-Keel-Request': '1', ...(options.background ? { 'X-Keel-Background': '1' } : {}) },
       body: JSON.stringify(input),
     });
   } catch {
@@ -55,8 +60,8 @@ async function send(channel: string, input: unknown): Promise<Result<unknown>> {
 }
 
 /** Calls one channel of the API; resolves with its value or throws an ApiFailure. */
-export async function call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await send(channel, input);
+export async function call<K extends ChannelName>(channel: K, input: InputOf<K>, options?: CallOptions): Promise<OutputOf<K>> {
+  const result = await send(channel, input, options);
   if (result.ok) return result.value as OutputOf<K>;
   const failure = new ApiFailure(result.error);
   for (const listener of failureListeners) listener(failure, channel);

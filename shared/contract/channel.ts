@@ -23,7 +23,23 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O = unknown> {
    * commits the final one through ctx.commit, which writes the audit row in it.
    */
   selfTransacting?: boolean;
+  /**
+   * The largest request the HTTP host reads for this channel, in bytes (default
+   * DEFAULT_MAX_INPUT_BYTES). Only the upload and import channels need more.
+   */
+  maxInputBytes?: number;
 }
+
+/** About 1 MB: far more than any form sends; a larger body is refused (413) before it is read. */
+export const DEFAULT_MAX_INPUT_BYTES = 1024 * 1024;
+
+export function maxInputBytesOf(spec: Pick<ChannelSpec, 'maxInputBytes'>): number {
+  return spec.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+}
+/** A 20 MB scan as base64 inside JSON. */
+export const UPLOAD_INPUT_BYTES = 28 * 1024 * 1024;
+/** A 28 MB CSV file as a JSON string (quotes and newlines escaped take a little more). */
+export const IMPORT_INPUT_BYTES = 32 * 1024 * 1024;
 
 /** Declares a channel's output type without a runtime value. */
 export function returns<T>(): T {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCKOUT_FAILURES, LOCKOUT_MINUTES } from '../../electron/core/handlers/auth';
+import { LOCKOUT_FAILURES, LOCKOUT_MINUTES, WRONG_CREDENTIALS } from '../../electron/core/handlers/auth';
 import { hashParamsOf, hashPassword, OWASP_SCRYPT, verifyPassword } from '../../electron/core/password';
 import { SignInThrottle } from '../../electron/core/throttle';
 import type { Me } from '../../shared/contract/index';
@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(async () => keel.close());
 
-const WRONG = 'The username or password is not right. Check Caps Lock and try again.';
+const WRONG = WRONG_CREDENTIALS;
 
 describe('passwords', () => {
   it('are hashed with scrypt at OWASP cost (N=2^17, r=8, p=1) and verified with the stored parameters', async () => {
@@ -60,13 +60,15 @@ describe('signing in', () => {
     expect(keel.sleeps).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
     expect(auditRows(keel).filter((r) => r.action === 'auth.login' && r.outcome === 'failed')).toHaveLength(LOCKOUT_FAILURES - 1);
 
+    // The tenth locks the account, with the same answer as an unknown name: the answer never tells which names exist.
     const tenth = errorOf(await keel.call('auth.login', { username: 'dana', password: 'wrong-password-10' }));
-    expect(tenth.message).toMatch(/locked after too many failed sign-ins/);
+    expect(tenth).toEqual({ code: 'unauthenticated', message: WRONG });
     expect(auditRows(keel).filter((r) => r.action === 'auth.account_locked')).toHaveLength(1);
 
-    // Even the right password is refused while locked.
+    // Even the right password is refused while locked, with that same answer.
     const right = errorOf(await keel.call('auth.login', { username: 'dana', password: MANAGER.password }));
-    expect(right.message).toMatch(/locked/);
+    expect(right).toEqual({ code: 'unauthenticated', message: WRONG });
+    expect(errorOf(await keel.call('auth.login', { username: 'nobody-at-all', password: MANAGER.password }))).toEqual(right);
 
     keel.clock.advanceMinutes(LOCKOUT_MINUTES + 1);
     valueOf(await keel.call('auth.login', { username: 'dana', password: MANAGER.password }));
@@ -146,7 +148,11 @@ describe('the idle lock', () => {
   it('locks at once on request', async () => {
     valueOf(await keel.call('auth.lock', {}, manager));
     expect(errorOf(await keel.call('users.list', {}, manager)).code).toBe('locked');
-    expect(auditRows(keel).at(-1)).toMatchObject({ action: 'auth.lock', outcome: 'ok' });
+    const rows = auditRows(keel);
+    expect(rows.at(-2)).toMatchObject({ action: 'auth.lock', outcome: 'ok' });
+    // The refused call is audited too, with who it was.
+    expect(rows.at(-1)).toMatchObject({ action: 'users.list', kind: 'refused', outcome: 'failed', username: 'dana' });
+    expect(JSON.parse(rows.at(-1)!.detail!)).toEqual({ refused: 'locked', reason: 'session_locked' });
   });
 });
 
@@ -161,5 +167,76 @@ describe('the sign-in slowdown', () => {
     for (let i = 0; i < 5; i++) throttle.fail('x');
     now += SignInThrottle.WINDOW_MS;
     expect(throttle.fail('x')).toBe(0);
+  });
+});
+
+describe('against guessing at the front desk', () => {
+  const login = (username: string, password: string, source = 'browser:desk') => keel.router.call({ channel: 'auth.login', input: { username, password }, token: null, source });
+
+  it('keeps an unknown name out of the log: only a short keyed hash, never what was typed', async () => {
+    const typed = 'harbour-lights-42-typo';
+    errorOf(await login(typed, 'whatever-123'));
+    const row = auditRows(keel).at(-1)!;
+    expect(row).toMatchObject({ action: 'auth.login', outcome: 'failed', username: null, user_id: null });
+    const detail = JSON.parse(row.detail!) as { reason: string; nameHash: string };
+    expect(detail.reason).toBe('unknown_user');
+    expect(detail.nameHash).toMatch(/^[0-9a-f]{10}$/);
+    expect(JSON.stringify(auditRows(keel))).not.toContain(typed);
+    // The same name gives the same hash, so repeated tries of one name can still be seen.
+    errorOf(await login(typed, 'whatever-456'));
+    expect(JSON.parse(auditRows(keel).at(-1)!.detail!).nameHash).toBe(detail.nameHash);
+  });
+
+  it('slows a source that keeps failing across many names, not only each account; another browser is not slowed', async () => {
+    for (let i = 0; i < 6; i++) errorOf(await login(`name-${i}`, 'guess-guess-1'));
+    // Each name failed once (no wait of its own), yet the source's sixth failure waits 4 s.
+    expect(keel.sleeps).toEqual([1000, 2000, 4000]);
+    errorOf(await login('name-x', 'guess-guess-1', 'browser:other'));
+    expect(keel.sleeps).toEqual([1000, 2000, 4000]);
+    // The right password from the slowed source still signs in.
+    valueOf(await login('dana', MANAGER.password));
+  });
+
+  it('takes at most two password checks at once; a flood is spread out or answered busy, and a real sign-in from another browser gets through', async () => {
+    for (let i = 0; i < 4; i++) errorOf(await login('dana', `warm-up-guess-${i}`, 'browser:attacker'));
+    keel.app.passwords.peak = 0;
+    const flood = Array.from({ length: 48 }, (_, i) => login(`someone-${i}`, 'guess-guess-1', 'browser:attacker'));
+    const real = login('dana', MANAGER.password, 'browser:desk');
+    const [realOutcome, ...floodOutcomes] = await Promise.all([real, ...flood]);
+    valueOf(realOutcome!);
+    expect(keel.app.passwords.peak).toBeLessThanOrEqual(2);
+    const codes = floodOutcomes.map((o) => errorOf(o).code);
+    // A source that keeps failing gets one attempt at a time and a short line; the rest are told to wait, at once.
+    expect(codes.filter((c) => c === 'conflict').length).toBeGreaterThanOrEqual(40);
+    expect(codes.filter((c) => c === 'unauthenticated').length).toBeGreaterThanOrEqual(1);
+    expect(errorOf(floodOutcomes.find((o) => !o.result.ok && o.result.error.code === 'conflict')!).message).toBe('Keel is busy checking other sign-ins. Wait a few seconds and try again.');
+  });
+
+  it('bounds password work even when every attempt comes from a fresh source', async () => {
+    keel.app.passwords.peak = 0;
+    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => login(`spray-${i}`, 'guess-guess-1', `browser:fresh-${i}`)));
+    expect(keel.app.passwords.peak).toBeLessThanOrEqual(2);
+    const codes = outcomes.map((o) => errorOf(o).code);
+    expect(codes.filter((c) => c === 'conflict').length).toBeGreaterThan(0);
+    expect(codes.every((c) => c === 'conflict' || c === 'unauthenticated')).toBe(true);
+  });
+
+  it('counts a wrong current password in a password change like a failed sign-in: slowed, audited, locked at the tenth', async () => {
+    const change = (currentPassword: string) => keel.call('auth.changePassword', { currentPassword, newPassword: 'a-brand-new-one-1' }, manager);
+    for (let i = 1; i < LOCKOUT_FAILURES; i++) {
+      const wrong = errorOf(await change(`guess-number-${i}`));
+      expect(wrong.issues).toEqual([{ path: 'currentPassword', message: 'That is not your current password.' }]);
+    }
+    expect(keel.sleeps).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
+    const failed = auditRows(keel).filter((r) => r.action === 'auth.changePassword' && r.outcome === 'failed');
+    expect(failed).toHaveLength(LOCKOUT_FAILURES - 1);
+    expect(JSON.parse(failed[0]!.detail!)).toEqual({ reason: 'wrong_password' });
+    const tenth = errorOf(await change('guess-number-10'));
+    expect(tenth.code).toBe('unauthenticated');
+    expect(tenth.message).toMatch(/locked after too many wrong passwords/);
+    expect(auditRows(keel).filter((r) => r.action === 'auth.account_locked')).toHaveLength(1);
+    // The session that guessed is over, and the account is locked for everyone.
+    expect(errorOf(await keel.call('auth.me', {}, manager)).code).toBe('unauthenticated');
+    expect(errorOf(await keel.call('auth.login', { username: 'dana', password: MANAGER.password })).message).toBe(WRONG);
   });
 });

@@ -105,14 +105,14 @@ export async function addUser(keel: TestKeel, managerToken: string, user: { user
 }
 
 /** Every row of every table (audit included), for "nothing changed" checks. */
-export function snapshot(keel: TestKeel, options: { skipAudit?: boolean } = {}): Record<string, unknown[]> {
+export function snapshot(keel: TestKeel, options: { skipAudit?: boolean; skip?: readonly string[] } = {}): Record<string, unknown[]> {
   const tables = keel.app.database.sqlite
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
     .pluck()
     .all() as string[];
   const out: Record<string, unknown[]> = {};
   for (const table of tables) {
-    if (options.skipAudit && table === 'audit_log') continue;
+    if ((options.skipAudit && table === 'audit_log') || options.skip?.includes(table)) continue;
     out[table] = keel.app.database.sqlite.prepare(`select * from "${table}" order by rowid`).all();
   }
   return out;

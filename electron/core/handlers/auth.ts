@@ -3,15 +3,19 @@ import type { authContract } from '../../../shared/contract/auth';
 import { fieldError, KeelError } from '../../../shared/contract/index';
 import type { Role } from '../../../shared/domain/permissions';
 import type { KeelApp } from '../app';
-import { verifyPassword } from '../password';
+import { unknownNameHash } from '../../../db/audit';
+import { LOCKOUT_FAILURES, LOCKOUT_MINUTES } from '../../../shared/domain/sessions';
 import { clinicClock, describeMe } from './me';
-import { twoPhase, type HandlerContext, type HandlersFor } from './types';
+import { twoPhase, type HandlerContext, type HandlersFor, type PrepareContext } from './types';
 
-/** Failed sign-ins in a row that lock an account, and for how long. */
-export const LOCKOUT_FAILURES = 10;
-export const LOCKOUT_MINUTES = 15;
+export { LOCKOUT_FAILURES, LOCKOUT_MINUTES };
 
-const WRONG_CREDENTIALS = 'The username or password is not right. Check Caps Lock and try again.';
+/**
+ * One answer for an unknown name, a wrong password and a locked account, so the
+ * answer never tells which names exist (only real accounts can be locked).
+ */
+export const WRONG_CREDENTIALS = 'The username or password is not right, or the account is locked for a while after too many tries. Check Caps Lock and try again, or ask the office manager.';
+const BUSY = 'Keel is busy checking other sign-ins. Wait a few seconds and try again.';
 
 const dummyHashes = new WeakMap<KeelApp, Promise<string>>();
 /** Checking a made-up hash for unknown usernames keeps their answer as slow as a real one. */
@@ -30,7 +34,7 @@ function meUser(row: UserRow) {
 
 function lockedMessage(ctx: HandlerContext, until: string): string {
   const time = clinicClock(ctx.clinic, new Date(until));
-  return `This account is locked after too many failed sign-ins. Try again after ${time}, or ask the office manager to reset the password.`;
+  return `This account is locked after too many wrong passwords. Try again after ${time}, or ask the office manager to unlock it.`;
 }
 
 /** Counts a wrong password against an account; locks it at the tenth. Returns the lock time if it locked. */
@@ -46,36 +50,44 @@ async function countFailure(ctx: HandlerContext, row: UserRow): Promise<string |
   return null;
 }
 
+/**
+ * The password work of a sign-in, unlock or password change: waits for the
+ * caller's source's turn (a source that keeps failing gets one at a time),
+ * then checks the password in the bounded hash queue, its source's recent
+ * failures deciding its place in line.
+ */
+async function checkPassword(ctx: PrepareContext, password: string, stored: Promise<string>): Promise<boolean> {
+  const endTurn = await ctx.app.throttle.turn(ctx.source);
+  if (!endTurn) throw new KeelError('conflict', BUSY);
+  ctx.afterAnswer(endTurn);
+  return ctx.app.verify(password, await stored, ctx.app.throttle.failuresOf(ctx.source));
+}
+
 export const authHandlers: HandlersFor<typeof authContract> = {
   'auth.login': twoPhase<'auth.login', { passwordOk: boolean }>(
-    async (input, { app }) => {
-      const row = await findUserByUsername(app.db, input.username);
-      if (!row) {
-        await verifyPassword(input.password, await dummyHash(app));
-        return { passwordOk: false };
-      }
-      return { passwordOk: await verifyPassword(input.password, row.password_hash) };
+    async (input, ctx) => {
+      const row = await findUserByUsername(ctx.app.db, input.username);
+      return { passwordOk: await checkPassword(ctx, input.password, row ? Promise.resolve(row.password_hash) : dummyHash(ctx.app)) };
     },
     async (input, ctx, { passwordOk }) => {
       const { app } = ctx;
-      ctx.audit.username = input.username;
       const row = await findUserByUsername(ctx.db, input.username);
+      const wrong = new KeelError('unauthenticated', WRONG_CREDENTIALS);
       if (!row) {
-        ctx.audit.detail = { reason: 'unknown_user' };
-        return ctx.refuse(new KeelError('unauthenticated', WRONG_CREDENTIALS), app.throttle.fail(input.username));
+        ctx.audit.detail = { reason: 'unknown_user', nameHash: unknownNameHash(await ctx.app.auditNameKey(), input.username) };
+        return ctx.refuse(wrong, app.throttle.fail(input.username, ctx.source));
       }
+      ctx.audit.username = row.username;
       ctx.audit.userId = row.id;
       ctx.audit.targetId = row.id;
       if (row.locked_until !== null && row.locked_until > ctx.now) {
         ctx.audit.detail = { reason: 'account_locked' };
-        return ctx.refuse(new KeelError('unauthenticated', lockedMessage(ctx, row.locked_until)), app.throttle.fail(input.username));
+        return ctx.refuse(wrong, app.throttle.fail(input.username, ctx.source));
       }
       if (!passwordOk) {
         ctx.audit.detail = { reason: 'wrong_password' };
-        const lockedUntil = await countFailure(ctx, row);
-        const delay = app.throttle.fail(input.username);
-        if (lockedUntil) return ctx.refuse(new KeelError('unauthenticated', lockedMessage(ctx, lockedUntil)), delay);
-        return ctx.refuse(new KeelError('unauthenticated', WRONG_CREDENTIALS), delay);
+        await countFailure(ctx, row);
+        return ctx.refuse(wrong, app.throttle.fail(input.username, ctx.source));
       }
       if (row.active !== 1) {
         ctx.audit.detail = { reason: 'deactivated' };
@@ -105,9 +117,9 @@ export const authHandlers: HandlersFor<typeof authContract> = {
   },
 
   'auth.unlock': twoPhase<'auth.unlock', { passwordOk: boolean }>(
-    async (input, { app, user }) => {
-      const row = await findUser(app.db, user!.id);
-      return { passwordOk: row !== undefined && (await verifyPassword(input.password, row.password_hash)) };
+    async (input, ctx) => {
+      const row = await findUser(ctx.app.db, ctx.user!.id);
+      return { passwordOk: row !== undefined && (await checkPassword(ctx, input.password, Promise.resolve(row.password_hash))) };
     },
     async (_input, ctx, { passwordOk }) => {
       const row = await findUser(ctx.db, ctx.user!.id);
@@ -117,7 +129,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
       if (!passwordOk) {
         ctx.audit.detail = { reason: 'wrong_password' };
         const lockedUntil = await countFailure(ctx, row);
-        const delay = ctx.app.throttle.fail(row.username);
+        const delay = ctx.app.throttle.fail(row.username, ctx.source);
         if (lockedUntil) {
           ctx.endSession();
           return ctx.refuse(new KeelError('unauthenticated', lockedMessage(ctx, lockedUntil)), delay);
@@ -132,17 +144,30 @@ export const authHandlers: HandlersFor<typeof authContract> = {
   ),
 
   'auth.changePassword': twoPhase<'auth.changePassword', { currentOk: boolean; newHash: string }>(
-    async (input, { app, user }) => {
-      const row = await findUser(app.db, user!.id);
-      const currentOk = row !== undefined && (await verifyPassword(input.currentPassword, row.password_hash));
-      return { currentOk, newHash: currentOk ? await app.hash(input.newPassword) : '' };
+    async (input, ctx) => {
+      const row = await findUser(ctx.app.db, ctx.user!.id);
+      const currentOk = row !== undefined && (await checkPassword(ctx, input.currentPassword, Promise.resolve(row.password_hash)));
+      return { currentOk, newHash: currentOk ? await ctx.app.hash(input.newPassword) : '' };
     },
     async (input, ctx, { currentOk, newHash }) => {
-      if (!currentOk) throw fieldError('currentPassword', 'That is not your current password.');
-      if (input.newPassword === input.currentPassword) throw fieldError('newPassword', 'Choose a password different from the current one.');
       const user = ctx.user!;
-      await updateUser(ctx.db, user.id, { password_hash: newHash, must_change_password: 0, password_changed_at: ctx.now, updated_at: ctx.now });
       ctx.audit.targetId = user.id;
+      if (!currentOk) {
+        // A wrong current password is a guess like a failed sign-in: counted, slowed, locked at the tenth, audited.
+        const row = await findUser(ctx.db, user.id);
+        if (!row) throw new KeelError('unauthenticated', 'Your session has ended. Please sign in again.');
+        ctx.audit.detail = { reason: 'wrong_password' };
+        const lockedUntil = await countFailure(ctx, row);
+        const delay = ctx.app.throttle.fail(row.username, ctx.source);
+        if (lockedUntil) {
+          ctx.endSession();
+          return ctx.refuse(new KeelError('unauthenticated', lockedMessage(ctx, lockedUntil)), delay);
+        }
+        return ctx.refuse(fieldError('currentPassword', 'That is not your current password.'), delay);
+      }
+      if (input.newPassword === input.currentPassword) throw fieldError('newPassword', 'Choose a password different from the current one.');
+      await updateUser(ctx.db, user.id, { password_hash: newHash, must_change_password: 0, failed_logins: 0, password_changed_at: ctx.now, updated_at: ctx.now });
+      ctx.app.throttle.succeed(user.username);
       const token = ctx.session!.token;
       // Other windows signed in as this person must sign in again with the new password.
       ctx.afterCommit(() => ctx.app.sessions.endAllOf(user.id, token));

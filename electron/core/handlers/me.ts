@@ -1,8 +1,7 @@
+import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../shared/domain/sessions';
 import type { Clinic, Me } from '../../../shared/contract/index';
 import type { SignedInUser } from './types';
 
-/** The idle-lock time when no clinic exists yet (DOMAIN.md: 5 minutes for a shared front desk). */
-export const DEFAULT_IDLE_LOCK_MINUTES = 5;
 
 export function describeMe(user: SignedInUser, locked: boolean, clinic: Pick<Clinic, 'idleLockMinutes'> | undefined): Me {
   return {

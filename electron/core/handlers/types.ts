@@ -44,11 +44,15 @@ export interface HandlerContext {
   now: string;
   /** The clinic profile as it was when the call began (undefined before setup). */
   clinic: Clinic | undefined;
+  /** Where the call came from (one window, one browser), for slowing a source that keeps failing. */
+  source: string;
   audit: AuditNote;
   /** Another audit row in the same transaction (e.g. `auth.account_locked`). */
   auditAlso(entry: ExtraAudit): void;
   /** Runs after the transaction commits (sessions, events). */
   afterCommit(fn: () => void): void;
+  /** Runs once the answer is ready, after any slowdown, whether the call succeeded or not. */
+  afterAnswer(fn: () => void): void;
   /** Starts a session for this caller after commit. */
   startSession(userId: string): void;
   /** Ends the caller's session after commit. */
@@ -60,9 +64,11 @@ export interface HandlerContext {
   refuse(error: KeelError, delayMs?: number): never;
   /**
    * For self-transacting channels only: runs the final writes in one transaction
-   * and writes the call's audit row in it.
+   * and writes the call's audit row in it. `offMainThread`: the transaction runs
+   * on a connection of its own in a worker thread (a long import), so Keel keeps
+   * answering meanwhile; `work` must then write through the db it is given only.
    */
-  commit<T>(work: (db: Kysely<DB>) => Promise<T>): Promise<T>;
+  commit<T>(work: (db: Kysely<DB>) => Promise<T>, options?: { offMainThread?: boolean }): Promise<T>;
 }
 
 /** What runs outside the transaction before it (password hashing and checks). */
@@ -70,6 +76,8 @@ export interface PrepareContext {
   app: KeelApp;
   db: Kysely<DB>;
   user: SignedInUser | null;
+  source: string;
+  afterAnswer(fn: () => void): void;
 }
 
 export type PlainHandler<K extends ChannelName> = (input: ParsedInputOf<K>, ctx: HandlerContext) => Promise<OutputOf<K>>;

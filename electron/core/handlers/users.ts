@@ -38,6 +38,8 @@ export const usersHandlers: HandlersFor<typeof usersContract> = {
       const row = await findUser(ctx.db, input.id);
       if (!row) throw new KeelError('not_found', 'That user account does not exist.');
       const self = row.id === ctx.user!.id;
+      // A reset skips the current password; for one's own account that would let anyone at an unlocked PC take it over.
+      if (self && newHash !== null) throw fieldError('resetPassword', 'To change your own password, use Change password: it asks for your current one.');
       const patch: UserPatch = {};
       const changed: string[] = [];
 
@@ -60,7 +62,7 @@ export const usersHandlers: HandlersFor<typeof usersContract> = {
 
       if (newHash !== null) {
         patch.password_hash = newHash;
-        patch.must_change_password = self ? 0 : 1;
+        patch.must_change_password = 1;
         patch.failed_logins = 0;
         patch.locked_until = null;
         patch.password_changed_at = ctx.now;
@@ -70,7 +72,7 @@ export const usersHandlers: HandlersFor<typeof usersContract> = {
 
       ctx.audit.targetId = row.id;
       ctx.audit.detail = { changed, ...(patch.role ? { role: { from: row.role, to: patch.role } } : {}) };
-      if (patch.active === 0 || (newHash !== null && !self)) {
+      if (patch.active === 0 || newHash !== null) {
         const token = ctx.session!.token;
         ctx.afterCommit(() => ctx.app.sessions.endAllOf(row.id, token));
       }

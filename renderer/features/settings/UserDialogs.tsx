@@ -104,15 +104,21 @@ function EditUserForm({ user, isSelf, onClose, onSaved }: { user: UserSummary; i
         </p>
         <TextField label="Full name" value={fullName} onChange={setFullName} error={form.errors.fullName} maxLength={120} />
         <SelectField label="Role" value={role} onChange={(v) => setRole(v as Role)} options={ROLE_OPTIONS} error={form.errors.role} />
-        <TextField
-          label="Reset password"
-          type="password"
-          value={resetPassword}
-          onChange={setResetPassword}
-          error={form.errors.resetPassword}
-          hint={isSelf ? 'Leave empty to keep your password.' : 'Leave empty to keep it. A reset also unlocks the account; they choose their own at next sign-in.'}
-          autoComplete="new-password"
-        />
+        {isSelf ? (
+          <p className="muted">
+            To change your own password, use <a href="#/account">My account</a>: it asks for your current one.
+          </p>
+        ) : (
+          <TextField
+            label="Reset password"
+            type="password"
+            value={resetPassword}
+            onChange={setResetPassword}
+            error={form.errors.resetPassword}
+            hint="Leave empty to keep it. A reset also unlocks the account; they choose their own at next sign-in."
+            autoComplete="new-password"
+          />
+        )}
         {form.message && <Alert>{form.message}</Alert>}
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={form.busy}>

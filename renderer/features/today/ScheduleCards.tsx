@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { TodaySchedule } from '../../../shared/contract/appointment-types';
 import { formatDayShort, formatWallTime } from '../../../shared/domain/format';
 import { APPOINTMENT_STATUSES, STATUS_LABELS } from '../../../shared/domain/appointments';
@@ -58,9 +58,18 @@ export function ScheduleCards() {
 
 function TodayScheduleCards() {
   const zone = useSession((s) => s.clinic?.timeZone ?? 'UTC');
-  const { data, error, reload } = useLoad(async () => ({ today: await call('appointments.today', {}), at: wallInZone(new Date(), zone) }), 'today-schedule');
+  // The minute-by-minute refresh is not the person at the desk: it must not keep the session from locking.
+  const byTimer = useRef(false);
+  const { data, error, reload } = useLoad(async () => {
+    const background = byTimer.current;
+    byTimer.current = false;
+    return { today: await call('appointments.today', {}, { background }), at: wallInZone(new Date(), zone) };
+  }, 'today-schedule');
   useEffect(() => {
-    const timer = window.setInterval(reload, REFRESH_MS);
+    const timer = window.setInterval(() => {
+      byTimer.current = true;
+      reload();
+    }, REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [reload]);
 

@@ -177,7 +177,7 @@ export function useBackupActivity() {
   useEffect(() => {
     if (!active) return;
     const timer = setInterval(() => {
-      call('backups.status', {}).then(
+      call('backups.status', {}, { background: true }).then(
         (data) => {
           if (data.running) {
             const next = data.running;

@@ -46,7 +46,7 @@ export function watchRestore(entry: BackupEntry, onFailed: (message: string) => 
     if (failure.code === 'unauthenticated') setTimeout(reopen, 1500);
   });
   const timer = setInterval(() => {
-    call('backups.status', {}).then(
+    call('backups.status', {}, { background: true }).then(
       (status) => {
         idlePolls = status.running ? 0 : idlePolls + 1;
         // Still signed in, and nothing under way twice running: the restore ended without a word.
