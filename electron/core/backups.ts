@@ -1,16 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ATTACHMENTS_DIR } from '../../db/attachments';
 import { MIGRATIONS } from '../../db/migrations/index';
 import { BACKUP_DIR, DB_FILE, type KeelDatabase } from '../../db/open';
+import { checkScans, copyAttachments, putScansInPlace, type ScanToRestore } from './backup-attachments';
 import { copyInWorker, inspectInWorker } from './backup-workers';
 import { flushWhileWritten, fsyncFile, fsyncFolder, fsyncPath, sha256File, writeDurably } from './durable-files';
-import { backupFileName, backupsToPrune, backupWriteFailure, folderNotWritable, DEFAULT_RETENTION, type BackupManifest, type BackupReason, type RetentionPolicy } from '../../shared/domain/backup';
+import {
+  backupFileName,
+  backupManifestSchema,
+  backupsToPrune,
+  backupWriteFailure,
+  folderNotWritable,
+  manifestProblem,
+  manifestRefusal,
+  DEFAULT_RETENTION,
+  MAX_MANIFEST_BYTES,
+  type BackupManifest,
+  type BackupReason,
+  type RetentionPolicy,
+} from '../../shared/domain/backup';
 
 /** Where backups go by default: a folder inside the data folder. */
 export { BACKUP_DIR };
-/** Attachments copied beside backups, by SHA-256 like the data folder's own store. */
-const BACKUP_ATTACHMENTS = 'attachments';
 const SCHEMA_VERSION = MIGRATIONS.length;
 const KEEL_VERSION = readKeelVersion();
 
@@ -160,6 +171,11 @@ export async function takeBackup(
     attachments,
     reason: options.reason,
   };
+  // Keel never writes a manifest it would refuse to read back.
+  if (!backupManifestSchema.safeParse(manifest).success) {
+    fs.rmSync(final, { force: true });
+    throw new BackupError(`The backup was written but its description could not be: it would list ${attachments.length} scans, more than Keel can describe. Nothing was kept.`);
+  }
   await writeDurably(manifestPath(final), JSON.stringify(manifest, null, 2));
   report({ phase: 'attachments', fraction: 1 });
   return { file: final, manifest };
@@ -190,60 +206,77 @@ async function removeAbandonedCopies(folder: string): Promise<void> {
   }
 }
 
-/** Copies attachment files not yet beside the backups (they are named by content, so never change). */
-async function copyAttachments(dataDir: string, to: string): Promise<string[]> {
-  const source = path.join(dataDir, ATTACHMENTS_DIR);
-  if (!fs.existsSync(source)) return [];
-  const copied: string[] = [];
-  for (const prefix of await fs.promises.readdir(source)) {
-    const dir = path.join(source, prefix);
-    if (!(await fs.promises.stat(dir)).isDirectory()) continue;
-    for (const hash of await fs.promises.readdir(dir)) {
-      const target = path.join(to, BACKUP_ATTACHMENTS, prefix, hash);
-      if (!fs.existsSync(target)) {
-        await fs.promises.mkdir(path.dirname(target), { recursive: true });
-        await fs.promises.copyFile(path.join(dir, hash), `${target}.partial`);
-        await fsyncFile(`${target}.partial`);
-        await fs.promises.rename(`${target}.partial`, target);
-      }
-      copied.push(hash);
-    }
-  }
-  return copied;
-}
-
 export function manifestPath(backupFile: string): string {
   return `${backupFile}.json`;
 }
 
-/** A backup's manifest, or null when it has none (never verified) or it cannot be read. */
-export function readManifest(backupFile: string): BackupManifest | null {
+/** What the manifest beside a backup says: none (never verified), one Keel wrote, or why it is not one (a plain sentence). */
+export type ManifestRead = { manifest: BackupManifest; problem: null } | { manifest: null; problem: string | null };
+
+/**
+ * Reads a backup's manifest as untrusted input: a plain file of a bounded
+ * size (never a link, a folder or a pipe that would hang the read), parsed by
+ * the schema Keel writes it with, describing this very backup file.
+ */
+export function readManifest(backupFile: string): ManifestRead {
+  const file = manifestPath(backupFile);
+  const refuse = (problem: string): ManifestRead => ({ manifest: null, problem: manifestRefusal(path.basename(file), problem) });
+  let text: string;
   try {
-    return JSON.parse(fs.readFileSync(manifestPath(backupFile), 'utf8')) as BackupManifest;
-  } catch {
-    return null;
+    const stat = fs.lstatSync(file);
+    if (!stat.isFile()) return refuse('it is not a plain file.');
+    if (stat.size > MAX_MANIFEST_BYTES) return refuse(`it is ${Math.round(stat.size / 1048576)} MB, far larger than any Keel writes.`);
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    try {
+      const buffer = Buffer.alloc(Math.min(stat.size, MAX_MANIFEST_BYTES) + 1);
+      const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
+      if (length > MAX_MANIFEST_BYTES) return refuse('it is far larger than any Keel writes.');
+      text = buffer.subarray(0, length).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: null, problem: null };
+    return refuse(`it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const read = manifestProblem(raw, path.basename(backupFile));
+  return read.manifest ? read : refuse(read.problem);
 }
 
 export interface ListedBackup {
   file: string;
   name: string;
   bytes: number;
-  /** Null when the backup has no manifest: it was never verified and does not count. */
+  /** Null when the backup has no manifest Keel wrote: it was never verified (or was changed since) and does not count. */
   manifest: BackupManifest | null;
+  /** Why its manifest is not one Keel wrote, or null. */
+  problem: string | null;
 }
 
-/** The backups in a folder, newest first; files without a manifest are listed as unverified. */
+/** The backups in a folder, newest first; files without a good manifest are listed as unverified. */
 export function listBackups(folder: string): ListedBackup[] {
   if (!fs.existsSync(folder)) return [];
   const out: ListedBackup[] = [];
   for (const name of fs.readdirSync(folder)) {
     if (!/^keel-.*\.db$/.test(name)) continue;
     const file = path.join(folder, name);
-    const bytes = fs.statSync(file).size;
-    const manifest = readManifest(file);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      continue; // gone since, or a link to nothing
+    }
+    if (!stat.isFile()) continue;
+    const read = readManifest(file);
     // A file that changed size since its check is not the file that was verified.
-    out.push({ file, name, bytes, manifest: manifest && manifest.bytes === bytes ? manifest : null });
+    const resized = read.manifest !== null && read.manifest.bytes !== stat.size;
+    out.push({ file, name, bytes: stat.size, manifest: resized ? null : read.manifest, problem: resized ? 'The backup file has changed size since it was checked.' : read.problem });
   }
   return out.sort((a, b) => (a.name < b.name ? 1 : -1));
 }
@@ -255,7 +288,8 @@ export function newestVerifiedBackup(folder: string): ListedBackup | null {
 
 /** Deletes the backups the retention policy no longer keeps (off the main thread: freeing 500 MB takes a while); returns their names. */
 export async function pruneBackups(folder: string, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<string[]> {
-  const listed = listBackups(folder).filter((b) => b.manifest?.reason !== 'safety');
+  // Safety copies (and raw copies of a damaged database) are never pruned, with or without a manifest.
+  const listed = listBackups(folder).filter((b) => b.manifest?.reason !== 'safety' && !/^keel-(?:safety|damaged)-/.test(b.name));
   const doomed = backupsToPrune(
     listed.map((b) => ({ file: b.name, takenAt: b.manifest?.takenAt ?? takenAtFromName(b.name), verified: b.manifest !== null })),
     policy,
@@ -263,6 +297,7 @@ export async function pruneBackups(folder: string, policy: RetentionPolicy = DEF
   for (const name of doomed) {
     await fs.promises.rm(path.join(folder, name), { force: true });
     await fs.promises.rm(manifestPath(path.join(folder, name)), { force: true });
+    await fs.promises.rm(`${manifestPath(path.join(folder, name))}.rejected`, { force: true });
   }
   return doomed;
 }
@@ -272,44 +307,77 @@ function takenAtFromName(name: string): string {
   return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}.000Z` : '1970-01-01T00:00:00.000Z';
 }
 
+/** A content check a backup failed (its file or a scan changed since it was made): its manifest is set aside, so lists show it as not verified. */
+function setAside(backupFile: string): void {
+  fs.renameSync(manifestPath(backupFile), `${manifestPath(backupFile)}.rejected`);
+}
+
+const CHANGED_SINCE = 'It does not match the fingerprint recorded when it was made: it has changed since.';
+
+/**
+ * Checks a backup file that passed `verifyFile` against what was recorded
+ * when it was made: its manifest (untrusted: it may have been planted beside
+ * the backup), and the scans beside it that a restore into `dataDir` would put
+ * back (every scan it lists when `dataDir` is null, as `keel verify` does).
+ * `contentChanged`: the file or a scan changed since (rather than the manifest).
+ */
+export async function checkAgainstManifest(
+  backupFile: string,
+  verification: Verification & { ok: true },
+  dataDir: string | null,
+): Promise<{ ok: true; manifest: BackupManifest | null; scans: ScanToRestore[]; missing: string[] } | { ok: false; reason: string; contentChanged: boolean }> {
+  const { manifest, problem } = readManifest(backupFile);
+  if (problem) return { ok: false, reason: problem, contentChanged: false };
+  if (manifest && (manifest.sha256 !== verification.sha256 || manifest.bytes !== verification.bytes || manifest.schemaVersion !== verification.schemaVersion)) {
+    return { ok: false, reason: `This backup cannot be restored. ${CHANGED_SINCE}`, contentChanged: true };
+  }
+  const checked = await checkScans(backupFile, manifest?.attachments ?? [], dataDir);
+  if ('problem' in checked) return { ok: false, reason: checked.problem, contentChanged: true };
+  return { ok: true, manifest, ...checked };
+}
+
 /**
  * Puts a verified backup in place of a data folder's database. The caller has
- * closed the database and holds the folder. The current file is first kept as
- * a safety copy in the backup folder. Returns the safety copy's path.
+ * closed the database and holds the folder. Everything is checked before the
+ * first write: the file, its manifest (untrusted: it may have been planted
+ * beside the backup) and the scans it would put back. Then the current file is
+ * kept as a safety copy in the backup folder, the scans are put back (each
+ * checked against its name) and the database replaced. Returns the safety copy's path.
  */
 export async function restoreInto(
   dataDir: string,
   backupFile: string,
   options: { now: Date; safetyCopy: (to: string) => Promise<string | null>; onStep?: (step: 'safety' | 'replacing') => void },
 ): Promise<{ safetyCopy: string | null; verification: Verification & { ok: true } }> {
+  const refuse = (reason: string) => new BackupError(`${reason} Nothing was changed.`);
   const verification = await verifyFile(backupFile);
-  const manifest = readManifest(backupFile);
-  const problem = !verification.ok ? verification.reason : manifest && manifest.sha256 !== verification.sha256 ? 'It does not match the fingerprint recorded when it was made: it has changed since.' : null;
-  if (problem || !verification.ok) {
-    // It no longer counts as verified: the manifest is set aside, so lists show it as not verified.
-    if (manifest) fs.renameSync(manifestPath(backupFile), `${manifestPath(backupFile)}.rejected`);
-    throw new BackupError(`This backup cannot be restored. ${problem ?? ''} Nothing was changed.`);
+  if (!verification.ok) {
+    if (readManifest(backupFile).manifest) setAside(backupFile);
+    throw refuse(`This backup cannot be restored. ${verification.reason}`);
+  }
+  const checked = await checkAgainstManifest(backupFile, verification, dataDir);
+  if (!checked.ok) {
+    if (checked.contentChanged) setAside(backupFile);
+    throw refuse(checked.reason);
   }
   options.onStep?.('safety');
   const safetyCopy = await options.safetyCopy(path.join(dataDir, BACKUP_DIR));
   options.onStep?.('replacing');
+  // Scans first: named by content, an extra one is harmless if the rest stops; the database is replaced last.
+  const scanProblem = await putScansInPlace(checked.scans);
+  if (scanProblem) throw new BackupError(`${scanProblem} The data was not replaced.`);
   const live = path.join(dataDir, DB_FILE);
   const incoming = `${live}.restoring`;
   await fs.promises.copyFile(backupFile, incoming);
   await fsyncFile(incoming);
+  // The copy put in place is the file that was checked (a USB drive's file may change under it).
+  if ((await sha256File(incoming)) !== verification.sha256) {
+    fs.rmSync(incoming, { force: true });
+    throw new BackupError(`This backup changed while it was being restored, so it was not put in place. ${CHANGED_SINCE} The data was not replaced.`);
+  }
   // The old WAL belongs to the old file: it must not be replayed onto the restored one.
   for (const extra of ['-wal', '-shm']) fs.rmSync(`${live}${extra}`, { force: true });
   fs.renameSync(incoming, live);
   fsyncPath(dataDir);
-  // Attachments the restored records point to come back too.
-  const store = path.join(path.dirname(backupFile), BACKUP_ATTACHMENTS);
-  for (const hash of manifest?.attachments ?? []) {
-    const from = path.join(store, hash.slice(0, 2), hash);
-    const target = path.join(dataDir, ATTACHMENTS_DIR, hash.slice(0, 2), hash);
-    if (fs.existsSync(from) && !fs.existsSync(target)) {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(from, target);
-    }
-  }
   return { safetyCopy, verification };
 }

@@ -4,8 +4,9 @@ import { DataFolderError, isDiskFull } from '../../db/errors';
 import { openDataFolder } from '../../db/open';
 import { date } from '../../shared/contract/fields';
 import { KeelError } from '../../shared/contract/index';
+import { quoted } from '../../shared/domain/backup';
 import { openKeelApp } from '../core/app';
-import { BACKUP_DIR, BackupError, pruneBackups, takeBackup, verifyFile, type BackupProgress } from '../core/backups';
+import { BACKUP_DIR, BackupError, checkAgainstManifest, pruneBackups, takeBackup, verifyFile, type BackupProgress } from '../core/backups';
 import { exportFolder, restoreDataFolder, withNewestBackup } from '../core/data-tools';
 import { createDemoClinic } from '../core/demo';
 import { defaultDataDir } from '../core/paths';
@@ -167,9 +168,18 @@ async function verify(args: string[]): Promise<void> {
   say(`Checking ${file}`);
   const result = await verifyFile(file);
   if (!result.ok) throw new UsageError(`not a good backup: ${result.reason}`);
+  // The same checks a restore makes of its description file and the scans beside it.
+  const described = await checkAgainstManifest(path.resolve(file), result, null);
+  if (!described.ok) throw new UsageError(`not a good backup: ${described.reason}`);
   say(`Good backup: schema ${result.schemaVersion}, ${result.bytes} bytes, SHA-256 ${result.sha256}`);
-  for (const [table, count] of Object.entries(result.counts)) if (!table.startsWith('keel_')) say(`  ${table.padEnd(28)} ${count}`);
+  // Table names come from the file: shown as text, never as terminal control sequences.
+  for (const [table, count] of Object.entries(result.counts)) if (!table.startsWith('keel_')) say(`  ${printable(table).padEnd(28)} ${count}`);
+  if (!described.manifest) say('It has no description file (.json) beside it: keel backup and Keel write one once a backup passes its check.');
+  else say(`Its description file matches it (taken ${described.manifest.takenAt}); ${described.scans.length} scans beside it checked${described.missing.length ? `, ${described.missing.length} missing` : ''}.`);
 }
+
+/** Text from a file for a terminal: control and direction characters escaped, cut short. */
+const printable = (text: string) => (/^[\w .-]{1,64}$/.test(text) ? text : quoted(text));
 
 async function restore(args: string[]): Promise<void> {
   const [file, rest] = positional(args, 'backup file to restore (keel restore FILE --data DIR)');

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Backups: what a verified backup records, and which backups to keep.
  * Pure functions, so the retention rules are tested with an injected clock.
@@ -24,6 +26,73 @@ export interface BackupManifest {
 }
 
 export type BackupReason = 'daily' | 'manual' | 'quit' | 'cli' | 'safety';
+
+/** An attachment's name, as Keel stores it: the SHA-256 of its content, lowercase hex. */
+export const ATTACHMENT_NAME = /^[0-9a-f]{64}$/;
+/** Backup file names Keel writes: `keel-` (or `keel-safety-`), the UTC second, and `-2`… for a second one that second. */
+export const BACKUP_FILE_NAME = /^keel-(?:[a-z]+-)?\d{4}-\d{2}-\d{2}T\d{6}Z(?:-\d{1,4})?\.db$/;
+/** More scans than a small practice makes in decades; Keel refuses to write a manifest it would refuse to read. */
+export const MAX_MANIFEST_ATTACHMENTS = 250_000;
+/** The largest manifest Keel reads: its attachments' names and some room (pretty-printed JSON). */
+export const MAX_MANIFEST_BYTES = 24 * 1024 * 1024;
+
+const instant = () => z.iso.datetime({ offset: false }).max(30);
+
+/**
+ * A manifest as Keel writes it, and nothing else: every field of a manifest
+ * beside a backup (perhaps on a USB drive someone else had) is untrusted input.
+ * Attachment names become paths, so only SHA-256 hex names pass.
+ */
+export const backupManifestSchema = z.strictObject({
+  file: z.string().max(80).regex(BACKUP_FILE_NAME),
+  takenAt: instant(),
+  verifiedAt: instant(),
+  keelVersion: z.string().max(40).regex(/^[0-9A-Za-z][0-9A-Za-z.+-]*$/),
+  schemaVersion: z.number().int().min(1).max(100_000),
+  bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  sha256: z.string().regex(ATTACHMENT_NAME),
+  counts: z
+    .record(z.string().min(1).max(128), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+    .refine((counts) => Object.keys(counts).length <= 1000),
+  attachments: z.array(z.string().max(64).regex(ATTACHMENT_NAME)).max(MAX_MANIFEST_ATTACHMENTS),
+  reason: z.enum(['daily', 'manual', 'quit', 'cli', 'safety']),
+}) satisfies z.ZodType<BackupManifest>;
+
+/** A value from a file, shown in a message: quoted, cut short, with control and direction characters escaped. */
+export function quoted(value: string): string {
+  const short = value.length > 100 ? `${value.slice(0, 100)}…` : value;
+  return JSON.stringify(short).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Why a manifest is not one Keel wrote, in words for the manager, or null
+ * when it is. `raw` is the parsed JSON (undefined when it was not JSON);
+ * `backupName` the backup file it sits beside.
+ */
+export function manifestProblem(raw: unknown, backupName: string): { manifest: BackupManifest; problem: null } | { manifest: null; problem: string } {
+  const parsed = backupManifestSchema.safeParse(raw);
+  if (parsed.success) {
+    if (parsed.data.file === backupName) return { manifest: parsed.data, problem: null };
+    return { manifest: null, problem: `it describes the backup ${quoted(parsed.data.file)}, not this one.` };
+  }
+  const record = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  if (!record) return { manifest: null, problem: 'it cannot be read as a description of a backup.' };
+  const issue = parsed.error.issues[0]!;
+  const [field, index] = issue.path;
+  if (issue.code === 'unrecognized_keys') return { manifest: null, problem: `it holds an entry ${quoted(issue.keys[0] ?? '')} that Keel never writes.` };
+  if (field === 'attachments' && typeof index === 'number') {
+    const name = (record.attachments as unknown[])[index];
+    return { manifest: null, problem: typeof name === 'string' ? `it lists an attachment named ${quoted(name)}, which Keel never writes.` : 'it lists an attachment that is not a name.' };
+  }
+  if (field === 'attachments' && issue.code === 'too_big') return { manifest: null, problem: `it lists more attachments than Keel ever writes (over ${MAX_MANIFEST_ATTACHMENTS}).` };
+  if (typeof field === 'string' && !(field in record)) return { manifest: null, problem: `its entry ${quoted(field)} is missing.` };
+  return { manifest: null, problem: `its entry ${quoted(String(field ?? ''))} is not what Keel writes there.` };
+}
+
+/** A backup refused for its manifest: which file, that it was changed or damaged, and what gave it away. */
+export function manifestRefusal(manifestName: string, problem: string): string {
+  return `This backup's description file (${manifestName}) has been changed or is damaged, so Keel will not restore it: ${problem}`;
+}
 
 export interface RetentionPolicy {
   daily: number;

@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
-import { tempDir } from '../support/harness';
+import { takeBackup } from '../../electron/core/backups';
+import { openTestKeel, setUpClinic, tempDir } from '../support/harness';
+import { filesUnder, plantBackup } from '../support/planted-backup';
 import { runKeel, spawnServe, stopServe } from '../support/serve';
 
 const dirs: string[] = [];
@@ -150,6 +152,29 @@ describe('keel backup, verify, restore and export', () => {
     }
     // Nothing was put in the damaged database's place.
     expect(fs.readFileSync(live).equals(bytes)).toBe(true);
+  });
+});
+
+describe('keel restore and keel verify of a planted backup (review 12, point 1)', () => {
+  it('refuse it in one plain line, write nothing outside the data folder and leave the live database as it was', async () => {
+    const root = folder();
+    const dataDir = path.join(root, 'clinic', 'data');
+    const app = await openTestKeel({ dir: dataDir });
+    await setUpClinic(app);
+    const good = (await takeBackup(app.app.database, { to: path.join(root, 'made'), reason: 'manual', now: app.clock.now() })).file;
+    await app.close();
+    const planted = plantBackup(good, path.join(root, 'usb'), (m) => ({ ...m, attachments: ['../autostart/evil.desktop'] }), { '../autostart/evil.desktop': '[Desktop Entry]\nExec=evil\n' });
+    const before = filesUnder(dataDir);
+    const reason = `This backup's description file (${path.basename(planted)}.json) has been changed or is damaged, so Keel will not restore it: it lists an attachment named "../autostart/evil.desktop", which Keel never writes.`;
+    const restored = keel('restore', planted, '--data', dataDir);
+    expect(restored.code).toBe(1);
+    expect(restored.err).toBe(`keel: ${reason} Nothing was changed.\n`);
+    expect(fs.existsSync(path.join(root, 'clinic', 'autostart'))).toBe(false);
+    expect(filesUnder(dataDir)).toEqual(before);
+    const verified = keel('verify', planted);
+    expect(verified).toMatchObject({ code: 1, err: `keel: not a good backup: ${reason}\n` });
+    // The backup Keel wrote still checks out, description and all.
+    expect(keel('verify', good).out).toMatch(/Its description file matches it/);
   });
 });
 
