@@ -5,7 +5,7 @@ import { DataFolderError } from './errors';
 
 export const LOCK_FILE = 'keel.lock';
 
-interface LockInfo {
+export interface LockInfo {
   pid: number;
   host: string;
   since: string;
@@ -45,30 +45,42 @@ const UNREADABLE_GRACE_MS = 5_000;
  * takeover lock, after reading it again to be sure it is still the stale one.
  */
 export function lockDataFolder(dir: string): () => void {
-  const file = path.join(dir, LOCK_FILE);
+  const release = lockFolder(dir, LOCK_FILE, {});
+  if (typeof release === 'function') return release;
+  throw new DataFolderError(
+    'in_use',
+    release.holder
+      ? `This data folder is already open in another Keel (process ${release.holder.pid} on ${release.holder.host}, since ${release.holder.since}). Close that one first.`
+      : release.racing
+        ? 'This data folder is being opened by another Keel. Close that one first.'
+        : 'This data folder is already open in another Keel. Close that one first.',
+  );
+}
+
+/**
+ * Takes the lock file `name` in `dir` the same way (whole, with link(), taken
+ * over only when stale), or says who holds it. `staleAfterMs`: a lock only
+ * ever held for moments (the backup folder's) is stale after that long, even
+ * when its holder runs on another computer.
+ */
+export function lockFolder(dir: string, name: string, options: { staleAfterMs?: number }): (() => void) | { holder: LockInfo | null; racing: boolean } {
+  const file = path.join(dir, name);
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-  const draft = path.join(dir, `${LOCK_FILE}.new-${unique()}`);
+  const draft = path.join(dir, `${name}.new-${unique()}`);
   fs.writeFileSync(draft, JSON.stringify(mine));
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
       if (publish(draft, file)) {
-        sweep(dir);
+        sweep(dir, name);
         return () => {
           if (sameLock(readLock(file), mine)) fs.rmSync(file, { force: true });
         };
       }
       const holder = readLock(file);
-      if (!isStale(file, holder, mine)) {
-        throw new DataFolderError(
-          'in_use',
-          holder
-            ? `This data folder is already open in another Keel (process ${holder.pid} on ${holder.host}, since ${holder.since}). Close that one first.`
-            : 'This data folder is already open in another Keel. Close that one first.',
-        );
-      }
-      if (!removeIfStill(dir, file, holder)) break;
+      if (!isStale(file, holder, mine, options.staleAfterMs)) return { holder, racing: false };
+      if (!removeIfStill(dir, name, file, holder)) break;
     }
-    throw new DataFolderError('in_use', 'This data folder is being opened by another Keel. Close that one first.');
+    return { holder: null, racing: true };
   } finally {
     fs.rmSync(draft, { force: true });
   }
@@ -80,9 +92,9 @@ const unique = () => `${process.pid}-${Math.random().toString(36).slice(2)}`;
  * Removes the lock if it is still the stale one read before, holding the
  * takeover lock meanwhile; false when another Keel is taking over right now.
  */
-function removeIfStill(dir: string, file: string, stale: LockInfo | null): boolean {
-  const takeover = path.join(dir, `${LOCK_FILE}.takeover`);
-  const token = path.join(dir, `${LOCK_FILE}.new-${unique()}`);
+function removeIfStill(dir: string, name: string, file: string, stale: LockInfo | null): boolean {
+  const takeover = path.join(dir, `${name}.takeover`);
+  const token = path.join(dir, `${name}.new-${unique()}`);
   fs.writeFileSync(token, JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() }));
   try {
     if (!publish(token, takeover)) {
@@ -127,9 +139,9 @@ function publish(draft: string, file: string): boolean {
 }
 
 /** Drafts left by a Keel killed half-way through taking the folder. */
-function sweep(dir: string): void {
+function sweep(dir: string, lockName: string): void {
   for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith(`${LOCK_FILE}.new-`)) continue;
+    if (!name.startsWith(`${lockName}.new-`)) continue;
     try {
       if (Date.now() - fs.statSync(path.join(dir, name)).mtimeMs > 60_000) fs.rmSync(path.join(dir, name), { force: true });
     } catch {
@@ -138,14 +150,15 @@ function sweep(dir: string): void {
   }
 }
 
-function isStale(file: string, holder: LockInfo | null, mine: LockInfo): boolean {
-  if (holder === null) {
-    try {
-      return Date.now() - fs.statSync(file).mtimeMs > UNREADABLE_GRACE_MS;
-    } catch {
-      return true;
-    }
+function isStale(file: string, holder: LockInfo | null, mine: LockInfo, staleAfterMs?: number): boolean {
+  let age: number;
+  try {
+    age = Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return true;
   }
+  if (holder === null) return age > UNREADABLE_GRACE_MS;
+  if (staleAfterMs !== undefined && age > staleAfterMs) return true;
   // Taken before this computer last started: the process that took it is gone, whatever now has its pid.
   const beforeBoot = holder.host === mine.host && Date.parse(holder.since) < Date.now() - os.uptime() * 1000;
   return beforeBoot || (holder.host === mine.host && !processIsAlive(holder.pid));

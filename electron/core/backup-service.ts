@@ -1,13 +1,17 @@
 import fs from 'node:fs';
-import type { Kysely } from 'kysely';
+import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
 import path from 'node:path';
 import { getClinic } from '../../db/clinic';
-import { openDataFolder } from '../../db/open';
+import { KeelSqliteDialect } from '../../db/dialect';
+import { DataFolderError } from '../../db/errors';
+import { SCHEMA_VERSION } from '../../db/migrations/index';
+import { DB_FILE, openDataFolder, schemaVersionOf } from '../../db/open';
 import type { DB } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings';
 import type { BackupEntry, BackupSettings, BackupStatus } from '../../shared/contract/backups';
 import { KeelError } from '../../shared/contract/index';
-import { backupIsStale, DEFAULT_RETENTION } from '../../shared/domain/backup';
+import { backupIsStale, DEFAULT_RETENTION, retentionPolicySchema, type RetentionPolicy } from '../../shared/domain/backup';
 import { dateInZone, wallInZone } from '../../shared/domain/time';
 import type { KeelApp } from './app';
 import { BACKUP_DIR, BackupError, listBackups, pruneBackups, takeBackup, type BackupProgress, type BackupResult } from './backups';
@@ -233,5 +237,52 @@ function reachable(folder: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * What `keel backup` needs of a data folder, read beside a running Keel: the
+ * database file and the clinic's retention settings, through a read-only
+ * connection that takes no lock on the folder, runs no migration and writes
+ * nothing. The copy then reads through its own connection in one read
+ * transaction, while WAL lets the running Keel go on writing. A schema this
+ * Keel does not know is refused before anything is copied. `retention` is
+ * null when the settings cannot be read (then nothing is pruned).
+ */
+export async function onlineBackupSource(dataDir: string): Promise<{ dir: string; file: string; retention: RetentionPolicy | null }> {
+  const dir = path.resolve(dataDir);
+  const file = path.join(dir, DB_FILE);
+  if (!fs.existsSync(file)) throw new BackupError(`There is no Keel database in ${dir}. Nothing was changed.`);
+  const newer = (version: number) =>
+    new DataFolderError('newer_schema', `This data folder was written by a newer version of Keel (schema ${version}; this Keel knows up to ${SCHEMA_VERSION}). Back it up with that Keel's own keel backup. Nothing was changed.`);
+  // First from the file's header, so a newer Keel's folder is refused before SQLite opens it (and leaves its -shm beside it).
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1', 0, 16) === 'SQLite format 3\0' && header.readUInt32BE(60) > SCHEMA_VERSION) throw newer(header.readUInt32BE(60));
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+    // Then as the running Keel sees it (its last commits may still be in the WAL); the copy's own check comes after.
+    const version = schemaVersionOf(sqlite);
+    if (version > SCHEMA_VERSION) throw newer(version);
+    const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[];
+    if (version < 1 || !tables.includes('keel_migration')) throw new BackupError(`${file} is not a Keel database that has been set up, so there is nothing to back up. Nothing was changed.`);
+    const db = new Kysely<DB>({ dialect: new KeelSqliteDialect({ database: sqlite }) });
+    const stored = await getSetting<{ retention?: unknown } | null>(db, SETTINGS_KEY, null).catch(() => undefined);
+    if (stored === undefined) return { dir, file, retention: null };
+    const retention = retentionPolicySchema.safeParse(stored?.retention ?? DEFAULT_RETENTION);
+    return { dir, file, retention: retention.success ? retention.data : null };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new DataFolderError('damaged', `The database in ${dir} is damaged and cannot be read (${(error as Error).message}), so it was not backed up. Nothing was changed.`);
+    throw error;
+  } finally {
+    if (sqlite?.open) sqlite.close();
   }
 }

@@ -52,6 +52,8 @@ try {
   empty.pragma('user_version = 0');
   empty.close();
   source = new Database(workerData.source, { readonly: true, fileMustExist: true });
+  // Another process (a running Keel beside keel backup) may hold the database for a moment: wait, as Keel's own connections do.
+  source.pragma('busy_timeout = 5000');
   // Each page is read once: a small cache saves touching memory for nothing.
   source.pragma('cache_size = -1024');
   source.backup(workerData.dest, { progress: () => 2147483647 }).then(

@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { lockFolder } from '../../db/lock';
 import { MIGRATIONS } from '../../db/migrations/index';
-import { BACKUP_DIR, DB_FILE, type KeelDatabase } from '../../db/open';
-import { checkScans, copyAttachments, putScansInPlace, type ScanToRestore } from './backup-attachments';
+import { BACKUP_DIR, type KeelDatabase } from '../../db/open';
+import { copyAttachments } from './backup-attachments';
 import { copyInWorker, inspectInWorker } from './backup-workers';
-import { flushWhileWritten, fsyncFile, fsyncFolder, fsyncPath, sha256File, writeDurably } from './durable-files';
+import { flushWhileWritten, fsyncFile, fsyncFolder, sha256File, writeDurably } from './durable-files';
 import {
   backupFileName,
-  backupManifestSchema,
   backupsToPrune,
   backupWriteFailure,
   folderNotWritable,
@@ -98,9 +100,12 @@ export interface BackupResult {
 
 /**
  * Takes a backup with SQLite's online backup API (never a copy of the live
- * file), under a temporary name, flushed and renamed into place; verifies it;
- * then writes its manifest. Writes go on during the copy, which is one
- * committed state: it is read in one step inside one read transaction.
+ * file), under a private temporary name, flushed and verified there; then,
+ * under the backup folder's lock, renames it into place and writes its
+ * manifest. So a prune (which takes the same lock) never sees a backup that is
+ * still being checked, and two Keels backing up into one folder at once (the
+ * app and `keel backup`) never share a file. Writes go on during the copy,
+ * which is one committed state: it is read in one step inside one read transaction.
  */
 export async function takeBackup(
   /** Only where the database is: the copy reads the file through its own connection. */
@@ -114,14 +119,10 @@ export async function takeBackup(
   } catch (error) {
     throw new BackupError(folderNotWritable(to, (error as NodeJS.ErrnoException).code ?? 'error'));
   }
-  // Two backups in the same second (a safety copy just after a backup) get distinct names.
   const base = backupFileName(options.now, options.reason === 'safety' ? 'keel-safety-' : 'keel-');
-  let name = base;
-  for (let n = 2; fs.existsSync(path.join(to, name)); n++) name = base.replace(/Z\.db$/, `Z-${n}.db`);
-  const final = path.join(to, name);
-  const partial = path.join(to, `.${name}.partial`);
+  const partial = path.join(to, `.${base}.${process.pid}-${randomUUID().slice(0, 8)}.partial`);
   const report = options.onProgress ?? (() => {});
-  fs.rmSync(partial, { force: true });
+  const failure = (error: unknown) => new BackupError(backupWriteFailure((error as NodeJS.ErrnoException).code, to, (error as Error).message));
   await removeAbandonedCopies(to);
   try {
     report({ phase: 'copying', fraction: 0 });
@@ -143,42 +144,79 @@ export async function takeBackup(
     }
     report({ phase: 'copying', fraction: 1 });
     await fsyncFile(partial);
-    await fs.promises.rename(partial, final);
-    await fsyncFolder(to);
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BackupError(backupWriteFailure(code, to, (error as Error).message));
+    throw failure(error);
   }
   report({ phase: 'verifying', fraction: 0 });
   // A safety copy of the database being replaced gets SQLite's quick check: it may be the damaged one.
-  const verified = await verifyFile(final, { quick: options.reason === 'safety' });
+  const verified = await verifyFile(partial, { quick: options.reason === 'safety' });
   if (!verified.ok) {
-    fs.rmSync(final, { force: true });
+    fs.rmSync(partial, { force: true });
     throw new BackupError(`The backup was written but failed its check, so it was removed: ${verified.reason}`);
   }
   report({ phase: 'attachments', fraction: 0 });
-  const attachments = await copyAttachments(database.dir, to);
-  const manifest: BackupManifest = {
-    file: name,
-    takenAt: options.now.toISOString(),
-    verifiedAt: new Date().toISOString(),
-    keelVersion: KEEL_VERSION,
-    schemaVersion: verified.schemaVersion,
-    bytes: verified.bytes,
-    sha256: verified.sha256,
-    counts: verified.counts,
-    attachments,
-    reason: options.reason,
-  };
-  // Keel never writes a manifest it would refuse to read back.
-  if (!backupManifestSchema.safeParse(manifest).success) {
-    fs.rmSync(final, { force: true });
-    throw new BackupError(`The backup was written but its description could not be: it would list ${attachments.length} scans, more than Keel can describe. Nothing was kept.`);
+  let attachments: string[];
+  try {
+    attachments = await copyAttachments(database.dir, to);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw failure(error);
   }
-  await writeDurably(manifestPath(final), JSON.stringify(manifest, null, 2));
-  report({ phase: 'attachments', fraction: 1 });
-  return { file: final, manifest };
+  const release = await lockBackupFolder(to);
+  let final: string | null = null;
+  try {
+    // Two backups in the same second (a safety copy just after a backup) get distinct names.
+    let name = base;
+    for (let n = 2; fs.existsSync(path.join(to, name)); n++) name = base.replace(/Z\.db$/, `Z-${n}.db`);
+    const manifest: BackupManifest = {
+      file: name,
+      takenAt: options.now.toISOString(),
+      verifiedAt: new Date().toISOString(),
+      keelVersion: KEEL_VERSION,
+      schemaVersion: verified.schemaVersion,
+      bytes: verified.bytes,
+      sha256: verified.sha256,
+      counts: verified.counts,
+      attachments,
+      reason: options.reason,
+    };
+    // Keel never writes a manifest it would refuse to read back.
+    const unreadable = manifestProblem(manifest, name).problem;
+    if (unreadable) throw new BackupError(`The backup was written but Keel could not describe it in a manifest it accepts (${unreadable.replace(/\.$/, '')}), so it was removed.`);
+    final = path.join(to, name);
+    await fs.promises.rename(partial, final);
+    await fsyncFolder(to);
+    await writeDurably(manifestPath(final), JSON.stringify(manifest, null, 2));
+    report({ phase: 'attachments', fraction: 1 });
+    return { file: final, manifest };
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    if (final) fs.rmSync(final, { force: true });
+    throw error instanceof BackupError ? error : failure(error);
+  } finally {
+    release();
+  }
+}
+
+/** The backup folder's own lock, held for moments: while a backup is put in place or the folder pruned, by the app and `keel backup` alike. */
+export const BACKUP_FOLDER_LOCK = '.keel-backups.lock';
+/** Held only for moments (a rename, a manifest, deleting a few files): one this old was left by a process that stopped. */
+const BACKUP_LOCK_STALE_MS = 10 * 60_000;
+const BACKUP_LOCK_WAIT_MS = 5 * 60_000;
+
+/** Takes the backup folder's lock, waiting while another Keel holds it; resolves with its release. */
+export async function lockBackupFolder(folder: string): Promise<() => void> {
+  const started = Date.now();
+  for (;;) {
+    const taken = lockFolder(folder, BACKUP_FOLDER_LOCK, { staleAfterMs: BACKUP_LOCK_STALE_MS });
+    if (typeof taken === 'function') return taken;
+    if (Date.now() - started > BACKUP_LOCK_WAIT_MS) {
+      const who = taken.holder ? ` (process ${taken.holder.pid} on ${taken.holder.host})` : '';
+      throw new BackupError(`The backup folder ${folder} has been busy for five minutes: another Keel${who} is putting a backup in place or removing old ones there. Try again later.`);
+    }
+    await sleep(100);
+  }
 }
 
 /** A half-written file untouched this long was left by a backup that was cut off (a copy takes seconds). */
@@ -288,96 +326,28 @@ export function newestVerifiedBackup(folder: string): ListedBackup | null {
 
 /** Deletes the backups the retention policy no longer keeps (off the main thread: freeing 500 MB takes a while); returns their names. */
 export async function pruneBackups(folder: string, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<string[]> {
-  // Safety copies (and raw copies of a damaged database) are never pruned, with or without a manifest.
-  const listed = listBackups(folder).filter((b) => b.manifest?.reason !== 'safety' && !/^keel-(?:safety|damaged)-/.test(b.name));
-  const doomed = backupsToPrune(
-    listed.map((b) => ({ file: b.name, takenAt: b.manifest?.takenAt ?? takenAtFromName(b.name), verified: b.manifest !== null })),
-    policy,
-  );
-  for (const name of doomed) {
-    await fs.promises.rm(path.join(folder, name), { force: true });
-    await fs.promises.rm(manifestPath(path.join(folder, name)), { force: true });
-    await fs.promises.rm(`${manifestPath(path.join(folder, name))}.rejected`, { force: true });
+  if (!fs.existsSync(folder)) return [];
+  // Under the backup folder's lock: another Keel's backup is either all in place (file and manifest) or not there at all.
+  const release = await lockBackupFolder(folder);
+  try {
+    // Safety copies (and raw copies of a damaged database) are never pruned, with or without a manifest.
+    const listed = listBackups(folder).filter((b) => b.manifest?.reason !== 'safety' && !/^keel-(?:safety|damaged)-/.test(b.name));
+    const doomed = backupsToPrune(
+      listed.map((b) => ({ file: b.name, takenAt: b.manifest?.takenAt ?? takenAtFromName(b.name), verified: b.manifest !== null })),
+      policy,
+    );
+    for (const name of doomed) {
+      await fs.promises.rm(path.join(folder, name), { force: true });
+      await fs.promises.rm(manifestPath(path.join(folder, name)), { force: true });
+      await fs.promises.rm(`${manifestPath(path.join(folder, name))}.rejected`, { force: true });
+    }
+    return doomed;
+  } finally {
+    release();
   }
-  return doomed;
 }
 
 function takenAtFromName(name: string): string {
   const m = /^keel-(?:[a-z]+-)?(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-\d+)?\.db$/.exec(name);
   return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}.000Z` : '1970-01-01T00:00:00.000Z';
-}
-
-/** A content check a backup failed (its file or a scan changed since it was made): its manifest is set aside, so lists show it as not verified. */
-function setAside(backupFile: string): void {
-  fs.renameSync(manifestPath(backupFile), `${manifestPath(backupFile)}.rejected`);
-}
-
-const CHANGED_SINCE = 'It does not match the fingerprint recorded when it was made: it has changed since.';
-
-/**
- * Checks a backup file that passed `verifyFile` against what was recorded
- * when it was made: its manifest (untrusted: it may have been planted beside
- * the backup), and the scans beside it that a restore into `dataDir` would put
- * back (every scan it lists when `dataDir` is null, as `keel verify` does).
- * `contentChanged`: the file or a scan changed since (rather than the manifest).
- */
-export async function checkAgainstManifest(
-  backupFile: string,
-  verification: Verification & { ok: true },
-  dataDir: string | null,
-): Promise<{ ok: true; manifest: BackupManifest | null; scans: ScanToRestore[]; missing: string[] } | { ok: false; reason: string; contentChanged: boolean }> {
-  const { manifest, problem } = readManifest(backupFile);
-  if (problem) return { ok: false, reason: problem, contentChanged: false };
-  if (manifest && (manifest.sha256 !== verification.sha256 || manifest.bytes !== verification.bytes || manifest.schemaVersion !== verification.schemaVersion)) {
-    return { ok: false, reason: `This backup cannot be restored. ${CHANGED_SINCE}`, contentChanged: true };
-  }
-  const checked = await checkScans(backupFile, manifest?.attachments ?? [], dataDir);
-  if ('problem' in checked) return { ok: false, reason: checked.problem, contentChanged: true };
-  return { ok: true, manifest, ...checked };
-}
-
-/**
- * Puts a verified backup in place of a data folder's database. The caller has
- * closed the database and holds the folder. Everything is checked before the
- * first write: the file, its manifest (untrusted: it may have been planted
- * beside the backup) and the scans it would put back. Then the current file is
- * kept as a safety copy in the backup folder, the scans are put back (each
- * checked against its name) and the database replaced. Returns the safety copy's path.
- */
-export async function restoreInto(
-  dataDir: string,
-  backupFile: string,
-  options: { now: Date; safetyCopy: (to: string) => Promise<string | null>; onStep?: (step: 'safety' | 'replacing') => void },
-): Promise<{ safetyCopy: string | null; verification: Verification & { ok: true } }> {
-  const refuse = (reason: string) => new BackupError(`${reason} Nothing was changed.`);
-  const verification = await verifyFile(backupFile);
-  if (!verification.ok) {
-    if (readManifest(backupFile).manifest) setAside(backupFile);
-    throw refuse(`This backup cannot be restored. ${verification.reason}`);
-  }
-  const checked = await checkAgainstManifest(backupFile, verification, dataDir);
-  if (!checked.ok) {
-    if (checked.contentChanged) setAside(backupFile);
-    throw refuse(checked.reason);
-  }
-  options.onStep?.('safety');
-  const safetyCopy = await options.safetyCopy(path.join(dataDir, BACKUP_DIR));
-  options.onStep?.('replacing');
-  // Scans first: named by content, an extra one is harmless if the rest stops; the database is replaced last.
-  const scanProblem = await putScansInPlace(checked.scans);
-  if (scanProblem) throw new BackupError(`${scanProblem} The data was not replaced.`);
-  const live = path.join(dataDir, DB_FILE);
-  const incoming = `${live}.restoring`;
-  await fs.promises.copyFile(backupFile, incoming);
-  await fsyncFile(incoming);
-  // The copy put in place is the file that was checked (a USB drive's file may change under it).
-  if ((await sha256File(incoming)) !== verification.sha256) {
-    fs.rmSync(incoming, { force: true });
-    throw new BackupError(`This backup changed while it was being restored, so it was not put in place. ${CHANGED_SINCE} The data was not replaced.`);
-  }
-  // The old WAL belongs to the old file: it must not be replayed onto the restored one.
-  for (const extra of ['-wal', '-shm']) fs.rmSync(`${live}${extra}`, { force: true });
-  fs.renameSync(incoming, live);
-  fsyncPath(dataDir);
-  return { safetyCopy, verification };
 }

@@ -9,7 +9,8 @@ import { DB_FILE, openDataFolder } from '../../db/open';
 import { backupFileName } from '../../shared/domain/backup';
 import { safeCell } from '../../shared/domain/csv';
 import { DataFolderError } from '../../db/errors';
-import { BACKUP_DIR, BackupError, newestVerifiedBackup, restoreInto, takeBackup } from './backups';
+import { restoreInto } from './backup-restore';
+import { BACKUP_DIR, BackupError, newestVerifiedBackup, takeBackup } from './backups';
 
 /**
  * Keeps the database about to be replaced: a verified backup when it can be

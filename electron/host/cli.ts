@@ -6,7 +6,9 @@ import { date } from '../../shared/contract/fields';
 import { KeelError } from '../../shared/contract/index';
 import { quoted } from '../../shared/domain/backup';
 import { openKeelApp } from '../core/app';
-import { BACKUP_DIR, BackupError, checkAgainstManifest, pruneBackups, takeBackup, verifyFile, type BackupProgress } from '../core/backups';
+import { checkAgainstManifest } from '../core/backup-restore';
+import { BACKUP_DIR, BackupError, pruneBackups, takeBackup, verifyFile, type BackupProgress } from '../core/backups';
+import { onlineBackupSource } from '../core/backup-service';
 import { exportFolder, restoreDataFolder, withNewestBackup } from '../core/data-tools';
 import { createDemoClinic } from '../core/demo';
 import { defaultDataDir } from '../core/paths';
@@ -148,19 +150,21 @@ async function backup(args: string[]): Promise<void> {
   const { values } = parse(args, { to: { type: 'string' } });
   const dir = (values.data as string | undefined) ?? defaultDataDir();
   const to = (values.to as string | undefined) ?? path.join(dir, BACKUP_DIR);
-  const database = await openDataFolder(dir, { migrate: false });
-  try {
-    say(`Backing up ${database.file} to ${to}`);
-    const progress = createProgress();
-    const result = await takeBackup(database, { to, reason: 'cli', now: new Date(), onProgress: progressOf(progress) });
-    progress.finish();
-    say(`Verified backup: ${result.file}`);
-    say(`  ${result.manifest.bytes} bytes · schema ${result.manifest.schemaVersion} · SHA-256 ${result.manifest.sha256}`);
-    const pruned = await pruneBackups(to);
-    if (pruned.length) say(`Removed ${pruned.length} older backup${pruned.length === 1 ? '' : 's'} no longer kept: ${pruned.join(', ')}`);
-  } finally {
-    await database.close();
+  // Safe while Keel runs: SQLite's online backup beside it, never its folder lock, a migration or a write to its database.
+  const source = await onlineBackupSource(dir);
+  say(`Backing up ${source.file} to ${to}`);
+  const progress = createProgress();
+  const result = await takeBackup(source, { to, reason: 'cli', now: new Date(), onProgress: progressOf(progress) });
+  progress.finish();
+  say(`Verified backup: ${result.file}`);
+  say(`  ${result.manifest.bytes} bytes · schema ${result.manifest.schemaVersion} · SHA-256 ${result.manifest.sha256}`);
+  if (!source.retention) {
+    say("Older backups were all kept: the clinic's retention settings could not be read.");
+    return;
   }
+  // By the clinic's own retention settings, under the backup folder's lock that the running Keel takes too.
+  const pruned = await pruneBackups(to, source.retention);
+  if (pruned.length) say(`Removed ${pruned.length} older backup${pruned.length === 1 ? '' : 's'} no longer kept: ${pruned.join(', ')}`);
 }
 
 async function verify(args: string[]): Promise<void> {

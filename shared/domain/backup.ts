@@ -103,6 +103,13 @@ export interface RetentionPolicy {
 
 export const DEFAULT_RETENTION: RetentionPolicy = { daily: 7, weekly: 4, monthly: 12 };
 
+/** A retention policy read back from the clinic's settings (as Settings → Backups allows it). */
+export const retentionPolicySchema = z.object({
+  daily: z.number().int().min(1).max(60),
+  weekly: z.number().int().min(0).max(52),
+  monthly: z.number().int().min(0).max(120),
+}) satisfies z.ZodType<RetentionPolicy>;
+
 /** A backup for retention: its name and when it was taken; safety copies are never pruned. */
 export interface RetainedBackup {
   file: string;
@@ -121,10 +128,17 @@ function isoWeek(date: Date): string {
 }
 
 /**
- * Grandfather-father-son retention: every backup of the last 24 hours, the
- * newest backup of each of the last `daily` days, `weekly` weeks and `monthly`
- * months that have one, and the newest of every year, are kept; so is the
- * newest verified backup, always.
+ * How many backups of one day the last 24 hours keep: on-demand and on-close
+ * backups add up (18 of 390 MB in one day were seen), and three still let a
+ * second "Back up now" and the backup on closing stand beside the daily one.
+ */
+export const SAME_DAY_KEPT = 3;
+
+/**
+ * Grandfather-father-son retention: the newest `SAME_DAY_KEPT` backups of each
+ * day within the last 24 hours, the newest backup of each of the last `daily`
+ * days, `weekly` weeks and `monthly` months that have one, and the newest of
+ * every year, are kept; so is the newest verified backup, always.
  * Unverified backups never count towards a period (they may be pruned).
  * Returns the files to delete.
  */
@@ -133,8 +147,15 @@ export function backupsToPrune(backups: readonly RetainedBackup[], policy: Reten
   const keep = new Set<string>();
   const newest = verified[0];
   if (newest) keep.add(newest.file);
-  // Everything from the last day is kept: a second "Back up now" does not replace the first.
-  for (const b of verified) if (newest && Date.parse(newest.takenAt) - Date.parse(b.takenAt) < 86_400_000) keep.add(b.file);
+  // The last day keeps a few of each day: a second "Back up now" does not replace the first, and a day's many do not pile up.
+  const sameDay = new Map<string, number>();
+  for (const b of verified) {
+    if (!newest || Date.parse(newest.takenAt) - Date.parse(b.takenAt) >= 86_400_000) break;
+    const day = new Date(b.takenAt).toISOString().slice(0, 10);
+    const kept = sameDay.get(day) ?? 0;
+    if (kept < SAME_DAY_KEPT) keep.add(b.file);
+    sameDay.set(day, kept + 1);
+  }
   const bucket = (count: number, keyOf: (d: Date) => string) => {
     const seen = new Set<string>();
     for (const b of verified) {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listBackups, newestVerifiedBackup, pruneBackups, takeBackup, verifyFile } from '../../electron/core/backups';
+import { listBackups, lockBackupFolder, newestVerifiedBackup, pruneBackups, takeBackup, verifyFile } from '../../electron/core/backups';
 import { restoreDataFolder } from '../../electron/core/data-tools';
 import { openDataFolder } from '../../db/open';
 import { MIGRATIONS } from '../../db/migrations/index';
@@ -257,6 +257,26 @@ describe('retention', () => {
     expect(kept.length).toBeLessThanOrEqual(7 + 4 + 12 + 2);
   });
 
+  it('keeps at most 3 backups of one day: 18 on-demand and on-close backups of a day go down to its newest 3, then to its newest one; safety copies stay', async () => {
+    const folder = tempDir();
+    const day = Date.parse('2026-03-02T08:00:00Z');
+    const names = Array.from({ length: 18 }, (_, i) => fakeBackup(folder, new Date(day + i * 30 * 60_000), i % 2 ? 'manual' : 'quit'));
+    const safety = fakeBackup(folder, new Date(day + 5 * 60_000), 'safety');
+    fs.writeFileSync(path.join(folder, 'keel-damaged-2026-03-02T081000Z.db'), 'x');
+    await pruneBackups(folder);
+    const kept = () => listBackups(folder).map((b) => b.name).sort();
+    const damaged = 'keel-damaged-2026-03-02T081000Z.db';
+    expect(kept()).toEqual([...names.slice(-3), damaged, safety].sort());
+    // The next day's backup: the day before is still within 24 hours, so its 3 stay.
+    const next = fakeBackup(folder, new Date('2026-03-03T09:00:00Z'), 'daily');
+    await pruneBackups(folder);
+    expect(kept()).toEqual([next, ...names.slice(-3), damaged, safety].sort());
+    // A day later it is one day among the 7 daily ones: its newest backup.
+    const after = fakeBackup(folder, new Date('2026-03-04T09:00:00Z'), 'daily');
+    await pruneBackups(folder);
+    expect(kept()).toEqual([after, next, names[17]!, damaged, safety].sort());
+  });
+
   it('keeps every backup of the last 24 hours, so a second Back up now does not replace the first', () => {
     const doomed = backupsToPrune([
       { file: 'morning', takenAt: '2026-03-02T09:00:00Z', verified: true },
@@ -278,6 +298,51 @@ describe('retention', () => {
       { daily: 0, weekly: 0, monthly: 0 },
     );
     expect(doomed).toEqual(['c']);
+  });
+});
+
+describe('two Keels backing up into one folder (review 12, point 10)', () => {
+  it('puts a backup in place and prunes only under the backup folder lock, so a prune never removes a backup still being checked', async () => {
+    const folder = path.join(keel.dir, 'backups');
+    const older = await takeBackup(keel.app.database, { to: folder, reason: 'manual', now: new Date(Date.parse('2026-03-01T12:00:00Z')) });
+    const release = await lockBackupFolder(folder);
+    // The running app's backup is copied and checked, then waits to be put in place under its final name.
+    let published = false;
+    const taking = takeBackup(keel.app.database, { to: folder, reason: 'manual', now: keel.clock.now() }).then((result) => {
+      published = true;
+      return result;
+    });
+    let pruned = false;
+    const pruning = pruneBackups(folder, { daily: 1, weekly: 0, monthly: 0 }).then((names) => {
+      pruned = true;
+      return names;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect([published, pruned]).toEqual([false, false]);
+    // Nothing under a backup's name without its manifest: a prune could not mistake it for an unverified leftover.
+    expect(listBackups(folder).map((b) => [b.name, b.manifest !== null])).toEqual([[path.basename(older.file), true]]);
+    release();
+    const taken = await taking;
+    await pruning;
+    expect(listBackups(folder).map((b) => b.name)).toContain(path.basename(taken.file));
+    expect(fs.readdirSync(folder).filter((f) => f.includes('lock') || f.includes('partial'))).toEqual([]);
+  });
+});
+
+describe('a prune beside a backup still being checked (review 12, point 10)', () => {
+  it('never removes it, even when a newer verified backup is already there', async () => {
+    const folder = path.join(keel.dir, 'backups');
+    fs.mkdirSync(folder, { recursive: true });
+    // The running app's backup, newer, verified while keel backup (started earlier) is still checking its copy.
+    fakeBackup(folder, new Date('2026-03-02T10:00:05Z'), 'manual');
+    const name = 'keel-2026-03-02T100000Z.db';
+    const taking = takeBackup(keel.app.database, { to: folder, reason: 'cli', now: new Date('2026-03-02T10:00:00Z') });
+    // Prune the moment the slower backup shows up under its name (before the fix: unverified, older than the newest verified, so removed).
+    while (!fs.readdirSync(folder).includes(name)) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(await pruneBackups(folder)).toEqual([]);
+    const taken = await taking;
+    expect(fs.existsSync(taken.file)).toBe(true);
+    expect(listBackups(folder).find((b) => b.name === name)?.manifest).not.toBeNull();
   });
 });
 

@@ -4,8 +4,10 @@ import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
-import { takeBackup } from '../../electron/core/backups';
+import { takeBackup, verifyFile } from '../../electron/core/backups';
+import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
 import { openTestKeel, setUpClinic, tempDir } from '../support/harness';
+import { startKeel } from '../support/keel-child';
 import { filesUnder, plantBackup } from '../support/planted-backup';
 import { runKeel, spawnServe, stopServe } from '../support/serve';
 
@@ -152,6 +154,62 @@ describe('keel backup, verify, restore and export', () => {
     }
     // Nothing was put in the damaged database's place.
     expect(fs.readFileSync(live).equals(bytes)).toBe(true);
+  });
+});
+
+describe('keel backup while Keel runs (review 12, point 10)', () => {
+  it('backs up a folder a running Keel holds while it writes: verified, and the running Keel keeps its lock and goes on working', async () => {
+    const dataDir = folder();
+    const app = await openTestKeel({ dir: dataDir });
+    try {
+      const manager = await setUpClinic(app);
+      const addPatient = async (i: number) => {
+        const outcome = await app.call('patients.create', { details: { ...PATIENT_EXAMPLE, firstName: `Pat${i}`, lastName: `Running${i}`, phones: { mobile: '', home: '', work: '' } }, confirmDuplicate: true }, manager);
+        if (!outcome.result.ok) throw new Error(outcome.result.error.message);
+      };
+      for (let i = 0; i < 20; i++) await addPatient(i);
+      const lock = fs.readFileSync(path.join(dataDir, 'keel.lock'), 'utf8');
+      const version = app.app.database.sqlite.pragma('user_version', { simple: true });
+      const run = startKeel('backup', '--data', dataDir);
+      // The front desk goes on writing for as long as the backup runs.
+      let written = 20;
+      while (run.running()) {
+        await addPatient(written++);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const done = await run.finished;
+      expect(done.code, done.err).toBe(0);
+      const file = /Verified backup: (.+\.db)/.exec(done.out)?.[1];
+      expect(file && fs.existsSync(file)).toBeTruthy();
+      const check = await verifyFile(file!);
+      expect(check.ok).toBe(true);
+      const manifest = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as { reason: string; counts: Record<string, number>; sha256: string };
+      expect(manifest).toMatchObject({ reason: 'cli', sha256: check.ok ? check.sha256 : '' });
+      // One committed moment: after the first 20 patients, before the writes that went on after the copy.
+      expect(manifest.counts.patients).toBeGreaterThanOrEqual(20);
+      expect(manifest.counts.patients).toBeLessThan(written);
+      // The running Keel still holds its folder, on the same schema, and goes on working.
+      expect(fs.readFileSync(path.join(dataDir, 'keel.lock'), 'utf8')).toBe(lock);
+      expect(app.app.database.sqlite.pragma('user_version', { simple: true })).toBe(version);
+      await addPatient(written++);
+      expect(app.app.database.sqlite.prepare('select count(*) from patients').pluck().get()).toBe(written);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a database from a newer Keel without copying it or changing it', () => {
+    const dir = folder();
+    expect(keel('migrate', '--data', dir).code).toBe(0);
+    const db = new Database(path.join(dir, 'keel.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    const before = filesUnder(dir);
+    const refused = keel('backup', '--data', dir);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^keel: This data folder was written by a newer version of Keel \(schema 999; this Keel knows up to \d+\)/);
+    expect(refused.err.trim().split('\n')).toHaveLength(1);
+    expect(filesUnder(dir)).toEqual(before);
   });
 });
 
