@@ -40,6 +40,16 @@ export interface ParsedCsv {
   rows: string[][];
 }
 
+/**
+ * The line of the file a parse error is on, counted as a text editor does. papaparse's
+ * `row` counts records, header included (one less than the line, and fewer still after
+ * a field holding line breaks); its `index` is just past the quote that opens the field.
+ */
+function lineOf(text: string, error: Papa.ParseError): number {
+  if (error.index === undefined) return (error.row ?? 0) + 1;
+  return (text.slice(0, Math.max(0, error.index - 1)).match(/\r\n|\n|\r/g)?.length ?? 0) + 1;
+}
+
 /** Reads CSV text (quotes, commas and newlines inside fields included); refuses a file without a header. */
 export function parseCsv(text: string): ParsedCsv {
   // A file that was not UTF-8 arrives with replacement characters where its letters were.
@@ -48,7 +58,7 @@ export function parseCsv(text: string): ParsedCsv {
   const result = Papa.parse<string[]>(clean, { skipEmptyLines: 'greedy' });
   const fatal = result.errors.find((e) => e.type === 'Quotes' || e.code === 'UndetectableDelimiter');
   if (fatal && result.data.length > 1) {
-    throw fieldError('csv', `Line ${(fatal.row ?? 0) + 2}: ${fatal.code === 'MissingQuotes' ? 'a quoted field is never closed' : fatal.message}`);
+    throw fieldError('csv', `Line ${lineOf(clean, fatal)}: ${fatal.code === 'MissingQuotes' ? 'a quoted field is never closed' : fatal.message}`);
   }
   const [headers, ...rows] = result.data;
   if (!headers || headers.length < 2) throw fieldError('csv', 'The file has no columns Keel can read; save it from your spreadsheet as CSV.');

@@ -4,11 +4,11 @@ import { ROOM_KINDS } from '../domain/staff';
 import { daysBetween, wallMinutes } from '../domain/wallclock';
 import type { Conflict } from '../domain/appointments';
 import { channel, returns } from './channel';
-import { colour, date, empty, expected, id, optionalText, text, timeOfDay, wallTime } from './fields';
+import { colour, date, empty, expected, id, list, optionalText, strictObject, text, timeOfDay, wallTime } from './fields';
 import { staffRole } from './staff';
 import type { Appointment, AppointmentType, OpenSlot, PatientAppointments, ScheduleFrame, ScheduleReport, SeriesPreview, TodaySchedule, WaitlistEntry, WaitlistOffer } from './appointment-types';
 
-const override = () => z.strictObject({ reason: text(300) });
+const override = () => strictObject({ reason: text(300) });
 
 /** What is being booked; without `end`, the type's own duration. */
 export const bookingFields = {
@@ -27,24 +27,23 @@ function checkTimes(b: { start?: string | undefined; end?: string | undefined },
   else if (minutes > MAX_APPOINTMENT_MINUTES) ctx.addIssue({ code: 'custom', path: [...path, 'end'], message: 'An appointment can be at most 8 hours' });
 }
 
-const booking = () => z.strictObject({ ...bookingFields, reason: optionalText(300), note: optionalText(1000) }).superRefine((b, ctx) => checkTimes(b, ctx));
+const booking = () => strictObject({ ...bookingFields, reason: optionalText(300), note: optionalText(1000, { multiline: true }) }).superRefine((b, ctx) => checkTimes(b, ctx));
 
 const range = (maxDays: number) =>
-  z.strictObject({ from: date(), to: date() }).superRefine((r, ctx) => {
+  strictObject({ from: date(), to: date() }).superRefine((r, ctx) => {
     if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
     else if (daysBetween(r.from, r.to) >= maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${maxDays} days` });
   });
 
 export const repeatRule = () =>
-  z
-    .strictObject({
-      freq: z.enum(['daily', 'weekly', 'monthly'], { error: expected('daily, weekly or monthly') }),
-      interval: z.number({ error: expected('a number') }).int().min(1, 'At least 1').max(52, 'At most 52'),
-      weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
-      monthlyBy: z.enum(['date', 'weekday']).optional(),
-      count: z.number({ error: expected('a number') }).int().min(1, 'At least 1').max(MAX_SERIES, `At most ${MAX_SERIES} appointments`).optional(),
-      until: date().optional(),
-    })
+  strictObject({
+    freq: z.enum(['daily', 'weekly', 'monthly'], { error: expected('daily, weekly or monthly') }),
+    interval: z.number({ error: expected('a number') }).int().min(1, 'At least 1').max(52, 'At most 52'),
+    weekdays: list(z.number().int().min(1).max(7), 7, { tooMany: 'Choose at most 7 weekdays' }).optional(),
+    monthlyBy: z.enum(['date', 'weekday']).optional(),
+    count: z.number({ error: expected('a number') }).int().min(1, 'At least 1').max(MAX_SERIES, `At most ${MAX_SERIES} appointments`).optional(),
+    until: date().optional(),
+  })
     .superRefine((r, ctx) => {
       if (r.count === undefined && !r.until) ctx.addIssue({ code: 'custom', path: ['count'], message: 'Say when the series ends: after a number of times, or on a date' });
       if (r.count !== undefined && r.until) ctx.addIssue({ code: 'custom', path: ['until'], message: 'Choose either a number of times or an end date' });
@@ -54,7 +53,7 @@ const SAMPLE = { patientId: '00000000-0000-7000-8000-000000000001', providerId: 
 
 export const appointmentsContract = {
   'appointmentTypes.list': channel({
-    input: z.strictObject({ includeRetired: z.boolean().optional() }),
+    input: strictObject({ includeRetired: z.boolean().optional() }),
     output: returns<AppointmentType[]>(),
     access: 'schedule.view',
     audit: 'none',
@@ -62,13 +61,13 @@ export const appointmentsContract = {
     example: {},
   }),
   'appointmentTypes.save': channel({
-    input: z.strictObject({
+    input: strictObject({
       id: id().optional(),
       name: text(80),
       durationMinutes: z.number({ error: expected('minutes') }).int().min(5, 'At least 5 minutes').max(MAX_APPOINTMENT_MINUTES, 'At most 8 hours').refine((m) => m % 5 === 0, 'Use a multiple of 5 minutes'),
       colour: colour(),
       roomKind: z.enum(ROOM_KINDS).nullable(),
-      providerRoles: z.array(staffRole()).min(1, 'Choose at least one role').max(7),
+      providerRoles: list(staffRole(), 7, { min: 1, tooFew: 'Choose at least one role', tooMany: 'Choose at most 7 roles' }),
       active: z.boolean(),
     }),
     output: returns<AppointmentType>(),
@@ -86,8 +85,7 @@ export const appointmentsContract = {
     example: { from: '2026-03-02', to: '2026-03-08' },
   }),
   'appointments.list': channel({
-    input: z
-      .strictObject({ from: date(), to: date(), providerIds: z.array(id()).max(100).optional(), roomIds: z.array(id()).max(100).optional(), patientId: id().optional(), includeCancelled: z.boolean().optional() })
+    input: strictObject({ from: date(), to: date(), providerIds: list(id(), 100, { tooMany: 'Choose at most 100 providers' }).optional(), roomIds: list(id(), 100, { tooMany: 'Choose at most 100 rooms' }).optional(), patientId: id().optional(), includeCancelled: z.boolean().optional() })
       .superRefine((r, ctx) => {
         if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
         else if (daysBetween(r.from, r.to) > 92) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose at most 3 months' });
@@ -99,7 +97,7 @@ export const appointmentsContract = {
     example: { from: '2026-03-02', to: '2026-03-02' },
   }),
   'appointments.get': channel({
-    input: z.strictObject({ id: id() }),
+    input: strictObject({ id: id() }),
     output: returns<Appointment>(),
     access: 'schedule.view',
     audit: 'read-phi',
@@ -107,7 +105,7 @@ export const appointmentsContract = {
     example: { id: '00000000-0000-7000-8000-000000000000' },
   }),
   'appointments.forPatient': channel({
-    input: z.strictObject({ patientId: id() }),
+    input: strictObject({ patientId: id() }),
     output: returns<PatientAppointments>(),
     access: 'schedule.view',
     audit: 'read-phi',
@@ -115,7 +113,7 @@ export const appointmentsContract = {
     example: { patientId: '00000000-0000-7000-8000-000000000001' },
   }),
   'appointments.check': channel({
-    input: z.strictObject({ id: id().optional(), ...bookingFields }).superRefine((b, ctx) => checkTimes(b, ctx)),
+    input: strictObject({ id: id().optional(), ...bookingFields }).superRefine((b, ctx) => checkTimes(b, ctx)),
     output: returns<Conflict[]>(),
     access: 'schedule.view',
     audit: 'none',
@@ -123,7 +121,7 @@ export const appointmentsContract = {
     example: SAMPLE,
   }),
   'appointments.book': channel({
-    input: z.strictObject({ booking: booking(), override: override().optional() }),
+    input: strictObject({ booking: booking(), override: override().optional() }),
     output: returns<Appointment>(),
     access: 'schedule.manage',
     audit: 'write',
@@ -131,13 +129,12 @@ export const appointmentsContract = {
     example: { booking: { ...SAMPLE, reason: '', note: '' } },
   }),
   'appointments.update': channel({
-    input: z
-      .strictObject({
-        id: id(),
-        changes: z.strictObject({ patientId: id().optional(), providerId: id().optional(), typeId: id().optional(), roomId: id().nullable().optional(), start: wallTime().optional(), end: wallTime().optional(), reason: optionalText(300).optional(), note: optionalText(1000).optional() }),
-        scope: z.enum(['this', 'following', 'all']).optional(),
-        override: override().optional(),
-      })
+    input: strictObject({
+      id: id(),
+      changes: strictObject({ patientId: id().optional(), providerId: id().optional(), typeId: id().optional(), roomId: id().nullable().optional(), start: wallTime().optional(), end: wallTime().optional(), reason: optionalText(300).optional(), note: optionalText(1000, { multiline: true }).optional() }),
+      scope: z.enum(['this', 'following', 'all']).optional(),
+      override: override().optional(),
+    })
       .superRefine((u, ctx) => checkTimes(u.changes, ctx, ['changes'])),
     output: returns<Appointment>(),
     access: 'schedule.manage',
@@ -146,7 +143,7 @@ export const appointmentsContract = {
     example: { id: '00000000-0000-7000-8000-000000000000', changes: { start: '2026-03-02T10:00' } },
   }),
   'appointments.setStatus': channel({
-    input: z.strictObject({ id: id(), status: z.enum(['booked', 'confirmed', 'arrived', 'in_room', 'completed', 'no_show'], { error: expected('booked, confirmed, arrived, in_room, completed or no_show') }) }),
+    input: strictObject({ id: id(), status: z.enum(['booked', 'confirmed', 'arrived', 'in_room', 'completed', 'no_show'], { error: expected('booked, confirmed, arrived, in_room, completed or no_show') }) }),
     output: returns<Appointment>(),
     access: 'schedule.status',
     audit: 'write',
@@ -154,7 +151,7 @@ export const appointmentsContract = {
     example: { id: '00000000-0000-7000-8000-000000000000', status: 'arrived' },
   }),
   'appointments.cancel': channel({
-    input: z.strictObject({ id: id(), by: z.enum(['patient', 'clinic'], { error: expected('patient or clinic') }), reason: text(300), scope: z.enum(['this', 'following', 'all']).optional() }),
+    input: strictObject({ id: id(), by: z.enum(['patient', 'clinic'], { error: expected('patient or clinic') }), reason: text(300), scope: z.enum(['this', 'following', 'all']).optional() }),
     output: returns<{ cancelled: number; lateCancel: boolean; offers: WaitlistOffer[] }>(),
     access: 'schedule.manage',
     audit: 'write',
@@ -162,7 +159,7 @@ export const appointmentsContract = {
     example: { id: '00000000-0000-7000-8000-000000000000', by: 'patient', reason: 'Feeling better' },
   }),
   'appointments.previewSeries': channel({
-    input: z.strictObject({ booking: booking(), repeat: repeatRule() }),
+    input: strictObject({ booking: booking(), repeat: repeatRule() }),
     output: returns<SeriesPreview>(),
     access: 'schedule.manage',
     audit: 'none',
@@ -170,7 +167,7 @@ export const appointmentsContract = {
     example: { booking: { ...SAMPLE, reason: '', note: '' }, repeat: { freq: 'weekly', interval: 1, weekdays: [1], count: 4 } },
   }),
   'appointments.bookSeries': channel({
-    input: z.strictObject({ booking: booking(), repeat: repeatRule(), skipConflicts: z.boolean(), override: override().optional() }),
+    input: strictObject({ booking: booking(), repeat: repeatRule(), skipConflicts: z.boolean(), override: override().optional() }),
     output: returns<{ seriesId: string; booked: number; skipped: Array<{ start: string; conflicts: Conflict[] }> }>(),
     access: 'schedule.manage',
     audit: 'write',
@@ -178,17 +175,16 @@ export const appointmentsContract = {
     example: { booking: { ...SAMPLE, reason: '', note: '' }, repeat: { freq: 'weekly', interval: 1, weekdays: [1], count: 4 }, skipConflicts: true },
   }),
   'appointments.findOpenSlots': channel({
-    input: z
-      .strictObject({
-        typeId: id(),
-        providerIds: z.array(id()).max(50).optional(),
-        from: date(),
-        to: date(),
-        weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
-        timeFrom: timeOfDay().optional(),
-        timeTo: timeOfDay().optional(),
-        days: z.number().int().min(1).max(10).optional(),
-      })
+    input: strictObject({
+      typeId: id(),
+      providerIds: list(id(), 50, { tooMany: 'Choose at most 50 providers' }).optional(),
+      from: date(),
+      to: date(),
+      weekdays: list(z.number().int().min(1).max(7), 7, { tooMany: 'Choose at most 7 weekdays' }).optional(),
+      timeFrom: timeOfDay().optional(),
+      timeTo: timeOfDay().optional(),
+      days: z.number().int().min(1).max(10).optional(),
+    })
       .superRefine((r, ctx) => {
         if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
         else if (daysBetween(r.from, r.to) > 92) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Search at most 3 months ahead' });
@@ -201,7 +197,7 @@ export const appointmentsContract = {
     example: { typeId: '00000000-0000-7000-8000-000000000003', from: '2026-03-02', to: '2026-03-31' },
   }),
   'appointments.reminders': channel({
-    input: z.strictObject({ date: date() }),
+    input: strictObject({ date: date() }),
     output: returns<Array<{ appointmentId: string; patientName: string; phone: string; start: string; providerName: string; typeName: string; status: string }>>(),
     access: 'schedule.manage',
     audit: 'read-phi',
@@ -209,7 +205,7 @@ export const appointmentsContract = {
     example: { date: '2026-03-03' },
   }),
   'appointments.ics': channel({
-    input: z.strictObject({ providerId: id(), from: date(), to: date() }).superRefine((r, ctx) => {
+    input: strictObject({ providerId: id(), from: date(), to: date() }).superRefine((r, ctx) => {
       if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
       else if (daysBetween(r.from, r.to) >= 366) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose at most a year' });
     }),
@@ -228,7 +224,7 @@ export const appointmentsContract = {
     example: { from: '2026-01-01', to: '2026-03-31' },
   }),
   'appointments.today': channel({
-    input: z.strictObject({ date: date().optional() }),
+    input: strictObject({ date: date().optional() }),
     output: returns<TodaySchedule>(),
     access: 'schedule.view',
     audit: 'read-phi',
@@ -244,7 +240,7 @@ export const appointmentsContract = {
     example: {},
   }),
   'scheduleSettings.update': channel({
-    input: z.strictObject({ lateCancelHours: z.number().int().min(1, 'At least 1 hour').max(168, 'At most a week') }),
+    input: strictObject({ lateCancelHours: z.number().int().min(1, 'At least 1 hour').max(168, 'At most a week') }),
     output: returns<{ lateCancelHours: number }>(),
     access: 'schedule.types',
     audit: 'write',
@@ -252,7 +248,7 @@ export const appointmentsContract = {
     example: { lateCancelHours: 24 },
   }),
   'waitlist.list': channel({
-    input: z.strictObject({ status: z.enum(['waiting', 'booked', 'closed']).optional() }),
+    input: strictObject({ status: z.enum(['waiting', 'booked', 'closed']).optional() }),
     output: returns<WaitlistEntry[]>(),
     access: 'schedule.view',
     audit: 'read-phi',
@@ -260,17 +256,16 @@ export const appointmentsContract = {
     example: {},
   }),
   'waitlist.add': channel({
-    input: z
-      .strictObject({
-        patientId: id(),
-        typeId: id(),
-        providerIds: z.array(id()).max(20),
-        weekdays: z.array(z.number().int().min(1).max(7)).max(7),
-        timeFrom: timeOfDay(),
-        timeTo: timeOfDay(),
-        urgency: z.enum(['urgent', 'soon', 'routine'], { error: expected('urgent, soon or routine') }),
-        note: optionalText(500),
-      })
+    input: strictObject({
+      patientId: id(),
+      typeId: id(),
+      providerIds: list(id(), 20, { tooMany: 'Choose at most 20 providers' }),
+      weekdays: list(z.number().int().min(1).max(7), 7, { tooMany: 'Choose at most 7 weekdays' }),
+      timeFrom: timeOfDay(),
+      timeTo: timeOfDay(),
+      urgency: z.enum(['urgent', 'soon', 'routine'], { error: expected('urgent, soon or routine') }),
+      note: optionalText(500, { multiline: true }),
+    })
       .superRefine((w, ctx) => {
         if (w.timeTo <= w.timeFrom) ctx.addIssue({ code: 'custom', path: ['timeTo'], message: 'The end of the time window is before its start' });
       }),
@@ -281,7 +276,7 @@ export const appointmentsContract = {
     example: { patientId: '00000000-0000-7000-8000-000000000001', typeId: '00000000-0000-7000-8000-000000000003', providerIds: [], weekdays: [], timeFrom: '08:00', timeTo: '17:00', urgency: 'soon', note: '' },
   }),
   'waitlist.close': channel({
-    input: z.strictObject({ id: id() }),
+    input: strictObject({ id: id() }),
     output: returns<WaitlistEntry>(),
     access: 'schedule.manage',
     audit: 'write',

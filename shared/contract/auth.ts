@@ -1,11 +1,11 @@
 import { channel, returns } from './channel';
-import { empty, expected, givenPassword, newPassword } from './fields';
+import { empty, expected, givenPassword, newPassword, strictObject } from './fields';
 import type { Me } from './types';
 import { z } from 'zod';
 
 export const authContract = {
   'auth.login': channel({
-    input: z.strictObject({ username: z.string({ error: expected('a username') }).trim().toLowerCase().min(1, 'Required').max(64, 'Use at most 32 characters'), password: givenPassword() }),
+    input: strictObject({ username: z.string({ error: expected('a username') }).trim().toLowerCase().min(1, 'Required').max(64, 'Use at most 32 characters'), password: givenPassword() }),
     output: returns<Me>(),
     access: 'public',
     audit: 'admin',
@@ -40,7 +40,7 @@ export const authContract = {
     whileLocked: true,
   }),
   'auth.unlock': channel({
-    input: z.strictObject({ password: givenPassword() }),
+    input: strictObject({ password: givenPassword() }),
     output: returns<Me>(),
     access: 'account.self',
     audit: 'admin',
@@ -49,7 +49,7 @@ export const authContract = {
     whileLocked: true,
   }),
   'auth.changePassword': channel({
-    input: z.strictObject({ currentPassword: givenPassword(), newPassword: newPassword() }),
+    input: strictObject({ currentPassword: givenPassword(), newPassword: newPassword() }),
     output: returns<null>(),
     access: 'account.self',
     audit: 'admin',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, returns } from './channel';
-import { empty, timeOfDay } from './fields';
+import { empty, strictObject, timeOfDay } from './fields';
 
 /** One backup as Settings → Backups lists it. */
 export interface BackupEntry {
@@ -71,10 +71,10 @@ export const backupsContract = {
     example: {},
   }),
   'backups.updateSettings': channel({
-    input: z.strictObject({
+    input: strictObject({
       dailyTime: timeOfDay(),
       secondFolder: folder(),
-      retention: z.strictObject({
+      retention: strictObject({
         daily: z.number().int().min(1, 'Keep at least 1').max(60, 'At most 60'),
         weekly: z.number().int().min(0).max(52, 'At most 52'),
         monthly: z.number().int().min(0).max(120, 'At most 120'),
@@ -87,7 +87,7 @@ export const backupsContract = {
     example: { dailyTime: '17:30', secondFolder: '', retention: { daily: 7, weekly: 4, monthly: 12 } },
   }),
   'backups.restore': channel({
-    input: z.strictObject({ name: z.string().regex(/^keel-[\w-]+\.db$/, 'Choose a backup from the list'), destination: z.enum(['primary', 'secondary']) }),
+    input: strictObject({ name: z.string().regex(/^keel-[\w-]+\.db$/, 'Choose a backup from the list'), destination: z.enum(['primary', 'secondary']) }),
     output: returns<{ started: boolean }>(),
     access: 'backups.manage',
     audit: 'admin',

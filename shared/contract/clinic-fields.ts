@@ -1,27 +1,30 @@
 import { z } from 'zod';
 import { SLOT_SIZES, minutesOfDay } from '../domain/time';
-import { email, expected, optionalText, text, timeOfDay, timeZone } from './fields';
+import { atMost, email, expected, optionalText, strictObject, text, timeOfDay, timeZone } from './fields';
 
 /** Opening hours for all seven weekdays; a closed day has opens and closes null. */
 export const openingHoursInput = () =>
-  z
-    .array(
-      z
-        .strictObject({
+  atMost(
+    z
+      .array(
+        strictObject({
           weekday: z.number().int().min(1).max(7),
           opens: timeOfDay().nullable(),
           closes: timeOfDay().nullable(),
         })
-        .superRefine((day, ctx) => {
-          if ((day.opens === null) !== (day.closes === null)) {
-            ctx.addIssue({ code: 'custom', message: 'Give both opening and closing time, or mark the day closed', path: ['closes'] });
-          } else if (day.opens !== null && day.closes !== null && minutesOfDay(day.closes) <= minutesOfDay(day.opens)) {
-            ctx.addIssue({ code: 'custom', message: 'Closing time must be after opening time', path: ['closes'] });
-          }
-        }),
-    )
-    .length(7, 'Give hours for all seven weekdays')
-    .refine((days) => new Set(days.map((d) => d.weekday)).size === 7, 'Each weekday must appear once');
+          .superRefine((day, ctx) => {
+            if ((day.opens === null) !== (day.closes === null)) {
+              ctx.addIssue({ code: 'custom', message: 'Give both opening and closing time, or mark the day closed', path: ['closes'] });
+            } else if (day.opens !== null && day.closes !== null && minutesOfDay(day.closes) <= minutesOfDay(day.opens)) {
+              ctx.addIssue({ code: 'custom', message: 'Closing time must be after opening time', path: ['closes'] });
+            }
+          }),
+      )
+      .length(7, 'Give hours for all seven weekdays')
+      .refine((days) => new Set(days.map((d) => d.weekday)).size === 7, 'Each weekday must appear once'),
+    7,
+    'Give hours for all seven weekdays',
+  );
 
 export const slotMinutes = () =>
   z
@@ -36,7 +39,7 @@ export const dateOrder = () => z.enum(['MDY', 'DMY', 'YMD'], { error: expected('
 
 /** The clinic profile as entered on the setup screen and in Settings. */
 export const clinicProfileInput = () =>
-  z.strictObject({
+  strictObject({
     name: text(120),
     timeZone: timeZone(),
     slotMinutes: slotMinutes(),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CONCERN_CATEGORIES, CONCERN_STATUSES, SEVERITIES } from '../domain/patients';
 import { channel, returns } from './channel';
-import { date, empty, expected, id, optionalText, text } from './fields';
+import { date, empty, expected, id, optionalText, strictObject, text } from './fields';
 import type { Concern } from './patient-types';
 
 export const concernsContract = {
   'concerns.list': channel({
-    input: z.strictObject({
+    input: strictObject({
       status: z.enum([...CONCERN_STATUSES, 'unresolved'] as const).optional(),
       category: z.enum(CONCERN_CATEGORIES).optional(),
       ownerId: id().optional(),
@@ -20,10 +20,10 @@ export const concernsContract = {
     example: { status: 'unresolved' },
   }),
   'concerns.create': channel({
-    input: z.strictObject({
+    input: strictObject({
       patientId: id().nullable(),
       category: z.enum(CONCERN_CATEGORIES, { error: expected(CONCERN_CATEGORIES.join(', ')) }),
-      description: text(4000),
+      description: text(4000, { multiline: true }),
       severity: z.enum(SEVERITIES, { error: expected('low, medium or high') }),
       ownerId: id().nullable(),
       openedOn: date().optional(),
@@ -35,13 +35,13 @@ export const concernsContract = {
     example: { patientId: null, category: 'wait_time', description: 'Waited 50 minutes past the appointment time.', severity: 'medium', ownerId: null },
   }),
   'concerns.update': channel({
-    input: z.strictObject({
+    input: strictObject({
       id: id(),
       status: z.enum(CONCERN_STATUSES, { error: expected(CONCERN_STATUSES.join(', ')) }).optional(),
       ownerId: id().nullable().optional(),
       severity: z.enum(SEVERITIES).optional(),
-      note: optionalText(2000),
-      resolution: optionalText(4000).optional(),
+      note: optionalText(2000, { multiline: true }),
+      resolution: optionalText(4000, { multiline: true }).optional(),
     }),
     output: returns<Concern>(),
     access: 'concerns.manage',
@@ -58,9 +58,9 @@ export const concernsContract = {
     example: {},
   }),
   'concerns.setTarget': channel({
-    input: z.strictObject({ targetDays: z.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days') }),
+    input: strictObject({ targetDays: z.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days') }),
     output: returns<{ targetDays: number }>(),
-    access: 'patients.merge',
+    access: 'concerns.settings',
     audit: 'write',
     summary: 'Change the number of days before an unresolved concern is overdue (manager).',
     example: { targetDays: 30 },

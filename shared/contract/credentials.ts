@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { channel, returns } from './channel';
-import { date, expected, id, optionalDate, optionalText, text } from './fields';
+import { channel, returns, UPLOAD_INPUT_BYTES } from './channel';
+import { date, expected, id, optionalDate, optionalText, strictObject, text } from './fields';
 import { credentialKind } from './staff';
 import type { AttachmentFile, Credential, ExpiringCredential, MissingCredential } from './staff-types';
 
@@ -9,7 +9,7 @@ export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] a
 
 /** A scan sent with a credential: PDF, PNG or JPEG, at most 20 MB. */
 export const attachmentUpload = () =>
-  z.strictObject({
+  strictObject({
     fileName: text(200),
     mime: z.enum(ATTACHMENT_TYPES, { error: 'Attach a PDF, PNG or JPEG file' }),
     dataBase64: z
@@ -21,7 +21,7 @@ export const attachmentUpload = () =>
 
 export const credentialsContract = {
   'credentials.list': channel({
-    input: z.strictObject({ staffId: id() }),
+    input: strictObject({ staffId: id() }),
     output: returns<Credential[]>(),
     access: 'staff.self',
     audit: 'none',
@@ -29,19 +29,18 @@ export const credentialsContract = {
     example: { staffId: '00000000-0000-7000-8000-000000000000' },
   }),
   'credentials.save': channel({
-    input: z
-      .strictObject({
-        id: id().optional(),
-        staffId: id(),
-        kind: credentialKind(),
-        number: optionalText(80),
-        issuer: optionalText(120),
-        issuedOn: optionalDate(),
-        expiresOn: optionalDate(),
-        note: optionalText(500),
-        /** A new scan; `null` removes the scan; absent keeps it. */
-        attachment: attachmentUpload().nullable().optional(),
-      })
+    input: strictObject({
+      id: id().optional(),
+      staffId: id(),
+      kind: credentialKind(),
+      number: optionalText(80),
+      issuer: optionalText(120),
+      issuedOn: optionalDate(),
+      expiresOn: optionalDate(),
+      note: optionalText(500, { multiline: true }),
+      /** A new scan; `null` removes the scan; absent keeps it. */
+      attachment: attachmentUpload().nullable().optional(),
+    })
       .superRefine((c, ctx) => {
         if (c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'The expiry date is before the issue date' });
       }),
@@ -49,10 +48,11 @@ export const credentialsContract = {
     access: 'staff.manage',
     audit: 'write',
     summary: 'Record a credential or training (a renewal is a new one), optionally with a scan.',
+    maxInputBytes: UPLOAD_INPUT_BYTES,
     example: { staffId: '00000000-0000-7000-8000-000000000000', kind: 'cpr_bls', number: 'BLS-1', issuer: 'AHA', issuedOn: '2025-01-10', expiresOn: '2027-01-31', note: '' },
   }),
   'credentials.archive': channel({
-    input: z.strictObject({ id: id() }),
+    input: strictObject({ id: id() }),
     output: returns<null>(),
     access: 'staff.manage',
     audit: 'write',
@@ -60,7 +60,7 @@ export const credentialsContract = {
     example: { id: '00000000-0000-7000-8000-000000000000' },
   }),
   'credentials.expiring': channel({
-    input: z.strictObject({ withinDays: z.number({ error: expected('a number of days') }).int().min(1).max(365).optional(), asOf: date().optional() }),
+    input: strictObject({ withinDays: z.number({ error: expected('a number of days') }).int().min(1).max(365).optional(), asOf: date().optional() }),
     output: returns<{ expiring: ExpiringCredential[]; missing: MissingCredential[] }>(),
     access: 'staff.manage',
     audit: 'none',
@@ -68,7 +68,7 @@ export const credentialsContract = {
     example: { withinDays: 30 },
   }),
   'attachments.get': channel({
-    input: z.strictObject({ id: id() }),
+    input: strictObject({ id: id() }),
     output: returns<AttachmentFile>(),
     access: 'staff.self',
     audit: 'none',

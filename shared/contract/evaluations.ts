@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { channel, returns } from './channel';
-import { date, expected, id, optionalText, text } from './fields';
+import { boundedRecord, date, expected, id, optionalText, strictObject, text } from './fields';
 import type { Evaluation, EvaluationDue } from './staff-types';
+
+/** A clinic rates people on at most this many criteria (Settings → Staff). */
+export const MAX_EVALUATION_CRITERIA = 15;
 
 export const evaluationsContract = {
   'evaluations.list': channel({
-    input: z.strictObject({ staffId: id() }),
+    input: strictObject({ staffId: id() }),
     output: returns<Evaluation[]>(),
     access: 'evaluations.manage',
     audit: 'none',
@@ -13,13 +16,13 @@ export const evaluationsContract = {
     example: { staffId: '00000000-0000-7000-8000-000000000000' },
   }),
   'evaluations.add': channel({
-    input: z.strictObject({
+    input: strictObject({
       staffId: id(),
       reviewDate: date(),
       reviewer: text(120),
-      ratings: z.record(z.string().max(80), z.number({ error: expected('a rating from 1 to 5') }).int('Use a whole number').min(1, 'Ratings go from 1 to 5').max(5, 'Ratings go from 1 to 5')),
-      comments: optionalText(4000),
-      goals: optionalText(4000),
+      ratings: boundedRecord(z.string().max(80), z.number({ error: expected('a rating from 1 to 5') }).int('Use a whole number').min(1, 'Ratings go from 1 to 5').max(5, 'Ratings go from 1 to 5'), MAX_EVALUATION_CRITERIA, `Give at most ${MAX_EVALUATION_CRITERIA} ratings, one per criterion`),
+      comments: optionalText(4000, { multiline: true }),
+      goals: optionalText(4000, { multiline: true }),
     }),
     output: returns<Evaluation>(),
     access: 'evaluations.manage',
@@ -28,7 +31,7 @@ export const evaluationsContract = {
     example: { staffId: '00000000-0000-7000-8000-000000000000', reviewDate: '2026-03-02', reviewer: 'Morgan Avery', ratings: { 'Quality of work': 4 }, comments: '', goals: '' },
   }),
   'evaluations.due': channel({
-    input: z.strictObject({ withinDays: z.number({ error: expected('a number of days') }).int().min(0).max(365).optional(), asOf: date().optional() }),
+    input: strictObject({ withinDays: z.number({ error: expected('a number of days') }).int().min(0).max(365).optional(), asOf: date().optional() }),
     output: returns<EvaluationDue[]>(),
     access: 'evaluations.manage',
     audit: 'none',

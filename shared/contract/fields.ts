@@ -20,22 +20,110 @@ export const id = () =>
     .max(36, 'Not a valid id')
     .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Not a valid id');
 
-/** Required text, trimmed, not empty. */
-export const text = (max: number = MAX_NAME) =>
+/**
+ * Characters no one types and no one should store: C0 and C1 control characters
+ * (NUL included) and DEL; the bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069), which reorder how the text around them is
+ * shown ("Trojan Source"); and lone UTF-16 surrogates, half a character left by a
+ * broken copy. Tab and line breaks are allowed in multi-line text only. The
+ * left-to-right and right-to-left marks (U+200E, U+200F, U+061C) are kept: they
+ * are invisible but reorder nothing beyond their neighbour, and names that mix
+ * Hebrew or Arabic with Latin letters use them.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+// eslint-disable-next-line no-control-regex -- the same, tab and line breaks left out
+const UNSAFE_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+
+export interface TextOptions {
+  /** Notes and the like, typed in a box of several lines: tab and line breaks are allowed. */
+  multiline?: boolean;
+}
+
+/** What is wrong with a character the text helpers refuse, in words, naming its code point. */
+export function unsafeCharacterProblem(text: string, options: TextOptions = {}): string | null {
+  const found = (options.multiline ? UNSAFE_MULTI_LINE : UNSAFE_ONE_LINE).exec(text)?.[0];
+  if (found === undefined) return null;
+  const code = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  if (found === '\n' || found === '\r') return 'Contains a line break; this field takes one line';
+  if (/\p{Cs}/u.test(found)) return `Contains a broken character (${code}) — retype it`;
+  return `Contains an invisible control character (${code}) — retype it`;
+}
+
+function refuseUnsafeCharacters(options: TextOptions) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const problem = unsafeCharacterProblem(value, options);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
+}
+
+/** Required text, trimmed, not empty, without control characters (tab and line breaks in multi-line text only). */
+export const text = (max: number = MAX_NAME, options: TextOptions = {}) =>
   z
     .string({ error: expected('text') })
     .max(max * 2, `Use at most ${max} characters`)
     .trim()
+    .superRefine(refuseUnsafeCharacters(options))
     .min(1, 'Required')
     .max(max, `Use at most ${max} characters`);
 
-/** Optional text, trimmed; empty becomes an empty string. */
-export const optionalText = (max: number = MAX_NAME) =>
+/** Optional text, trimmed; empty becomes an empty string. The same characters are refused as by `text`. */
+export const optionalText = (max: number = MAX_NAME, options: TextOptions = {}) =>
   z
     .string({ error: expected('text') })
     .max(max * 2, `Use at most ${max} characters`)
     .trim()
+    .superRefine(refuseUnsafeCharacters(options))
     .max(max, `Use at most ${max} characters`);
+
+/** How many entries an array has, or an object keys; anything else counts as none. */
+function entryCount(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length;
+  return 0;
+}
+
+/**
+ * Refuses an array or object with more than `max` entries before `schema` looks
+ * at any of them. zod checks an array's length or a record's size only after
+ * parsing every entry, so a million-key record held the process for seconds;
+ * counted first, it is refused in a moment.
+ */
+export function atMost<S extends z.ZodType>(schema: S, max: number, message: string) {
+  return z.preprocess<unknown, S, z.input<S>>((value, ctx) => {
+    if (entryCount(value) > max) ctx.addIssue({ code: 'custom', message });
+    return value;
+  }, schema);
+}
+
+/** How many unknown fields an object may carry and still be checked field by field (each named "Unknown field"). */
+const UNKNOWN_FIELDS_NAMED = 20;
+
+/**
+ * A strict object (unknown fields refused) that counts its fields first: zod
+ * names every unknown field, so a million of them took seconds and answered with
+ * a million issues. Past a few, the object is refused whole, in a moment.
+ */
+export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape).length;
+  return z.preprocess<unknown, z.ZodObject<Shape, z.core.$strict>, z.input<z.ZodObject<Shape, z.core.$strict>>>((value, ctx) => {
+    const count = entryCount(value);
+    if (!Array.isArray(value) && count > known + UNKNOWN_FIELDS_NAMED) ctx.addIssue({ code: 'custom', message: `${count.toLocaleString('en-US')} fields given; this takes at most ${known}` });
+    return value;
+  }, z.strictObject(shape));
+}
+
+/** A list of at most `max` items (counted before any item is checked), and at least `min` when given. */
+export function list<T extends z.ZodType>(item: T, max: number, options: { tooMany?: string; min?: number; tooFew?: string } = {}) {
+  const tooMany = options.tooMany ?? `Give at most ${max}`;
+  const array = options.min === undefined ? z.array(item) : z.array(item).min(options.min, options.tooFew);
+  return atMost(array.max(max, tooMany), max, tooMany);
+}
+
+/** A record of at most `maxKeys` entries, counted before any key or value is checked (and said in `GET /api`'s JSON Schema). */
+export function boundedRecord<K extends z.core.$ZodRecordKey, V extends z.ZodType>(key: K, value: V, maxKeys: number, message = `Give at most ${maxKeys} entries`) {
+  return atMost(z.record(key, value), maxKeys, message).meta({ maxProperties: maxKeys });
+}
 
 export const USERNAME_RULE = '3–32 characters: letters, digits, dot, dash or underscore';
 
@@ -85,7 +173,7 @@ export const timeZone = () =>
 export const email = () => z.email({ error: (issue) => (issue.input === undefined ? 'Required' : 'Not a valid email address') }).max(254, 'Use at most 254 characters');
 
 /** An empty object: channels that take no input. */
-export const empty = () => z.strictObject({});
+export const empty = () => strictObject({});
 
 /** Clinic wall-clock time `YYYY-MM-DDTHH:MM` on a 5-minute grid. */
 export const wallTime = () =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CANDIDATE_STAGES, EMPLOYMENT_TYPES, PAY_TYPES } from '../domain/staff';
 import { channel, returns } from './channel';
-import { cents, colour, date, email, expected, id, optionalText, text } from './fields';
+import { cents, colour, date, email, expected, id, optionalText, strictObject, text } from './fields';
 import { staffRole } from './staff';
 import type { Candidate, Position, StaffMember } from './staff-types';
 
@@ -10,7 +10,7 @@ const MOVABLE_STAGES = CANDIDATE_STAGES.filter((s) => s !== 'hired');
 
 export const hiringContract = {
   'positions.list': channel({
-    input: z.strictObject({ status: z.enum(POSITION_STATUSES).optional() }),
+    input: strictObject({ status: z.enum(POSITION_STATUSES).optional() }),
     output: returns<Position[]>(),
     access: 'hiring.manage',
     audit: 'none',
@@ -18,14 +18,14 @@ export const hiringContract = {
     example: {},
   }),
   'positions.save': channel({
-    input: z.strictObject({
+    input: strictObject({
       id: id().optional(),
       title: text(120),
       staffRole: staffRole(),
       employmentType: z.enum(EMPLOYMENT_TYPES, { error: expected('full_time, part_time or contractor') }),
       status: z.enum(POSITION_STATUSES, { error: expected('open, on_hold, filled or closed') }),
       openedOn: date(),
-      note: optionalText(2000),
+      note: optionalText(2000, { multiline: true }),
     }),
     output: returns<Position>(),
     access: 'hiring.manage',
@@ -34,7 +34,7 @@ export const hiringContract = {
     example: { title: 'Medical assistant', staffRole: 'nurse_ma', employmentType: 'full_time', status: 'open', openedOn: '2026-03-02', note: '' },
   }),
   'candidates.list': channel({
-    input: z.strictObject({ positionId: id().optional() }),
+    input: strictObject({ positionId: id().optional() }),
     output: returns<Candidate[]>(),
     access: 'hiring.manage',
     audit: 'none',
@@ -42,14 +42,14 @@ export const hiringContract = {
     example: {},
   }),
   'candidates.save': channel({
-    input: z.strictObject({
+    input: strictObject({
       id: id().optional(),
       positionId: id(),
       fullName: text(120),
       phone: optionalText(40),
       email: z.union([z.literal(''), email()]),
       appliedOn: date(),
-      note: optionalText(2000),
+      note: optionalText(2000, { multiline: true }),
     }),
     output: returns<Candidate>(),
     access: 'hiring.manage',
@@ -58,7 +58,7 @@ export const hiringContract = {
     example: { positionId: '00000000-0000-7000-8000-000000000000', fullName: 'Casey Nguyen', phone: '', email: '', appliedOn: '2026-03-02', note: '' },
   }),
   'candidates.move': channel({
-    input: z.strictObject({ id: id(), stage: z.enum(MOVABLE_STAGES as [string, ...string[]], { error: expected(MOVABLE_STAGES.join(', ')) }), onDate: date(), note: optionalText(2000) }),
+    input: strictObject({ id: id(), stage: z.enum(MOVABLE_STAGES as [string, ...string[]], { error: expected(MOVABLE_STAGES.join(', ')) }), onDate: date(), note: optionalText(2000, { multiline: true }) }),
     output: returns<Candidate>(),
     access: 'hiring.manage',
     audit: 'write',
@@ -66,7 +66,7 @@ export const hiringContract = {
     example: { id: '00000000-0000-7000-8000-000000000000', stage: 'interview', onDate: '2026-03-05', note: '' },
   }),
   'candidates.hire': channel({
-    input: z.strictObject({
+    input: strictObject({
       id: id(),
       startDate: date(),
       jobTitle: optionalText(120),
@@ -74,7 +74,7 @@ export const hiringContract = {
       payType: z.enum(PAY_TYPES, { error: expected('hourly or salary') }),
       payRateCents: cents(),
       colour: colour(),
-      note: optionalText(2000),
+      note: optionalText(2000, { multiline: true }),
     }),
     output: returns<StaffMember>(),
     access: 'hiring.manage',

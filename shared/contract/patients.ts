@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CONTACT_METHODS, EARLIEST_DOB, SEXES, SUBSCRIBER_RELATIONS } from '../domain/patients';
 import { phoneDigits } from '../domain/patient-search';
-import { channel, returns } from './channel';
-import { date, email, expected, id, optionalText, text } from './fields';
+import { channel, IMPORT_INPUT_BYTES, returns } from './channel';
+import { boundedRecord, date, email, expected, id, list, optionalText, strictObject, text } from './fields';
 import type { DuplicateCandidate, ImportPreview, ImportReport, Patient, PatientChange, PatientMatch } from './patient-types';
 
 /** A phone number, any format; empty, or at least 7 digits. */
@@ -16,7 +16,7 @@ export const dateOfBirth = () =>
     .refine((d) => d <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'The date of birth is in the future');
 
 const insurance = () =>
-  z.strictObject({
+  strictObject({
     payer: optionalText(120),
     memberId: optionalText(60),
     group: optionalText(60),
@@ -26,7 +26,7 @@ const insurance = () =>
   });
 
 export const patientDetails = () =>
-  z.strictObject({
+  strictObject({
     firstName: text(80),
     middleName: optionalText(80),
     lastName: text(80),
@@ -34,14 +34,14 @@ export const patientDetails = () =>
     dob: dateOfBirth(),
     sex: z.enum(SEXES, { error: (i) => (i.input === undefined ? 'Required' : 'Use F, M, X (another sex) or U (unknown)') }),
     pronouns: optionalText(40),
-    phones: z.strictObject({ mobile: phone(), home: phone(), work: phone() }),
+    phones: strictObject({ mobile: phone(), home: phone(), work: phone() }),
     email: z.union([z.literal(''), email()]),
-    address: z.strictObject({ line1: optionalText(120), line2: optionalText(120), city: optionalText(80), region: optionalText(80), postalCode: optionalText(20) }),
+    address: strictObject({ line1: optionalText(120), line2: optionalText(120), city: optionalText(80), region: optionalText(80), postalCode: optionalText(20) }),
     preferredContact: z.enum(CONTACT_METHODS, { error: expected(CONTACT_METHODS.filter(Boolean).join(', ')) }),
-    emergency: z.strictObject({ name: optionalText(120), phone: phone(), relation: optionalText(60) }),
+    emergency: strictObject({ name: optionalText(120), phone: phone(), relation: optionalText(60) }),
     insurance: insurance(),
-    notes: optionalText(2000),
-    flags: z.strictObject({ interpreterLanguage: optionalText(60), mobilityAssistance: z.boolean(), other: optionalText(200) }),
+    notes: optionalText(2000, { multiline: true }),
+    flags: strictObject({ interpreterLanguage: optionalText(60), mobilityAssistance: z.boolean(), other: optionalText(200) }),
   });
 
 export const PATIENT_EXAMPLE = {
@@ -62,12 +62,14 @@ export const PATIENT_EXAMPLE = {
   flags: { interpreterLanguage: '', mobilityAssistance: false, other: '' },
 };
 
-const mapping = () => z.record(z.string().regex(/^\d{1,3}$/, 'Column numbers'), z.string().max(40));
+/** A mapping names columns 0–999 (three digits), so it has at most 1,000 entries. */
+const MAX_MAPPED_COLUMNS = 1000;
+const mapping = () => boundedRecord(z.string().regex(/^\d{1,3}$/, 'Column numbers'), z.string().max(40), MAX_MAPPED_COLUMNS, 'A mapping names at most 1,000 columns (0–999)');
 const csv = () => z.string({ error: expected('the CSV file as text') }).min(1, 'The file is empty').max(28 * 1024 * 1024, 'The file is larger than 28 MB');
 
 export const patientsContract = {
   'patients.search': channel({
-    input: z.strictObject({
+    input: strictObject({
       query: z.string({ error: expected('text') }).max(100, 'Use at most 100 characters'),
       limit: z.number().int().min(1).max(50).optional(),
       includeInactive: z.boolean().optional(),
@@ -79,7 +81,7 @@ export const patientsContract = {
     example: { query: 'smi ann' },
   }),
   'patients.get': channel({
-    input: z.strictObject({ id: id() }),
+    input: strictObject({ id: id() }),
     output: returns<Patient>(),
     access: 'patients.view',
     audit: 'read-phi',
@@ -87,11 +89,11 @@ export const patientsContract = {
     example: { id: '00000000-0000-7000-8000-000000000000' },
   }),
   'patients.findDuplicates': channel({
-    input: z.strictObject({
+    input: strictObject({
       firstName: optionalText(80),
       lastName: optionalText(80),
       dob: z.union([z.literal(''), date()]),
-      phones: z.array(optionalText(40)).max(3),
+      phones: list(optionalText(40), 3, { tooMany: 'Give at most 3 phone numbers' }),
       excludeId: id().optional(),
     }),
     output: returns<DuplicateCandidate[]>(),
@@ -101,7 +103,7 @@ export const patientsContract = {
     example: { firstName: 'Ann', lastName: 'Smith', dob: '1980-03-07', phones: [] },
   }),
   'patients.create': channel({
-    input: z.strictObject({ details: patientDetails(), confirmDuplicate: z.boolean().optional() }),
+    input: strictObject({ details: patientDetails(), confirmDuplicate: z.boolean().optional() }),
     output: returns<Patient>(),
     access: 'patients.edit',
     audit: 'write',
@@ -109,7 +111,7 @@ export const patientsContract = {
     example: { details: PATIENT_EXAMPLE },
   }),
   'patients.update': channel({
-    input: z.strictObject({ id: id(), details: patientDetails(), confirmDuplicate: z.boolean().optional() }),
+    input: strictObject({ id: id(), details: patientDetails(), confirmDuplicate: z.boolean().optional() }),
     output: returns<Patient>(),
     access: 'patients.edit',
     audit: 'write',
@@ -117,7 +119,7 @@ export const patientsContract = {
     example: { id: '00000000-0000-7000-8000-000000000000', details: PATIENT_EXAMPLE },
   }),
   'patients.updateInsurance': channel({
-    input: z.strictObject({ id: id(), insurance: insurance() }),
+    input: strictObject({ id: id(), insurance: insurance() }),
     output: returns<Patient>(),
     access: 'patients.insurance',
     audit: 'write',
@@ -125,7 +127,7 @@ export const patientsContract = {
     example: { id: '00000000-0000-7000-8000-000000000000', insurance: PATIENT_EXAMPLE.insurance },
   }),
   'patients.setActive': channel({
-    input: z.strictObject({ id: id(), active: z.boolean({ error: expected('true or false') }) }),
+    input: strictObject({ id: id(), active: z.boolean({ error: expected('true or false') }) }),
     output: returns<Patient>(),
     access: 'patients.edit',
     audit: 'write',
@@ -133,7 +135,7 @@ export const patientsContract = {
     example: { id: '00000000-0000-7000-8000-000000000000', active: false },
   }),
   'patients.history': channel({
-    input: z.strictObject({ id: id() }),
+    input: strictObject({ id: id() }),
     output: returns<PatientChange[]>(),
     access: 'patients.view',
     audit: 'read-phi',
@@ -141,7 +143,7 @@ export const patientsContract = {
     example: { id: '00000000-0000-7000-8000-000000000000' },
   }),
   'patients.merge': channel({
-    input: z.strictObject({ keepId: id(), mergeId: id() }).refine((m) => m.keepId !== m.mergeId, { path: ['mergeId'], message: 'Choose two different records' }),
+    input: strictObject({ keepId: id(), mergeId: id() }).refine((m) => m.keepId !== m.mergeId, { path: ['mergeId'], message: 'Choose two different records' }),
     output: returns<Patient>(),
     access: 'patients.merge',
     audit: 'write',
@@ -149,7 +151,7 @@ export const patientsContract = {
     example: { keepId: '00000000-0000-7000-8000-000000000000', mergeId: '00000000-0000-7000-8000-000000000001' },
   }),
   'patients.export': channel({
-    input: z.strictObject({ includeInactive: z.boolean().optional() }),
+    input: strictObject({ includeInactive: z.boolean().optional() }),
     output: returns<{ fileName: string; csv: string; rows: number }>(),
     access: 'patients.export',
     audit: 'export',
@@ -157,28 +159,31 @@ export const patientsContract = {
     example: {},
   }),
   'patients.importPreview': channel({
-    input: z.strictObject({ csv: csv() }),
+    input: strictObject({ csv: csv() }),
     output: returns<ImportPreview>(),
     access: 'patients.import',
     audit: 'none',
     summary: 'Read a CSV file’s header and first rows, and guess which column is which.',
+    maxInputBytes: IMPORT_INPUT_BYTES,
     example: { csv: 'First name,Last name,Date of birth\nAnn,Smith,1980-03-07\n' },
   }),
   'patients.importCheck': channel({
-    input: z.strictObject({ csv: csv(), mapping: mapping() }),
+    input: strictObject({ csv: csv(), mapping: mapping() }),
     output: returns<ImportReport>(),
     access: 'patients.import',
     audit: 'read-phi',
     summary: 'Check every row before anything is written: problems by line and field, and likely duplicates.',
+    maxInputBytes: IMPORT_INPUT_BYTES,
     example: { csv: 'First name,Last name,Date of birth\nAnn,Smith,1980-03-07\n', mapping: { '0': 'firstName', '1': 'lastName', '2': 'dob' } },
     selfTransacting: true,
   }),
   'patients.importRun': channel({
-    input: z.strictObject({ csv: csv(), mapping: mapping(), duplicates: z.enum(['skip', 'import'], { error: expected('skip or import') }) }),
+    input: strictObject({ csv: csv(), mapping: mapping(), duplicates: z.enum(['skip', 'import'], { error: expected('skip or import') }) }),
     output: returns<{ imported: number; skipped: number }>(),
     access: 'patients.import',
     audit: 'write',
     summary: 'Import the rows all or nothing, with progress; refused if any row has a problem.',
+    maxInputBytes: IMPORT_INPUT_BYTES,
     example: { csv: 'First name,Last name,Date of birth\nAnn,Smith,1980-03-07\n', mapping: { '0': 'firstName', '1': 'lastName', '2': 'dob' }, duplicates: 'skip' },
     selfTransacting: true,
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, returns, type ChannelSpec } from './channel';
-import { empty, expected, givenPassword } from './fields';
+import { empty, expected, givenPassword, strictObject } from './fields';
 
 /**
  * The recovery screen's channels, answered only while the database is damaged
@@ -58,7 +58,7 @@ export const recoveryContract = {
     example: {},
   }),
   'recovery.signIn': channel({
-    input: z.strictObject({ username: z.string({ error: expected('a username') }).trim().toLowerCase().min(1, 'Required').max(64, 'Use at most 32 characters'), password: givenPassword() }),
+    input: strictObject({ username: z.string({ error: expected('a username') }).trim().toLowerCase().min(1, 'Required').max(64, 'Use at most 32 characters'), password: givenPassword() }),
     output: returns<{ username: string; fullName: string }>(),
     access: 'public',
     audit: 'admin',
@@ -82,7 +82,7 @@ export const recoveryContract = {
     example: {},
   }),
   'recovery.rows': channel({
-    input: z.strictObject({
+    input: strictObject({
       table: z.string({ error: expected('a table name') }).min(1, 'Required').max(64, 'Use at most 64 characters'),
       offset: z.number({ error: expected('a row number') }).int('Use a whole number').min(0, 'Cannot be negative').max(100_000_000, 'Too large').default(0),
     }),
@@ -93,7 +93,7 @@ export const recoveryContract = {
     example: { table: 'patients', offset: 0 },
   }),
   'recovery.restoreNewest': channel({
-    input: z.strictObject({ name: z.string({ error: expected('the backup’s name') }).min(1, 'Required').max(200, 'Use at most 200 characters') }),
+    input: strictObject({ name: z.string({ error: expected('the backup’s name') }).min(1, 'Required').max(200, 'Use at most 200 characters') }),
     output: returns<{ safetyCopy: string | null }>(),
     access: 'backups.manage',
     audit: 'write',

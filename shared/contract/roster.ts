@@ -3,22 +3,25 @@ import { MAX_SHIFT_MINUTES, STAFF_ROLES, TIME_OFF_KINDS } from '../domain/staff'
 import { minutesOfDay } from '../domain/time';
 import { daysBetween, wallMinutes } from '../domain/wallclock';
 import { channel, returns } from './channel';
-import { date, empty, expected, id, optionalText, text, timeOfDay, wallTime } from './fields';
+import { atMost, date, empty, expected, id, list, optionalText, strictObject, text, timeOfDay, wallTime } from './fields';
 import { staffRole } from './staff';
 import type { CoverageGap, CoverageRule, LabourReport, ProviderAvailability, RosterWarning, RosterWeek, Shift, ShiftTemplate, TimeOff, WorkingToday } from './staff-types';
 
 const weekdays = () =>
-  z
-    .array(z.number({ error: expected('weekday numbers 1–7') }).int().min(1, 'Weekdays go from 1 (Monday) to 7 (Sunday)').max(7, 'Weekdays go from 1 (Monday) to 7 (Sunday)'))
-    .min(1, 'Choose at least one weekday')
-    .max(7)
-    .refine((d) => new Set(d).size === d.length, 'Each weekday once');
+  atMost(
+    z
+      .array(z.number({ error: expected('weekday numbers 1–7') }).int().min(1, 'Weekdays go from 1 (Monday) to 7 (Sunday)').max(7, 'Weekdays go from 1 (Monday) to 7 (Sunday)'))
+      .min(1, 'Choose at least one weekday')
+      .max(7, 'Choose at most 7 weekdays')
+      .refine((d) => new Set(d).size === d.length, 'Each weekday once'),
+    7,
+    'Choose at most 7 weekdays',
+  );
 
 const breakMinutes = () => z.number({ error: expected('minutes') }).int('Use whole minutes').min(0, 'Cannot be negative').max(480, 'At most 8 hours');
 
 export const shiftInput = () =>
-  z
-    .strictObject({ id: id().optional(), staffId: id(), start: wallTime(), end: wallTime(), breakMinutes: breakMinutes(), note: optionalText(200) })
+  strictObject({ id: id().optional(), staffId: id(), start: wallTime(), end: wallTime(), breakMinutes: breakMinutes(), note: optionalText(200, { multiline: true }) })
     .superRefine((s, ctx) => {
       const length = wallMinutes(s.end) - wallMinutes(s.start);
       if (length <= 0) ctx.addIssue({ code: 'custom', path: ['end'], message: 'The shift ends before it starts' });
@@ -28,7 +31,7 @@ export const shiftInput = () =>
 
 /** A date range for reports and availability, at most `maxDays` long. */
 const range = (maxDays: number) =>
-  z.strictObject({ from: date(), to: date() }).superRefine((r, ctx) => {
+  strictObject({ from: date(), to: date() }).superRefine((r, ctx) => {
     if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
     else if (daysBetween(r.from, r.to) >= maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${maxDays} days` });
   });
@@ -37,7 +40,7 @@ const SHIFT_EXAMPLE = { staffId: '00000000-0000-7000-8000-000000000000', start: 
 
 export const rosterContract = {
   'roster.week': channel({
-    input: z.strictObject({ weekStart: date() }),
+    input: strictObject({ weekStart: date() }),
     output: returns<RosterWeek>(),
     access: 'roster.view',
     audit: 'none',
@@ -61,7 +64,7 @@ export const rosterContract = {
     example: SHIFT_EXAMPLE,
   }),
   'roster.deleteShift': channel({
-    input: z.strictObject({ id: id() }),
+    input: strictObject({ id: id() }),
     output: returns<null>(),
     access: 'roster.manage',
     audit: 'write',
@@ -69,7 +72,7 @@ export const rosterContract = {
     example: { id: '00000000-0000-7000-8000-000000000000' },
   }),
   'roster.applyTemplate': channel({
-    input: z.strictObject({ templateId: id(), weekStart: date(), staffIds: z.array(id()).min(1, 'Choose at least one person').max(200) }),
+    input: strictObject({ templateId: id(), weekStart: date(), staffIds: list(id(), 200, { min: 1, tooFew: 'Choose at least one person', tooMany: 'Choose at most 200 people' }) }),
     output: returns<{ created: number; skipped: number; warnings: RosterWarning[] }>(),
     access: 'roster.manage',
     audit: 'write',
@@ -77,7 +80,7 @@ export const rosterContract = {
     example: { templateId: '00000000-0000-7000-8000-000000000000', weekStart: '2026-03-02', staffIds: ['00000000-0000-7000-8000-000000000000'] },
   }),
   'roster.copyWeek': channel({
-    input: z.strictObject({ fromWeekStart: date(), toWeekStart: date() }).refine((w) => w.fromWeekStart !== w.toWeekStart, { path: ['toWeekStart'], message: 'Choose another week to copy to' }),
+    input: strictObject({ fromWeekStart: date(), toWeekStart: date() }).refine((w) => w.fromWeekStart !== w.toWeekStart, { path: ['toWeekStart'], message: 'Choose another week to copy to' }),
     output: returns<{ copied: number; skipped: number }>(),
     access: 'roster.manage',
     audit: 'write',
@@ -85,7 +88,7 @@ export const rosterContract = {
     example: { fromWeekStart: '2026-02-23', toWeekStart: '2026-03-02' },
   }),
   'roster.availability': channel({
-    input: z.strictObject({ from: date(), to: date(), staffIds: z.array(id()).max(200).optional() }).superRefine((r, ctx) => {
+    input: strictObject({ from: date(), to: date(), staffIds: list(id(), 200, { tooMany: 'Choose at most 200 people' }).optional() }).superRefine((r, ctx) => {
       if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
       else if (daysBetween(r.from, r.to) >= 92) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose at most 92 days' });
     }),
@@ -104,7 +107,7 @@ export const rosterContract = {
     example: { from: '2026-03-01', to: '2026-03-31' },
   }),
   'roster.today': channel({
-    input: z.strictObject({ date: date().optional() }),
+    input: strictObject({ date: date().optional() }),
     output: returns<WorkingToday[]>(),
     access: 'roster.view',
     audit: 'none',
@@ -120,7 +123,7 @@ export const rosterContract = {
     example: {},
   }),
   'templates.save': channel({
-    input: z.strictObject({ id: id().optional(), name: text(80), weekdays: weekdays(), startTime: timeOfDay(), endTime: timeOfDay(), breakMinutes: breakMinutes(), active: z.boolean() }).superRefine((t, ctx) => {
+    input: strictObject({ id: id().optional(), name: text(80), weekdays: weekdays(), startTime: timeOfDay(), endTime: timeOfDay(), breakMinutes: breakMinutes(), active: z.boolean() }).superRefine((t, ctx) => {
       const start = minutesOfDay(t.startTime);
       const end = minutesOfDay(t.endTime);
       const length = end > start ? end - start : end + 1440 - start;
@@ -143,20 +146,23 @@ export const rosterContract = {
     example: {},
   }),
   'coverage.save': channel({
-    input: z
-      .strictObject({
-        id: id().optional(),
-        name: text(80),
-        weekdays: weekdays(),
-        startTime: timeOfDay(),
-        endTime: timeOfDay(),
-        requirements: z
-          .array(z.strictObject({ staffRole: staffRole(), min: z.number().int().min(1, 'At least 1').max(50) }))
+    input: strictObject({
+      id: id().optional(),
+      name: text(80),
+      weekdays: weekdays(),
+      startTime: timeOfDay(),
+      endTime: timeOfDay(),
+      requirements: atMost(
+        z
+          .array(strictObject({ staffRole: staffRole(), min: z.number().int().min(1, 'At least 1').max(50) }))
           .min(1, 'Give at least one role')
-          .max(STAFF_ROLES.length)
+          .max(STAFF_ROLES.length, `Give at most ${STAFF_ROLES.length} roles`)
           .refine((r) => new Set(r.map((x) => x.staffRole)).size === r.length, 'Each role once'),
-        active: z.boolean(),
-      })
+        STAFF_ROLES.length,
+        `Give at most ${STAFF_ROLES.length} roles`,
+      ),
+      active: z.boolean(),
+    })
       .superRefine((r, ctx) => {
         if (r.endTime <= r.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'The end is before the start' });
       }),
@@ -167,7 +173,7 @@ export const rosterContract = {
     example: { name: 'Weekday front desk', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '17:00', requirements: [{ staffRole: 'receptionist', min: 1 }], active: true },
   }),
   'coverage.gaps': channel({
-    input: z.strictObject({ weekStart: date() }),
+    input: strictObject({ weekStart: date() }),
     output: returns<CoverageGap[]>(),
     access: 'roster.view',
     audit: 'none',
@@ -175,7 +181,7 @@ export const rosterContract = {
     example: { weekStart: '2026-03-02' },
   }),
   'timeoff.list': channel({
-    input: z.strictObject({ from: date(), to: date(), staffId: id().optional(), status: z.enum(['pending', 'approved', 'declined', 'cancelled']).optional() }),
+    input: strictObject({ from: date(), to: date(), staffId: id().optional(), status: z.enum(['pending', 'approved', 'declined', 'cancelled']).optional() }),
     output: returns<TimeOff[]>(),
     access: 'roster.view',
     audit: 'none',
@@ -183,14 +189,13 @@ export const rosterContract = {
     example: { from: '2026-03-01', to: '2026-03-31' },
   }),
   'timeoff.request': channel({
-    input: z
-      .strictObject({
-        staffId: id().optional(),
-        kind: z.enum(TIME_OFF_KINDS, { error: expected('vacation, sick, training or other') }),
-        start: wallTime(),
-        end: wallTime(),
-        note: optionalText(500),
-      })
+    input: strictObject({
+      staffId: id().optional(),
+      kind: z.enum(TIME_OFF_KINDS, { error: expected('vacation, sick, training or other') }),
+      start: wallTime(),
+      end: wallTime(),
+      note: optionalText(500, { multiline: true }),
+    })
       .superRefine((t, ctx) => {
         if (t.end <= t.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'The time off ends before it starts' });
         else if (daysBetween(t.start.slice(0, 10), t.end.slice(0, 10)) > 366) ctx.addIssue({ code: 'custom', path: ['end'], message: 'At most a year at a time' });
@@ -202,7 +207,7 @@ export const rosterContract = {
     example: { kind: 'vacation', start: '2026-03-09T00:00', end: '2026-03-14T00:00', note: '' },
   }),
   'timeoff.decide': channel({
-    input: z.strictObject({ id: id(), decision: z.enum(['approved', 'declined'], { error: expected('approved or declined') }), comment: optionalText(500) }),
+    input: strictObject({ id: id(), decision: z.enum(['approved', 'declined'], { error: expected('approved or declined') }), comment: optionalText(500, { multiline: true }) }),
     output: returns<TimeOff>(),
     access: 'timeoff.decide',
     audit: 'write',
@@ -210,7 +215,7 @@ export const rosterContract = {
     example: { id: '00000000-0000-7000-8000-000000000000', decision: 'approved', comment: '' },
   }),
   'timeoff.cancel': channel({
-    input: z.strictObject({ id: id() }),
+    input: strictObject({ id: id() }),
     output: returns<TimeOff>(),
     access: 'timeoff.request',
     audit: 'write',

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { channel, returns } from './channel';
 import { CLINIC_EXAMPLE, clinicProfileInput } from './clinic-fields';
-import { empty, newPassword, text, username } from './fields';
+import { empty, newPassword, strictObject, text, username } from './fields';
 import type { DemoAccount, Me, SetupStatus } from './types';
 
 export const setupContract = {
@@ -14,9 +13,9 @@ export const setupContract = {
     example: {},
   }),
   'setup.createClinic': channel({
-    input: z.strictObject({
+    input: strictObject({
       clinic: clinicProfileInput(),
-      manager: z.strictObject({ fullName: text(120), username: username(), password: newPassword() }),
+      manager: strictObject({ fullName: text(120), username: username(), password: newPassword() }),
     }),
     output: returns<Me>(),
     access: 'public',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CREDENTIAL_KINDS, DEFAULT_REQUIREMENTS, EMPLOYMENT_TYPES, PAY_TYPES, STAFF_ROLES } from '../domain/staff';
 import { channel, returns } from './channel';
-import { cents, colour, date, email, empty, expected, id, optionalText, text } from './fields';
+import { boundedRecord, cents, colour, date, email, empty, expected, id, list, optionalText, strictObject, text } from './fields';
+import { MAX_EVALUATION_CRITERIA } from './evaluations';
 import type { StaffMember, StaffSettings } from './staff-types';
 
 export const staffRole = () => z.enum(STAFF_ROLES, { error: expected(`one of: ${STAFF_ROLES.join(', ')}`) });
@@ -45,7 +46,7 @@ export const STAFF_EXAMPLE = {
 
 export const staffContract = {
   'staff.list': channel({
-    input: z.strictObject({
+    input: strictObject({
       query: optionalText(60).optional(),
       staffRole: staffRole().optional(),
       status: z.enum(['active', 'inactive', 'all'], { error: expected('active, inactive or all') }).optional(),
@@ -57,7 +58,7 @@ export const staffContract = {
     example: { query: 'rey', status: 'active' },
   }),
   'staff.get': channel({
-    input: z.strictObject({ id: id() }),
+    input: strictObject({ id: id() }),
     output: returns<StaffMember>(),
     access: 'staff.self',
     audit: 'none',
@@ -73,7 +74,7 @@ export const staffContract = {
     example: {},
   }),
   'staff.create': channel({
-    input: z.strictObject(staffFields),
+    input: strictObject(staffFields),
     output: returns<StaffMember>(),
     access: 'staff.manage',
     audit: 'write',
@@ -81,7 +82,7 @@ export const staffContract = {
     example: STAFF_EXAMPLE,
   }),
   'staff.update': channel({
-    input: z.strictObject({ id: id(), ...staffFields }),
+    input: strictObject({ id: id(), ...staffFields }),
     output: returns<StaffMember>(),
     access: 'staff.manage',
     audit: 'write',
@@ -89,7 +90,7 @@ export const staffContract = {
     example: { id: '00000000-0000-7000-8000-000000000000', ...STAFF_EXAMPLE },
   }),
   'staff.setActive': channel({
-    input: z.strictObject({ id: id(), active: z.boolean({ error: expected('true or false') }), endDate: date().optional() }),
+    input: strictObject({ id: id(), active: z.boolean({ error: expected('true or false') }), endDate: date().optional() }),
     output: returns<StaffMember>(),
     access: 'staff.manage',
     audit: 'write',
@@ -105,10 +106,10 @@ export const staffContract = {
     example: {},
   }),
   'staffSettings.update': channel({
-    input: z.strictObject({
-      requirements: z.record(staffRole(), z.array(credentialKind()).max(CREDENTIAL_KINDS.length)),
+    input: strictObject({
+      requirements: boundedRecord(staffRole(), list(credentialKind(), CREDENTIAL_KINDS.length, { tooMany: `Choose at most ${CREDENTIAL_KINDS.length} credentials` }), STAFF_ROLES.length, `Give at most ${STAFF_ROLES.length} roles`),
       evaluationIntervalMonths: z.number({ error: expected('a number of months') }).int().min(1, 'At least 1 month').max(36, 'At most 36 months'),
-      evaluationCriteria: z.array(text(80)).min(1, 'Give at least one criterion').max(15, 'At most 15 criteria'),
+      evaluationCriteria: list(text(80), MAX_EVALUATION_CRITERIA, { min: 1, tooFew: 'Give at least one criterion', tooMany: `At most ${MAX_EVALUATION_CRITERIA} criteria` }),
     }),
     output: returns<StaffSettings>(),
     access: 'staff.manage',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, returns } from './channel';
-import { empty, expected, id, newPassword, role, text, username } from './fields';
+import { empty, expected, id, newPassword, role, strictObject, text, username } from './fields';
 import type { UserSummary } from './types';
 
 export const usersContract = {
@@ -13,7 +13,7 @@ export const usersContract = {
     example: {},
   }),
   'users.create': channel({
-    input: z.strictObject({ username: username(), fullName: text(120), role: role(), password: newPassword() }),
+    input: strictObject({ username: username(), fullName: text(120), role: role(), password: newPassword() }),
     output: returns<UserSummary>(),
     access: 'users.manage',
     audit: 'admin',
@@ -21,7 +21,7 @@ export const usersContract = {
     example: { username: 'new.person', fullName: 'New Person', role: 'receptionist', password: 'first-password-1' },
   }),
   'users.update': channel({
-    input: z.strictObject({
+    input: strictObject({
       id: id(),
       fullName: text(120).optional(),
       role: role().optional(),

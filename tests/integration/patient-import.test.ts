@@ -54,6 +54,27 @@ describe('CSV import', () => {
     expect(after).toEqual(Object.fromEntries(Object.entries(before).filter(([t]) => t !== 'audit_log')));
   });
 
+  it('reports NUL, direction overrides and broken characters in a row by line and field, and imports nothing', async () => {
+    const csv = [HEADER, 'Ann,Smith,1980-03-07,,', 'Bo\u0000,Lind,1990-01-01,,', 'Cy,\u202EeoM,1991-01-01,,', 'Di,Ray,1970-05-05,,Fine\uDC00', 'Ed,Ng,1972-02-02,,"Two\nlines are fine in notes"'].join('\n');
+    const before = snapshot(keel);
+    const report = valueOf<ImportReport>(await keel.call('patients.importCheck', { csv, mapping: MAPPING }, manager));
+    expect(report.valid).toBe(2);
+    expect(report.problems).toEqual([
+      { line: 3, field: 'First name', problem: 'Contains an invisible control character (U+0000) — retype it' },
+      { line: 4, field: 'Last name', problem: 'Contains an invisible control character (U+202E) — retype it' },
+      { line: 5, field: 'Notes', problem: 'Contains a broken character (U+DC00) — retype it' },
+    ]);
+    expect(errorOf(await keel.call('patients.importRun', { csv, mapping: MAPPING, duplicates: 'import' }, manager)).message).toMatch(/3 problems in the file.*Nothing was imported/);
+    expect(snapshot(keel, { skipAudit: true })).toEqual(Object.fromEntries(Object.entries(before).filter(([t]) => t !== 'audit_log')));
+  });
+
+  it('names the line on which a quoted field opens and is never closed, counting line breaks inside earlier fields', async () => {
+    const reason = async (csv: string) => errorOf(await keel.call('patients.importPreview', { csv }, manager)).message;
+    const opensOnLine4 = [HEADER, 'Ann,Smith,1980-03-07,,"A note', 'on two lines"', 'Bo,"Lind,1990-01-01,,', 'Cy,Moe,1991-01-01,,'].join('\n');
+    expect(await reason(opensOnLine4)).toBe('csv: Line 4: a quoted field is never closed');
+    expect(await reason([HEADER, 'Ann,Smith,1980-03-07,,', 'Bo,Lind,1990-01-01,,', 'Cy,Moe,1991-01-01,,"never closed'].join('\r\n'))).toBe('csv: Line 4: a quoted field is never closed');
+  });
+
   it('refuses a file without a header, with the wrong encoding, or with more than 100,000 rows, with a clear reason', async () => {
     const reason = async (csv: string) => errorOf(await keel.call('patients.importPreview', { csv }, manager)).message;
     expect(await reason('Ann,Smith,1980-03-07\nBo,Lind,1990-01-01\n')).toMatch(/first line must name the columns/);

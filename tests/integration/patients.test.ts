@@ -48,6 +48,27 @@ describe('patient records', () => {
     expect(snapshot(keel)).toEqual(before);
   });
 
+  it('refuses NUL, direction overrides and broken characters in a name, naming the field and the character, writing nothing', async () => {
+    const before = snapshot(keel);
+    const refusal = async (details: unknown) => errorOf(await keel.call('patients.create', { details, confirmDuplicate: true }, manager));
+    const cases: Array<[Partial<Details>, string]> = [
+      [{ firstName: 'Ann\u0000' }, 'details.firstName: Contains an invisible control character (U+0000) — retype it'],
+      [{ firstName: '\u202Ennah' }, 'details.firstName: Contains an invisible control character (U+202E) — retype it'],
+      [{ lastName: 'Smith\u2067' }, 'details.lastName: Contains an invisible control character (U+2067) — retype it'],
+      [{ middleName: 'Jo\uD83D' }, 'details.middleName: Contains a broken character (U+D83D) — retype it'],
+      [{ preferredName: 'Bo\nBo' }, 'details.preferredName: Contains a line break; this field takes one line'],
+    ];
+    for (const [fields, message] of cases) {
+      const error = await refusal({ ...person({ firstName: 'Ann', lastName: 'Smith', dob: '1980-03-07' }), ...fields });
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toBe(`Please check: ${message}`);
+    }
+    expect(snapshot(keel)).toEqual(before);
+    // Notes take several lines; names in other scripts, with their direction marks, are kept as typed.
+    const kept = await register(manager, { ...person({ firstName: 'שרה\u200F', lastName: 'Cohen', dob: '1980-03-07' }), notes: 'Line one\n\tLine two' });
+    expect([kept.firstName, kept.notes]).toEqual(['שרה\u200F', 'Line one\n\tLine two']);
+  });
+
   it('keeps the history of every change: who, when, from and to', async () => {
     const ann = await register(manager, person({ firstName: 'Ann', lastName: 'Smith', dob: '1980-03-07', phone: '555 123 4567' }));
     keel.clock.advanceMinutes(5);

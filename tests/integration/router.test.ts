@@ -57,6 +57,25 @@ describe('the router', () => {
     expect(denied.message).toBe('Your role (Receptionist) is not allowed to do this.');
   });
 
+  it('counts a huge record, list or object before parsing it, signed in as the manager: one plain refusal by the count rule', async () => {
+    const before = snapshot(keel);
+    const million = () => Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`k${i}`, 3]));
+    const review = { staffId: '00000000-0000-7000-8000-000000000000', reviewDate: '2026-03-02', reviewer: 'Morgan Avery', comments: '', goals: '' };
+    const ratings = errorOf(await keel.call('evaluations.add', { ...review, ratings: million() }, manager));
+    expect(ratings).toMatchObject({ code: 'invalid_input', message: 'Please check: ratings: Give at most 15 ratings, one per criterion' });
+    expect(ratings.issues).toHaveLength(1);
+    const providers = errorOf(await keel.call('appointments.list', { from: '2026-03-02', to: '2026-03-02', providerIds: new Array(1_000_000).fill('00000000-0000-7000-8000-000000000000') }, manager));
+    expect(providers).toMatchObject({ code: 'invalid_input', message: 'Please check: providerIds: Choose at most 100 providers' });
+    const unknown = errorOf(await keel.call('patients.search', { query: 'smith', ...million() }, manager));
+    expect(unknown).toMatchObject({ code: 'invalid_input', message: 'Please check: input: 1,000,001 fields given; this takes at most 3' });
+    expect(unknown.issues).toHaveLength(1);
+    expect(snapshot(keel)).toEqual(before);
+    // Ordinary input is still checked field by field and goes through.
+    expect(valueOf<unknown[]>(await keel.call('patients.search', { query: 'smith' }, manager))).toEqual([]);
+    expect(valueOf<unknown[]>(await keel.call('appointments.list', { from: '2026-03-02', to: '2026-03-02', providerIds: [] }, manager))).toEqual([]);
+    expect(errorOf(await keel.call('evaluations.add', { ...review, ratings: { Punctuality: 6 } }, manager)).message).toBe('Please check: ratings.Punctuality: Ratings go from 1 to 5');
+  });
+
   it('writes the audit row in the same transaction as the change, and neither when the handler fails', async () => {
     const failing = createRouter(keel.app, {
       ...allHandlers,
