@@ -4,6 +4,7 @@
  * planted, so every path is built only from a SHA-256 hex name, resolved, and
  * refused outside its root; every file is checked against its name.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ATTACHMENTS_DIR } from '../../db/attachments';
@@ -37,9 +38,15 @@ export async function copyAttachments(dataDir: string, to: string): Promise<stri
       const target = scanPath(path.join(to, BACKUP_ATTACHMENTS), name)!;
       if (!fs.existsSync(target)) {
         await fs.promises.mkdir(path.dirname(target), { recursive: true });
-        await fs.promises.copyFile(path.join(dir, name), `${target}.partial`);
-        await fsyncFile(`${target}.partial`);
-        await fs.promises.rename(`${target}.partial`, target);
+        // A name of its own: the app and keel backup may copy the same scan into one folder at once.
+        const partial = `${target}.${process.pid}-${randomUUID().slice(0, 8)}.partial`;
+        try {
+          await fs.promises.copyFile(path.join(dir, name), partial);
+          await fsyncFile(partial);
+          await fs.promises.rename(partial, target);
+        } finally {
+          await fs.promises.rm(partial, { force: true });
+        }
       }
       copied.push(name);
     }
