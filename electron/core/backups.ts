@@ -163,7 +163,10 @@ export async function takeBackup(
     fs.rmSync(partial, { force: true });
     throw failure(error);
   }
-  const release = await lockBackupFolder(to);
+  const release = await lockBackupFolder(to).catch((error: unknown) => {
+    fs.rmSync(partial, { force: true });
+    throw error instanceof BackupError ? error : failure(error);
+  });
   let final: string | null = null;
   try {
     // Two backups in the same second (a safety copy just after a backup) get distinct names.
@@ -203,7 +206,8 @@ export async function takeBackup(
 export const BACKUP_FOLDER_LOCK = '.keel-backups.lock';
 /** Held only for moments (a rename, a manifest, deleting a few files): one this old was left by a process that stopped. */
 const BACKUP_LOCK_STALE_MS = 10 * 60_000;
-const BACKUP_LOCK_WAIT_MS = 5 * 60_000;
+/** Long enough to outlast a lock left by a Keel on another computer (a shared second folder) that stopped holding it. */
+const BACKUP_LOCK_WAIT_MS = BACKUP_LOCK_STALE_MS + 60_000;
 
 /** Takes the backup folder's lock, waiting while another Keel holds it; resolves with its release. */
 export async function lockBackupFolder(folder: string): Promise<() => void> {
@@ -213,7 +217,7 @@ export async function lockBackupFolder(folder: string): Promise<() => void> {
     if (typeof taken === 'function') return taken;
     if (Date.now() - started > BACKUP_LOCK_WAIT_MS) {
       const who = taken.holder ? ` (process ${taken.holder.pid} on ${taken.holder.host})` : '';
-      throw new BackupError(`The backup folder ${folder} has been busy for five minutes: another Keel${who} is putting a backup in place or removing old ones there. Try again later.`);
+      throw new BackupError(`The backup folder ${folder} has been busy for over ten minutes: another Keel${who} is putting a backup in place or removing old ones there. Try again later.`);
     }
     await sleep(100);
   }
