@@ -1,4 +1,5 @@
 import { ipcMain, webContents as allWebContents, type IpcMainInvokeEvent } from 'electron';
+import { mayReceive } from '../shared/contract/events';
 import type { Result } from '../shared/contract/index';
 import type { CallOutcome, CallRequest } from './core/router';
 import type { Runtime } from './core/runtime';
@@ -34,9 +35,8 @@ export function bindIpc(app: Pick<Runtime, 'events' | 'sessions'>, router: { cal
   const stopEvents = app.events.listen((event) => {
     for (const [id, token] of tokens) {
       if (event.token !== undefined && event.token !== token) continue;
-      // A locked session hears only about its own lock, never about the clinic's data.
-      const session = app.sessions.get(token);
-      if (!session || (session.locked && !event.name.startsWith('session.'))) continue;
+      // A locked or ended session never hears about the clinic's data.
+      if (!mayReceive(event.name, app.sessions.get(token))) continue;
       allWebContents.fromId(id)?.send(EVENT_CHANNEL, event.name, event.payload);
     }
   });

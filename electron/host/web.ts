@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_MAX_INPUT_BYTES, maxInputBytesOf } from '../../shared/contract/channel';
 import { contract, HTTP_STATUS, isChannelName, type ApiError, type Result } from '../../shared/contract/index';
+import { mayReceive } from '../../shared/contract/events';
 import { describeChannels } from '../core/catalog';
 import { resolveRendererFile } from '../core/renderer-files';
 import type { CallOutcome, CallRequest } from '../core/router';
@@ -149,9 +150,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const stopEvents = app.events.listen((event) => {
     for (const stream of streams) {
       if (event.token !== undefined && event.token !== stream.token) continue;
-      // A locked or ended session hears only about its own lock, never about the clinic's data.
-      const session = app.sessions.get(stream.token);
-      if (!session || (session.locked && !event.name.startsWith('session.'))) continue;
+      // A locked or ended session never hears about the clinic's data.
+      if (!mayReceive(event.name, app.sessions.get(stream.token))) continue;
       stream.res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     }
   });
