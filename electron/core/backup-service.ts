@@ -101,6 +101,7 @@ export class BackupService {
             schemaVersion: b.manifest?.schemaVersion ?? null,
             records: Object.fromEntries(Object.entries(RECORD_TABLES).map(([table, label]) => [label, b.manifest?.counts[table] ?? 0])),
             reason: b.manifest?.reason ?? null,
+            problem: b.manifest ? null : b.problem,
           }),
         ),
       )

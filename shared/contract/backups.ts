@@ -16,6 +16,8 @@ export interface BackupEntry {
   /** Records per kind (patients, appointments, staff, users…), for choosing what to restore. */
   records: Record<string, number>;
   reason: string | null;
+  /** Why a backup that is not verified cannot be restored, in words (its description file was altered or is damaged), or null (never verified). */
+  problem: string | null;
 }
 
 export interface BackupSettings {

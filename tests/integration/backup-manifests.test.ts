@@ -127,8 +127,11 @@ describe('a planted backup (review 12, point 1)', () => {
     // A changed description: listed as not verified, so the Restore button is refused at once.
     let planted = plantBackup(good, folder, (m) => ({ ...m, attachments: ['../autostart/evil.desktop'] }), { '../autostart/evil.desktop': 'evil' });
     let list = valueOf<BackupEntry[]>(await keel.call('backups.list', {}, manager));
-    expect(list.find((b) => b.name === path.basename(planted))).toMatchObject({ verified: false, keelVersion: null, schemaVersion: null });
-    expect(errorOf(await keel.call('backups.restore', { name: path.basename(planted), destination: 'primary' }, manager)).code).toBe('invalid_input');
+    const listed = list.find((b) => b.name === path.basename(planted))!;
+    expect(listed).toMatchObject({ verified: false, keelVersion: null, schemaVersion: null });
+    // The list and the refusal say why, not "never verified".
+    expect(listed.problem).toMatch(/has been changed or is damaged, so Keel will not restore it: .*"\.\.\/autostart\/evil\.desktop"/);
+    expect(errorOf(await keel.call('backups.restore', { name: path.basename(planted), destination: 'primary' }, manager))).toEqual({ code: 'invalid_input', message: listed.problem });
     expect(fs.existsSync(path.join(root, 'clinic', 'autostart', 'evil.desktop'))).toBe(false);
     // A scan beside it that is not what its name says: the restore's own check refuses it, with the reason.
     fs.rmSync(`${planted}.json`);

@@ -20,7 +20,7 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'backups.restore': async (input, ctx) => {
     const chosen = (await ctx.app.backups.list(ctx.db)).find((b) => b.name === input.name && b.destination === input.destination);
     if (!chosen) throw new KeelError('not_found', 'That backup is no longer in the list.');
-    if (!chosen.verified) throw new KeelError('invalid_input', 'That backup was never verified, so it cannot be restored.');
+    if (!chosen.verified) throw new KeelError('invalid_input', chosen.problem ?? 'That backup was never verified, so it cannot be restored.');
     ctx.audit.detail = { backup: input.name, destination: input.destination };
     const user = ctx.user!;
     ctx.afterCommit(() =>

@@ -92,7 +92,7 @@ export function BackupList({
                       Restore…
                     </Button>
                   ) : (
-                    <span className="small muted">Cannot be restored</span>
+                    <span className="small muted">{b.problem ? <>Cannot be restored: {b.problem}</> : 'Cannot be restored'}</span>
                   )}
                 </td>
               </tr>
