@@ -7,7 +7,7 @@ import { DataFolderError, isDiskFull } from './errors';
 import { lockDataFolder } from './lock';
 import { clearStagedImports } from './import-staging';
 import { withStatementCache } from './statement-cache';
-import { transactionInWorker } from './worker-transaction';
+import { transactionInWorker, type WorkerTransactionHost } from './worker-transaction';
 import { gatedDialect, WriteGate } from './write-gate';
 import { MIGRATIONS, type KeelMigration } from './migrations/index';
 import type { DB } from './schema';
@@ -67,9 +67,11 @@ export function isNetworkFolder(folder: string): boolean {
 /**
  * The per-connection pragmas, for the main connection and a worker's alike:
  * FULL, so a committed transaction survives a power cut, not only a crash;
- * foreign keys, which SQLite leaves off unless asked, per connection.
+ * foreign keys, which SQLite leaves off unless asked, per connection; deleted
+ * content overwritten with zeros, so what is deleted (an import's staged names
+ * and birth dates) does not live on in free pages, which backups copy too.
  */
-export const CONNECTION_PRAGMAS: readonly string[] = ['synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'];
+export const CONNECTION_PRAGMAS: readonly string[] = ['synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000', 'secure_delete = ON'];
 
 /** The pragmas every connection gets, in one place. */
 export function applyPragmas(sqlite: Database.Database): void {
@@ -150,6 +152,7 @@ async function openFolder(folder: string, options: OpenOptions): Promise<KeelDat
     const left = await clearStagedImports(db, schemaVersionOf(sqlite));
     if (left > 0) onStep(`Removed ${left} staged rows left by an import that was cut off.`);
     const handle = sqlite;
+    const workers: WorkerTransactionHost = { file, writeGate, pragmas: CONNECTION_PRAGMAS, running: new Set() };
     let closed = false;
     return {
       dir: folder,
@@ -157,10 +160,12 @@ async function openFolder(folder: string, options: OpenOptions): Promise<KeelDat
       sqlite: handle,
       db,
       writeGate,
-      transactionInWorker: (work) => transactionInWorker({ file, writeGate, pragmas: CONNECTION_PRAGMAS }, work),
+      transactionInWorker: (work) => transactionInWorker(workers, work),
       async close() {
         if (closed) return;
         closed = true;
+        // A worker transaction under way (an import) is rolled back before the folder is let go.
+        await Promise.all([...workers.running].map((stop) => stop()));
         await db.destroy(); // closes the better-sqlite3 handle too
         release();
       },

@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { appendAudit } from '../../db/audit';
 import { lockDataFolder } from '../../db/lock';
 import { DB_FILE, openDataFolder } from '../../db/open';
+import { isSecretColumn, TRANSIENT_TABLES } from '../../db/private-data';
 import { backupFileName } from '../../shared/domain/backup';
 import { safeCell } from '../../shared/domain/csv';
 import { DataFolderError } from '../../db/errors';
@@ -95,7 +96,10 @@ export async function restoreDataFolder(
  * `keel export`: every table to its own CSV file, formula-safe, for moving to
  * another system. The database is opened read-only (with the folder locked),
  * so it also lets someone look at a damaged database: a table that cannot be
- * read is reported and the others are still written.
+ * read is reported and the others are still written. Secrets (password hashes
+ * and the like) and the rows of work in progress (an import's staged rows) are
+ * never written out: the rules of db/private-data.ts, shared with the recovery
+ * screen.
  */
 export function exportFolder(dataDir: string, to: string, onProgress: (table: string, done: number, total: number) => void): { files: string[]; failed: Array<{ table: string; reason: string }> } {
   const dir = path.resolve(dataDir);
@@ -113,7 +117,8 @@ export function exportFolder(dataDir: string, to: string, onProgress: (table: st
     for (const [index, table] of tables.entries()) {
       onProgress(table, index, tables.length);
       try {
-        files.push(exportTable(sqlite, table, folder));
+        // A transient table gets its file, with the column names only.
+        files.push(exportTable(sqlite, table, folder, !TRANSIENT_TABLES.includes(table)));
       } catch (error) {
         failed.push({ table, reason: (error as Error).message });
       }
@@ -130,10 +135,15 @@ export function exportFolder(dataDir: string, to: string, onProgress: (table: st
   }
 }
 
-function exportTable(sqlite: Database.Database, table: string, folder: string): string {
+function exportTable(sqlite: Database.Database, table: string, folder: string, withRows: boolean): string {
   const file = path.join(folder, `${table}.csv`);
-  const statement = sqlite.prepare(`select * from "${table.replace(/"/g, '""')}"`);
-  const columns = statement.columns().map((c) => c.name);
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const columns = sqlite
+    .prepare(`select * from ${quote(table)}`)
+    .columns()
+    .map((c) => c.name)
+    .filter((name) => !isSecretColumn(name));
+  const statement = sqlite.prepare(`select ${columns.length > 0 ? columns.map(quote).join(', ') : 'null'} from ${quote(table)}`);
   const out = fs.openSync(`${file}.partial`, 'w');
   try {
     fs.writeSync(out, `${Papa.unparse([columns], { newline: '\r\n' })}\r\n`);
@@ -142,7 +152,7 @@ function exportTable(sqlite: Database.Database, table: string, folder: string): 
       if (batch.length) fs.writeSync(out, `${Papa.unparse(batch, { newline: '\r\n' })}\r\n`);
       batch = [];
     };
-    for (const row of statement.raw().iterate() as Iterable<unknown[]>) {
+    for (const row of (withRows ? statement.raw().iterate() : []) as Iterable<unknown[]>) {
       batch.push(row.map((v) => (v === null ? '' : safeCell(Buffer.isBuffer(v) ? v.toString('base64') : String(v)))));
       if (batch.length === 5000) flush();
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { lockDataFolder } from '../../db/lock';
 import { DB_FILE } from '../../db/open';
+import { isSecretColumn } from '../../db/private-data';
 import type { UsersTable } from '../../db/schema';
 import { isChannelName, KeelError, type ApiError } from '../../shared/contract/index';
 import { isRecoveryChannel, recoveryContract, RECOVERY_PAGE_SIZE, type RecoveryBackup, type RecoveryChannel, type RecoveryRows, type RecoveryTable } from '../../shared/contract/recovery';
@@ -18,8 +19,6 @@ import { SignInThrottle } from './throttle';
 export const RECOVERY_LOG = 'recovery-audit.log';
 /** A recovery session ends after this long without use (the shared PC's idle lock). */
 const IDLE_MINUTES = 5;
-/** Columns never shown, even to a manager: password hashes and the like. */
-const SECRET_COLUMN = /password|secret|token/i;
 const WRONG_CREDENTIALS = 'The username or password is not right. Check Caps Lock and try again.';
 
 /** One line of the recovery audit trail, copied into the restored database's audit log. */
@@ -138,7 +137,7 @@ export class DamagedFolder {
       return { table, columns: [], rows: [], offset, more: false, problem: `This table cannot be read: ${reasonOf(error)}` };
     }
     const all = statement.columns().map((c) => c.name);
-    const shown = all.map((name, i) => [name, i] as const).filter(([name]) => !SECRET_COLUMN.test(name));
+    const shown = all.map((name, i) => [name, i] as const).filter(([name]) => !isSecretColumn(name)); // never shown, even to a manager
     const rows: Array<Array<string | null>> = [];
     let problem: string | null = null;
     let more = false;

@@ -11,6 +11,7 @@ import { benchStaff } from './staff';
 import { benchSchedule } from './schedule';
 import { benchRender } from './render';
 import { benchBackupInOwnProcess } from './backup';
+import { benchImportInOwnProcess } from './import';
 import { report, type Comparison } from './harness';
 
 /** `npm run bench`: every performance target, as ratios to a floor measured in the same run. */
@@ -56,6 +57,10 @@ try {
     const patients = await benchPatients(database);
     results.push(...patients.results);
     notes.push(...patients.notes);
+    // In a process of its own, on a fresh clinic of its own (import.ts).
+    const imports = benchImportInOwnProcess(WORK);
+    results.push(...imports.results);
+    notes.push(...imports.notes);
   }
   if (wanted('schedule')) {
     const oneYearDatabase = await openDataFolder(oneYear);
