@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { detailsToColumns, insertPatients, nextMrns } from '../../../db/patients';
 import type { DB } from '../../../db/schema';
-import { fieldError, KeelError } from '../../../shared/contract/index';
+import { fieldError, KeelError, type ParsedInputOf } from '../../../shared/contract/index';
 import type { DuplicateCandidate, ImportReport, PatientDetails } from '../../../shared/contract/patient-types';
 import type { patientsContract } from '../../../shared/contract/patients';
 import { nameWords, phoneDigits } from '../../../shared/domain/patient-search';
@@ -97,6 +97,69 @@ async function checkFile(ctx: HandlerContext, csv: string, mapping: Record<strin
   return { report, rows: good };
 }
 
+type ImportRunInput = ParsedInputOf<'patients.importRun'>;
+
+/**
+ * Checks the whole file (refused with nothing written while any row has a
+ * problem), then stages the rows to import in small transactions, so the rest
+ * of Keel stays responsive and progress can be shown.
+ */
+async function checkAndStage(ctx: HandlerContext, input: ImportRunInput, importId: string, progress: (phase: 'staging', done: number, total: number) => void): Promise<{ staged: number; skipped: number }> {
+  const { report, rows } = await checkFile(ctx, input.csv, input.mapping);
+  if (report.problems.length > 0) {
+    throw fieldError('csv', `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} in the file; correct ${report.problems.length === 1 ? 'it' : 'them'} and check again. Nothing was imported.`);
+  }
+  const wanted = input.duplicates === 'skip' ? rows.filter((r) => r.duplicateOf.length === 0) : rows;
+  for (let i = 0; i < wanted.length; i += CHUNK) {
+    progress('staging', i, wanted.length);
+    const chunk = wanted.slice(i, i + CHUNK);
+    await ctx.app.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('patient_import_rows')
+        .values(
+          chunk.map((r, k) => {
+            const flagged = input.duplicates === 'import' && r.duplicateOf.length > 0;
+            const details = flagged ? { ...r.details, notes: [r.details.notes, `Flagged at import as a possible duplicate of ${r.duplicateOf.map((d) => d.mrn).join(', ')}.`].filter(Boolean).join('\n') } : r.details;
+            return { import_id: importId, row_number: i + k, data: JSON.stringify(details), created_at: ctx.now, updated_at: ctx.now };
+          }),
+        )
+        .execute();
+    });
+    await breathe();
+  }
+  return { staged: wanted.length, skipped: rows.length - wanted.length };
+}
+
+/**
+ * The import's final step: every staged row into patients, in one transaction
+ * (all or nothing). It runs on a connection of its own in a worker thread
+ * (ctx.commit offMainThread): on the main thread it took 12 s and more for
+ * 100,000 rows with nothing else running meanwhile. Chunked transactions would
+ * keep the loop free too but could leave half an import behind; one
+ * main-connection transaction split by pauses would hold every other call,
+ * reads included, until it ends. In the worker, reads go on, other writes wait
+ * for it without blocking (db/write-gate.ts), and a kill before the commit
+ * leaves nothing. Small pages keep each step on this thread short.
+ */
+async function moveStaged(trx: Kysely<DB>, ctx: HandlerContext, importId: string, count: number, detail: { skipped: number; duplicates: ImportRunInput['duplicates'] }): Promise<number> {
+  const mrns = await nextMrns(trx, count, ctx.now);
+  let moved = 0;
+  for (let from = 0; from < count; from += MOVE_PAGE) {
+    const staged = await trx.selectFrom('patient_import_rows').select(['row_number', 'data']).where('import_id', '=', importId).where('row_number', '>=', from).where('row_number', '<', from + MOVE_PAGE).orderBy('row_number').execute();
+    const patients = staged.map((s) => ({ id: ctx.app.newId(), mrn: mrns[s.row_number]!, columns: detailsToColumns(JSON.parse(s.data) as PatientDetails) }));
+    await insertPatients(trx, patients, ctx.now);
+    await trx
+      .insertInto('patient_changes')
+      .values(patients.map((p) => ({ id: ctx.app.newId(), patient_id: p.id, at: ctx.now, username: ctx.user?.username ?? null, field: 'created', old_value: '', new_value: `imported as record ${p.mrn}`, created_at: ctx.now, updated_at: ctx.now })))
+      .execute();
+    moved += staged.length;
+  }
+  if (moved !== count) throw new KeelError('internal', 'The import was interrupted; nothing was imported. Please try again.');
+  await trx.deleteFrom('patient_import_rows').where('import_id', '=', importId).execute();
+  ctx.audit.detail = { imported: moved, ...detail };
+  return moved;
+}
+
 export const importHandlers: HandlersFor<ImportChannels> = {
   'patients.importPreview': async (input) => {
     const { headers, rows } = parseCsv(input.csv);
@@ -111,68 +174,18 @@ export const importHandlers: HandlersFor<ImportChannels> = {
   },
 
   'patients.importRun': async (input, ctx) => {
-    const { report, rows } = await checkFile(ctx, input.csv, input.mapping);
-    if (report.problems.length > 0) {
-      throw fieldError('csv', `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} in the file; correct ${report.problems.length === 1 ? 'it' : 'them'} and check again. Nothing was imported.`);
-    }
-    const wanted = input.duplicates === 'skip' ? rows.filter((r) => r.duplicateOf.length === 0) : rows;
     const importId = ctx.app.newId();
     const token = ctx.session?.token;
-    const progress = (phase: 'staging' | 'saving', done: number) => token && ctx.app.events.emit('import.progress', { phase, done, total: wanted.length }, token);
+    const progress = (phase: 'staging' | 'saving', done: number, total: number) => token && ctx.app.events.emit('import.progress', { phase, done, total }, token);
     try {
-      // Stage in small transactions, so the rest of Keel stays responsive and progress can be shown…
-      for (let i = 0; i < wanted.length; i += CHUNK) {
-        progress('staging', i);
-        const chunk = wanted.slice(i, i + CHUNK);
-        await ctx.app.db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('patient_import_rows')
-            .values(
-              chunk.map((r, k) => {
-                const flagged = input.duplicates === 'import' && r.duplicateOf.length > 0;
-                const details = flagged ? { ...r.details, notes: [r.details.notes, `Flagged at import as a possible duplicate of ${r.duplicateOf.map((d) => d.mrn).join(', ')}.`].filter(Boolean).join('\n') } : r.details;
-                return { import_id: importId, row_number: i + k, data: JSON.stringify(details), created_at: ctx.now, updated_at: ctx.now };
-              }),
-            )
-            .execute();
-        });
-        await breathe();
-      }
-      progress('saving', 0);
+      // In a function of its own: the file's rows, read and checked, are let go before the final step.
+      const { staged, skipped } = await checkAndStage(ctx, input, importId, progress);
+      progress('saving', 0, staged);
       await breathe(); // let the 'saving' notice reach the screen before the long final transaction
-      // …then move everything into patients in one transaction: all or nothing. It runs on a
-      // connection of its own in a worker thread (it took 12 s or more on 100,000 rows, and on the
-      // main thread nothing else could run meanwhile). Chunked transactions would keep the loop
-      // free too but could leave half an import behind; one transaction on the main connection
-      // split by pauses would hold every other call, reads included, until it ends. In the worker,
-      // reads go on, other writes wait for it without blocking (db/write-gate.ts), and a kill
-      // before the commit leaves nothing. Small pages of staged rows keep each step on this thread short.
-      const imported = await ctx.commit(
-        async (trx) => {
-          const mrns = await nextMrns(trx, wanted.length, ctx.now);
-          let moved = 0;
-          for (let from = 0; from < wanted.length; from += MOVE_PAGE) {
-            const staged = await trx.selectFrom('patient_import_rows').select(['row_number', 'data']).where('import_id', '=', importId).where('row_number', '>=', from).where('row_number', '<', from + MOVE_PAGE).orderBy('row_number').execute();
-            const patients = staged.map((s) => ({ id: ctx.app.newId(), mrn: mrns[s.row_number]!, columns: detailsToColumns(JSON.parse(s.data) as PatientDetails) }));
-            await insertPatients(trx, patients, ctx.now);
-            for (let i = 0; i < patients.length; i += 500) {
-              await trx
-                .insertInto('patient_changes')
-                .values(patients.slice(i, i + 500).map((p) => ({ id: ctx.app.newId(), patient_id: p.id, at: ctx.now, username: ctx.user?.username ?? null, field: 'created', old_value: '', new_value: `imported as record ${p.mrn}`, created_at: ctx.now, updated_at: ctx.now })))
-                .execute();
-            }
-            moved += staged.length;
-          }
-          if (moved !== wanted.length) throw new KeelError('internal', 'The import was interrupted; nothing was imported. Please try again.');
-          await trx.deleteFrom('patient_import_rows').where('import_id', '=', importId).execute();
-          ctx.audit.detail = { imported: moved, skipped: rows.length - wanted.length, duplicates: input.duplicates };
-          return moved;
-        },
-        { offMainThread: true },
-      );
-      progress('saving', imported);
+      const imported = await ctx.commit((trx) => moveStaged(trx, ctx, importId, staged, { skipped, duplicates: input.duplicates }), { offMainThread: true });
+      progress('saving', imported, staged);
       ctx.afterCommit(() => ctx.app.events.emit('data.changed', { domains: ['patients'] }));
-      return { imported, skipped: rows.length - wanted.length };
+      return { imported, skipped };
     } finally {
       // Staged rows never outlive their import, whether it succeeded or not (any left by a crash go when the folder next opens).
       await ctx.app.db
