@@ -79,7 +79,8 @@ export async function recentAudit(db: Kysely<DB>, limit = 100): Promise<AuditRow
   }));
 }
 
-const NAME_KEY = 'audit.unknownNameKey';
+/** The settings row holding that key: a secret, left out of exports and the recovery screen (db/private-data.ts). */
+export const NAME_KEY = 'audit.unknownNameKey';
 
 /**
  * The key for the short hash that stands in the audit log for a username nobody

@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { appendAudit } from '../../db/audit';
 import { lockDataFolder } from '../../db/lock';
 import { DB_FILE, openDataFolder } from '../../db/open';
-import { isSecretColumn, TRANSIENT_TABLES } from '../../db/private-data';
+import { isSecretColumn, TRANSIENT_TABLES, withoutSecretRows } from '../../db/private-data';
 import { backupFileName } from '../../shared/domain/backup';
 import { safeCell } from '../../shared/domain/csv';
 import { DataFolderError } from '../../db/errors';
@@ -143,7 +143,8 @@ function exportTable(sqlite: Database.Database, table: string, folder: string, w
     .columns()
     .map((c) => c.name)
     .filter((name) => !isSecretColumn(name));
-  const statement = sqlite.prepare(`select ${columns.length > 0 ? columns.map(quote).join(', ') : 'null'} from ${quote(table)}`);
+  const secret = withoutSecretRows(table);
+  const statement = sqlite.prepare(`select ${columns.length > 0 ? columns.map(quote).join(', ') : 'null'} from ${quote(table)}${secret.where}`);
   const out = fs.openSync(`${file}.partial`, 'w');
   try {
     fs.writeSync(out, `${Papa.unparse([columns], { newline: '\r\n' })}\r\n`);
@@ -152,7 +153,7 @@ function exportTable(sqlite: Database.Database, table: string, folder: string, w
       if (batch.length) fs.writeSync(out, `${Papa.unparse(batch, { newline: '\r\n' })}\r\n`);
       batch = [];
     };
-    for (const row of (withRows ? statement.raw().iterate() : []) as Iterable<unknown[]>) {
+    for (const row of (withRows ? statement.raw().iterate(...secret.params) : []) as Iterable<unknown[]>) {
       batch.push(row.map((v) => (v === null ? '' : safeCell(Buffer.isBuffer(v) ? v.toString('base64') : String(v)))));
       if (batch.length === 5000) flush();
     }

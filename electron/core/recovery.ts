@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { lockDataFolder } from '../../db/lock';
 import { DB_FILE } from '../../db/open';
-import { isSecretColumn } from '../../db/private-data';
+import { isSecretColumn, withoutSecretRows } from '../../db/private-data';
 import type { UsersTable } from '../../db/schema';
 import { isChannelName, KeelError, type ApiError } from '../../shared/contract/index';
 import { isRecoveryChannel, recoveryContract, RECOVERY_PAGE_SIZE, type RecoveryBackup, type RecoveryChannel, type RecoveryRows, type RecoveryTable } from '../../shared/contract/recovery';
@@ -132,7 +132,7 @@ export class DamagedFolder {
     const sqlite = this.#open();
     let statement: Database.Statement;
     try {
-      statement = sqlite.prepare(`select * from ${quote(table)} limit ? offset ?`);
+      statement = sqlite.prepare(`select * from ${quote(table)}${withoutSecretRows(table).where} limit ? offset ?`);
     } catch (error) {
       return { table, columns: [], rows: [], offset, more: false, problem: `This table cannot be read: ${reasonOf(error)}` };
     }
@@ -142,7 +142,7 @@ export class DamagedFolder {
     let problem: string | null = null;
     let more = false;
     try {
-      for (const row of statement.raw().iterate(RECOVERY_PAGE_SIZE + 1, offset) as Iterable<unknown[]>) {
+      for (const row of statement.raw().iterate(...withoutSecretRows(table).params, RECOVERY_PAGE_SIZE + 1, offset) as Iterable<unknown[]>) {
         if (rows.length === RECOVERY_PAGE_SIZE) {
           more = true;
           break;

@@ -200,10 +200,12 @@ describe('duplicates', () => {
     const dupHistory = valueOf<PatientChange[]>(await keel.call('patients.history', { id: dup.id }, manager));
     expect(keptHistory[0]).toMatchObject({ field: 'merged', oldValue: `Smith, Anne (record ${dup.mrn})` });
     expect(dupHistory.find((h) => h.field === 'merged')?.newValue).toBe(`merged into Smith, Ann (record ${keep.mrn})`);
-    const audit = auditRows(keel) as Array<{ action: string; patient_id: string | null }>;
-    expect(audit.filter((r) => r.action.startsWith('patients.merge')).map((r) => [r.action, r.patient_id])).toEqual([
-      ['patients.merge', keep.id],
-      ['patients.merged_away', dup.id],
+    const audit = auditRows(keel) as Array<{ action: string; kind: string; patient_id: string | null }>;
+    expect(audit.filter((r) => r.action.startsWith('patients.merge')).map((r) => [r.action, r.kind, r.patient_id])).toEqual([
+      // The receptionist's refused try is on record too.
+      ['patients.merge', 'refused', null],
+      ['patients.merge', 'write', keep.id],
+      ['patients.merged_away', 'write', dup.id],
     ]);
     expect(errorOf(await keel.call('patients.merge', { keepId: keep.id, mergeId: dup.id }, manager)).issues).toEqual([{ path: 'mergeId', message: 'That record was already merged' }]);
   });

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -72,6 +73,13 @@ describe('keel export', () => {
       expect(text, file).not.toMatch(/scrypt\$\d/);
     }
     expect(fs.readdirSync(out)).toEqual(expect.arrayContaining(['users.csv', 'patients.csv', 'audit_log.csv']));
+    // The key behind the audit log's hashes of unknown names is a secret kept as a settings row.
+    const key = new Database(path.join(dir, 'keel.db'), { readonly: true }).prepare("select value from settings where key = 'audit.unknownNameKey'").pluck().get() as string;
+    expect(JSON.parse(key)).toMatch(/^[0-9a-f]{64}$/);
+    const settings = fs.readFileSync(path.join(out, 'settings.csv'), 'utf8');
+    expect(settings).not.toContain('audit.unknownNameKey');
+    expect(settings).not.toContain(JSON.parse(key) as string);
+    expect(settings).toContain('key,value');
     keel = await openTestKeel({ dir });
   });
 });
