@@ -2,7 +2,7 @@ import { appendAudit } from '../../db/audit';
 import { clinicExists } from '../../db/clinic';
 import { DEMO_ACCOUNTS } from '../../db/demo/accounts';
 import { demoDay, seedDemoClinic, type DemoSize } from '../../db/demo/index';
-import { countUsers } from '../../db/users';
+import { countUsers, findUserByUsername } from '../../db/users';
 import { KeelError, type DemoAccount } from '../../shared/contract/index';
 import type { KeelApp } from './app';
 
@@ -46,4 +46,19 @@ export async function createDemoClinic(app: KeelApp, options: CreateDemoOptions)
   });
   app.refreshClinic();
   return DEMO_ACCOUNTS;
+}
+
+/**
+ * The demo accounts that still sign in with their printed password (none changed it, none
+ * was deactivated), so a second `keel serve --demo` can print them again. Empty when the
+ * folder holds a clinic of its own.
+ */
+export async function demoAccountsStillValid(app: KeelApp): Promise<DemoAccount[]> {
+  const valid: DemoAccount[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    const row = await findUserByUsername(app.db, account.username);
+    if (!row || row.active !== 1) continue;
+    if (await app.verify(account.password, row.password_hash)) valid.push(account);
+  }
+  return valid;
 }

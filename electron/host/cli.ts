@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFolderError, isDiskFull } from '../../db/errors';
@@ -10,7 +11,7 @@ import { checkAgainstManifest } from '../core/backup-restore';
 import { BACKUP_DIR, BackupError, pruneBackups, takeBackup, verifyFile, type BackupProgress } from '../core/backups';
 import { onlineBackupSource } from '../core/backup-service';
 import { exportFolder, restoreDataFolder, withNewestBackup } from '../core/data-tools';
-import { createDemoClinic } from '../core/demo';
+import { createDemoClinic, demoAccountsStillValid } from '../core/demo';
 import { defaultDataDir } from '../core/paths';
 import { startKeel } from '../core/runtime';
 import { unlockUser } from '../core/unlock-user';
@@ -89,11 +90,19 @@ async function serve(args: string[]): Promise<void> {
   const { values } = parse(args, { port: { type: 'string' }, demo: { type: 'boolean' } });
   const port = intOption(values.port, 'port', DEFAULT_PORT, 0, 65535);
   const dir = (values.data as string | undefined) ?? defaultDataDir();
+  // Before anything is opened or created: a busy port would otherwise leave a new demo behind.
+  await assertPortFree(port);
   const runtime = await startKeel(dir, { onStep: say });
   try {
-    if (runtime.app && values.demo === true && (await runtime.app.clinic()) === undefined) {
-      say('Empty folder: creating the small demo clinic first.');
-      printAccounts(await createDemoClinic(runtime.app, { size: 'small', seed: 1 }));
+    if (runtime.app && values.demo === true) {
+      if ((await runtime.app.clinic()) === undefined) {
+        say('Empty folder: creating the small demo clinic first.');
+        printAccounts(await createDemoClinic(runtime.app, { size: 'small', seed: 1 }));
+      } else {
+        const accounts = await demoAccountsStillValid(runtime.app);
+        if (accounts.length > 0) printAccounts(accounts);
+        else say('This folder already holds a clinic without the demo accounts: sign in with its own accounts.');
+      }
     }
     if (runtime.mode === 'recovery') {
       // Never an empty database in its place: the browser shows the recovery screen instead.
@@ -125,6 +134,18 @@ async function serve(args: string[]): Promise<void> {
   } finally {
     await runtime.close();
   }
+}
+
+/** Refuses a port something else listens on, in the words `keel serve` uses. */
+async function assertPortFree(port: number): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new UsageError(`port ${port} is already in use; choose another with --port N`) : error);
+    });
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }
 
 async function migrate(args: string[]): Promise<void> {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
@@ -83,6 +84,30 @@ describe('the keel admin command', () => {
     expect(keel('serve', '--port', '99999', '--data', folder()).err).toBe('keel: --port must be a whole number from 0 to 65535\n');
     expect(keel('migrate', '--bogus').code).toBe(1);
     expect(keel('help')).toMatchObject({ code: 0 });
+  });
+});
+
+describe('keel serve --demo', () => {
+  it('refuses a busy port before it creates anything, and prints the demo accounts again on a second run', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
+    const port = String((busy.address() as net.AddressInfo).port);
+    const dir = folder();
+    try {
+      const refused = keel('serve', '--demo', '--port', port, '--data', dir);
+      expect(refused).toMatchObject({ code: 1, err: `keel: port ${port} is already in use; choose another with --port N\n` });
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+    const first = await spawnServe(['--demo', '--port', '0', '--data', dir]);
+    await stopServe(first.process);
+    expect(first.output()).toContain('creating the small demo clinic first');
+    expect(first.output()).toMatch(/manager\s+manager\s+keel-demo-manager/);
+    const second = await spawnServe(['--demo', '--port', '0', '--data', dir]);
+    await stopServe(second.process);
+    expect(second.output()).not.toContain('creating the small demo clinic');
+    expect(second.output()).toMatch(/Sign in with one of these demo accounts:[\s\S]*receptionist\s+reception\s+keel-demo-reception/);
   });
 });
 
