@@ -108,7 +108,7 @@ describe('keel serve --demo', () => {
     await stopServe(second.process);
     expect(second.output()).not.toContain('creating the small demo clinic');
     expect(second.output()).toMatch(/Sign in with one of these demo accounts:[\s\S]*receptionist\s+reception\s+keel-demo-reception/);
-  });
+  }, 240_000); // three keel commands, two of them serving: slow on a loaded machine
 });
 
 describe('keel backup, verify, restore and export', () => {
@@ -154,7 +154,7 @@ describe('keel backup, verify, restore and export', () => {
     expect(parsed.data[0]?.[0]).toBe('id');
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.csv'))).toHaveLength(tables);
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
-  });
+  }, 240_000); // about ten keel commands, each starting Node: slow on a loaded machine
 
   it('serves the recovery screen for a damaged database, never an empty one, naming the newest verified backup', async () => {
     const dir = folder();
