@@ -24,6 +24,20 @@ export function scanPath(root: string, name: string): string | null {
   return full;
 }
 
+/** Makes the folders from `base` (which must exist) down to `dir`; never `base` itself, so an unplugged drive's folder is not made on this disk. */
+async function mkdirBelow(base: string, dir: string): Promise<void> {
+  const parts = path.relative(base, dir).split(path.sep).filter(Boolean);
+  let at = base;
+  for (const part of parts) {
+    at = path.join(at, part);
+    try {
+      await fs.promises.mkdir(at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 /** Copies the data folder's attachments not yet beside the backups (named by content, so they never change); returns their names. */
 export async function copyAttachments(dataDir: string, to: string): Promise<string[]> {
   const source = path.join(dataDir, ATTACHMENTS_DIR);
@@ -37,7 +51,7 @@ export async function copyAttachments(dataDir: string, to: string): Promise<stri
       if (!ATTACHMENT_NAME.test(name) || name.slice(0, 2) !== prefix) continue;
       const target = scanPath(path.join(to, BACKUP_ATTACHMENTS), name)!;
       if (!fs.existsSync(target)) {
-        await fs.promises.mkdir(path.dirname(target), { recursive: true });
+        await mkdirBelow(to, path.dirname(target));
         // A name of its own: the app and keel backup may copy the same scan into one folder at once.
         const partial = `${target}.${process.pid}-${randomUUID().slice(0, 8)}.partial`;
         try {

@@ -25,7 +25,7 @@ const LAST_DAILY_KEY = 'backups.lastDailyDate';
 /** The tables whose counts a backup's list shows, by the word shown. */
 export const RECORD_TABLES: Record<string, string> = { patients: 'patients', appointments: 'appointments', staff: 'staff', users: 'users', audit_log: 'audit entries' };
 
-type Attempt = { at: string; ok: boolean; message: string };
+type Attempt = NonNullable<BackupStatus['lastAttempt']>;
 
 /**
  * Backups while Keel runs: daily at the manager's time, on quit and on demand;
@@ -58,8 +58,18 @@ export class BackupService {
     return getSetting<BackupSettings>(db, SETTINGS_KEY, { dailyTime: closes, secondFolder: null, retention: DEFAULT_RETENTION });
   }
 
+  /**
+   * Saves the settings. A second folder newly set must already be there, be a
+   * folder and take files: Keel never makes it (a USB drive's path that is not
+   * there is a drive not connected, and making it would back up to this disk).
+   */
   async updateSettings(db: Kysely<DB>, next: BackupSettings): Promise<BackupSettings> {
     const value: BackupSettings = { ...next, secondFolder: next.secondFolder?.trim() ? path.resolve(next.secondFolder.trim()) : null };
+    const before = await this.settings(db);
+    if (value.secondFolder && value.secondFolder !== before.secondFolder) {
+      const problem = secondFolderProblem(value.secondFolder, this.#app.database.dir);
+      if (problem) throw new KeelError('invalid_input', `The backup settings were not saved: ${problem.message}`, [{ path: 'secondFolder', message: problem.message }]);
+    }
     await setSetting(db, SETTINGS_KEY, value, this.#app.now().toISOString());
     return value;
   }
@@ -123,9 +133,13 @@ export class BackupService {
       await pruneBackups(this.primaryFolder, settings.retention);
       let message = `Backup ${result.manifest.file} verified.`;
       if (settings.secondFolder) {
-        if (!reachable(settings.secondFolder)) throw new BackupError(`The backup in the data folder is good, but the second folder ${settings.secondFolder} cannot be reached: is the drive connected?`);
-        await takeBackup(this.#app.database, { to: settings.secondFolder, reason, now, onProgress: emit });
-        await pruneBackups(settings.secondFolder, settings.retention);
+        const failed = await this.#secondCopy(settings, reason, now, emit);
+        if (failed) {
+          await this.#record({ at: now.toISOString(), ok: false, message: failed.message, secondCopy: failed.kind });
+          this.#app.events.emit('backup.progress', { phase: 'failed', fraction: 0, message: failed.message });
+          // Not a whole backup: the copy that survives this computer is missing.
+          return null;
+        }
         message = `Backup ${result.manifest.file} verified, in both folders.`;
       }
       await this.#record({ at: now.toISOString(), ok: true, message });
@@ -140,6 +154,26 @@ export class BackupService {
     } finally {
       this.#running = null;
       this.#app.events.emit('data.changed', { domains: ['backups'] });
+    }
+  }
+
+  /** The copy to the second folder, after the data folder's is verified; why it failed, or null. The folder is never made. */
+  async #secondCopy(settings: BackupSettings, reason: 'daily' | 'manual' | 'quit', now: Date, emit: (p: BackupProgress) => void): Promise<{ kind: 'not-connected' | 'failed'; message: string } | null> {
+    const folder = settings.secondFolder!;
+    const notConnected = () => ({
+      kind: 'not-connected' as const,
+      message: `No copy went to the second backup folder: ${folder} is not there (is the USB drive connected?). The backup on this computer is good; connect the drive and back up again.`,
+    });
+    if (!fs.existsSync(folder)) return notConnected();
+    try {
+      await takeBackup(this.#app.database, { to: folder, reason, now, onProgress: emit, createFolder: false });
+      await pruneBackups(folder, settings.retention);
+      return null;
+    } catch (error) {
+      // Unplugged during the copy.
+      if (!fs.existsSync(folder)) return notConnected();
+      const detail = error instanceof BackupError ? error.message : (error as Error).message;
+      return { kind: 'failed', message: `The backup on this computer is good, but the copy to the second backup folder ${folder} was not made. ${detail}` };
     }
   }
 
@@ -230,15 +264,43 @@ export class BackupService {
   }
 }
 
-/** Whether a folder can be written to now (a USB drive may be unplugged, a share offline). */
+/** Whether a folder is there and can be written to now (a USB drive may be unplugged, a share offline); never makes it. */
 function reachable(folder: string): boolean {
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    if (!fs.statSync(folder).isDirectory()) return false;
     fs.accessSync(folder, fs.constants.W_OK);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Why a folder cannot be the second backup folder, in words for the manager,
+ * or null: it must be there already (Keel never makes it), be a folder, take
+ * files, and lie outside the data folder (a copy on the same disk is no copy).
+ */
+export function secondFolderProblem(folder: string, dataDir: string): { kind: 'missing' | 'not-folder' | 'not-writable' | 'inside-data'; message: string } | null {
+  const inside = path.relative(path.resolve(dataDir), folder);
+  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
+    return { kind: 'inside-data', message: `${folder} is inside Keel's own data folder. Choose a folder on another drive (a USB drive or another computer), so one broken disk cannot lose both copies.` };
+  }
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    return {
+      kind: 'missing',
+      message: `There is no folder ${folder}. If it is on a USB drive, connect the drive and try again; if it is a new folder, create it first. Keel does not create it, so that a drive that is not connected is never mistaken for a folder on this computer.`,
+    };
+  }
+  if (!stat.isDirectory()) return { kind: 'not-folder', message: `${folder} is a file, not a folder. Choose the folder the backups should go to.` };
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    return { kind: 'not-writable', message: `Keel cannot write to ${folder}. Check that the drive is not read-only and that your computer account may write there.` };
+  }
+  return null;
 }
 
 /**

@@ -110,11 +110,13 @@ export interface BackupResult {
 export async function takeBackup(
   /** Only where the database is: the copy reads the file through its own connection. */
   database: Pick<KeelDatabase, 'dir' | 'file'>,
-  options: { to: string; reason: BackupReason; now: Date; onProgress?: (p: BackupProgress) => void },
+  /** `createFolder: false` for a second folder: a USB drive's path that is not there is a drive not connected, never a folder to make. */
+  options: { to: string; reason: BackupReason; now: Date; onProgress?: (p: BackupProgress) => void; createFolder?: boolean },
 ): Promise<BackupResult> {
   const to = path.resolve(options.to);
   try {
-    fs.mkdirSync(to, { recursive: true });
+    if (options.createFolder !== false) fs.mkdirSync(to, { recursive: true });
+    else if (!fs.statSync(to).isDirectory()) throw Object.assign(new Error(`${to} is not a folder`), { code: 'ENOTDIR' });
     fs.accessSync(to, fs.constants.W_OK);
   } catch (error) {
     throw new BackupError(folderNotWritable(to, (error as NodeJS.ErrnoException).code ?? 'error'));

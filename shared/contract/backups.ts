@@ -32,7 +32,12 @@ export interface BackupStatus {
   primaryFolder: string;
   secondFolder: { path: string; reachable: boolean } | null;
   lastVerified: { at: string; name: string } | null;
-  lastAttempt: { at: string; ok: boolean; message: string } | null;
+  /**
+   * `secondCopy`: set when the data folder's backup was verified but the copy
+   * to the second folder was not made: `not-connected` (the folder, e.g. a USB
+   * drive, is not there) or `failed` (the reason is in `message`).
+   */
+  lastAttempt: { at: string; ok: boolean; message: string; secondCopy?: 'not-connected' | 'failed' } | null;
   /** Red on Today: nothing verified for 24 hours, or the last attempt failed. */
   stale: boolean;
   /** What is under way; a restore also says which step it is on. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BackupEntry, BackupStatus } from '../../shared/contract/backups';
@@ -164,7 +165,7 @@ test('the manager backs up from Settings and Today, then restores an earlier bac
   expect(after.some((b) => b.name === older.name)).toBe(true);
 });
 
-test('a backup that cannot reach the second folder turns the status and Today red, with the reason', async ({ page }) => {
+test('a second folder that is not there is refused and never created; a drive unplugged later makes the copy fail, red on Today and in Settings', async ({ page }) => {
   test.setTimeout(120_000);
   await signInAsManager(page);
   await settledStatus(page);
@@ -172,39 +173,69 @@ test('a backup that cannot reach the second folder turns the status and Today re
   const status = page.getByRole('region', { name: 'Backup status' });
   const form = page.getByRole('form', { name: 'Backup settings' });
   const folder = form.getByLabel('Second backup folder (optional)');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-usb-'));
+  const usb = path.join(root, 'KEEL-USB');
 
-  // A second folder that is not there (like an unplugged USB drive).
-  await folder.fill('/dev/null/keel-usb');
+  // The path of a USB drive that is not plugged in: refused where the person is looking, and never made on this disk.
+  await folder.fill(usb);
+  await form.getByRole('button', { name: 'Save backup settings' }).click();
+  await expect(form.getByText(`There is no folder ${usb}. If it is on a USB drive, connect the drive and try again`)).toBeVisible();
+  await expect(folder).toBeFocused();
+  await expect(folder).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText('The backup settings were not saved.')).toBeVisible();
+  await expect(form.getByText('Backup settings saved.')).toHaveCount(0);
+  expect(fs.existsSync(usb)).toBe(false);
+  await expect(status).toContainText('None: set a USB drive');
+  await screenshot(page, 'backups-second-folder-refused');
+
+  // Plugged in: accepted, and a backup goes to both folders.
+  fs.mkdirSync(usb);
   await form.getByRole('button', { name: 'Save backup settings' }).click();
   await expect(form.getByText('Backup settings saved.')).toBeVisible();
-  await expect(status.getByText('The second backup folder cannot be reached')).toBeVisible();
-  await expect(status).toContainText('/dev/null/keel-usb is not available');
-
   await status.getByRole('button', { name: 'Back up now' }).click();
-  // Said once, in the status itself.
-  const failed = status.getByRole('alert').filter({ hasText: 'The last backup failed' });
-  await expect(failed).toBeVisible({ timeout: 60_000 });
-  await expect(failed).toContainText('/dev/null/keel-usb cannot be reached');
-  await expect(status.getByText('/dev/null/keel-usb cannot be reached: is the drive connected?')).toHaveCount(1);
-  await screenshot(page, 'backups-failed');
+  await expect(status.getByText('Backup finished')).toBeVisible({ timeout: 60_000 });
+  await settledStatus(page);
+  expect(fs.readdirSync(usb).some((f) => f.endsWith('.db'))).toBe(true);
 
-  // Today shows it in words, not by colour alone.
+  // Unplugged: the next backup's copy fails and the path is not recreated.
+  fs.rmSync(usb, { recursive: true });
+  await page.reload();
+  await status.getByRole('button', { name: 'Back up now' }).click();
+  const failed = status.getByRole('alert').filter({ hasText: 'USB copy failed — drive not connected' });
+  await expect(failed).toBeVisible({ timeout: 60_000 });
+  await expect(failed).toContainText(`${usb} is not there`);
+  await expect(failed).toContainText('The backup on this computer is good');
+  await expect(failed.getByText('USB copy failed — drive not connected')).toHaveCSS('color', BAD_RED);
+  // Said once.
+  await expect(status.getByText('USB copy failed — drive not connected')).toHaveCount(1);
+  await expect(status.getByText('The second backup folder cannot be reached')).toHaveCount(0);
+  expect(fs.existsSync(usb)).toBe(false);
+  await screenshot(page, 'backups-usb-copy-failed');
+
+  // Today says it in red, in words.
   await page.getByRole('link', { name: 'Today', exact: true }).click();
   const card = page.getByRole('region', { name: /^Backups/ });
-  await expect(card.getByRole('alert')).toContainText('The last backup failed');
-  await expect(card.getByRole('alert')).toContainText('cannot be reached');
+  const alert = card.getByRole('alert');
+  await expect(alert).toContainText('USB copy failed — drive not connected');
+  await expect(alert).toContainText('is the USB drive connected?');
   await expect(card).toContainText('Needs attention');
-  await expect(card).toContainText('The second backup folder cannot be reached');
-  await screenshot(page, 'backups-today-failed');
+  await expect(alert.getByText('USB copy failed — drive not connected')).toHaveCSS('color', BAD_RED);
+  await expect(card.getByText('USB copy failed — drive not connected')).toHaveCount(1);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await screenshot(page, 'backups-today-usb-copy-failed');
+  expect(fs.existsSync(usb)).toBe(false);
 
-  // Clearing the second folder removes the warning.
+  // Clearing the second folder: no second copy is asked for.
   await card.getByRole('link', { name: 'Backup settings and restore' }).click();
   await folder.fill('');
   await form.getByRole('button', { name: 'Save backup settings' }).click();
   await expect(form.getByText('Backup settings saved.')).toBeVisible();
-  await expect(status.getByText('The second backup folder cannot be reached')).toHaveCount(0);
   await expect(status).toContainText('None: set a USB drive');
+  fs.rmSync(root, { recursive: true, force: true });
 });
+
+/** `--bad` of renderer/styles.css (#b3261e), as the browser computes it. */
+const BAD_RED = 'rgb(179, 38, 30)';
 
 test('a backup damaged on disk is refused at restore, and nothing changes', async ({ page }) => {
   test.setTimeout(120_000);

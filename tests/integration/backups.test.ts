@@ -173,19 +173,61 @@ describe('backups', () => {
     expect(errorOf(await keel.call('backups.run', {}, reception.token)).code).toBe('forbidden');
   });
 
-  it('fails clearly when the second folder cannot be written, keeps the previous backups, and turns the status red', async () => {
-    const blocked = path.join(tempDir(), 'not-a-folder');
-    fs.writeFileSync(blocked, 'a file where the folder should be');
-    valueOf(await keel.call('backups.updateSettings', { dailyTime: '17:00', secondFolder: blocked, retention: { daily: 7, weekly: 4, monthly: 12 } }, manager));
-    const done = finished();
+  it('refuses a second folder that is not there (an unplugged USB drive), a file or one inside the data folder, and never creates it', async () => {
+    const settingsWith = (secondFolder: string) => ({ dailyTime: '17:00', secondFolder, retention: { daily: 7, weekly: 4, monthly: 12 } });
+    const unplugged = path.join(tempDir(), 'media', 'usb', 'keel');
+    const refused = errorOf(await keel.call('backups.updateSettings', settingsWith(unplugged), manager));
+    expect(refused.code).toBe('invalid_input');
+    expect(refused.issues).toEqual([{ path: 'secondFolder', message: expect.stringMatching(/^There is no folder .*keel\. If it is on a USB drive, connect the drive/) }]);
+    expect(fs.existsSync(unplugged)).toBe(false);
+    expect(fs.existsSync(path.dirname(unplugged))).toBe(false);
+    const file = path.join(tempDir(), 'not-a-folder');
+    fs.writeFileSync(file, 'a file where the folder should be');
+    expect(errorOf(await keel.call('backups.updateSettings', settingsWith(file), manager)).issues?.[0]?.message).toMatch(/is a file, not a folder/);
+    expect(errorOf(await keel.call('backups.updateSettings', settingsWith(path.join(keel.dir, 'backups')), manager)).issues?.[0]?.message).toMatch(/inside Keel's own data folder/);
+    // Nothing was saved.
+    expect(valueOf<BackupStatus>(await keel.call('backups.status', {}, manager)).secondFolder).toBeNull();
+    expect(errorOf(await keel.call('backups.updateSettings', { dailyTime: '25:00', secondFolder: 'relative/path', retention: { daily: 0, weekly: 4, monthly: 12 } }, manager)).issues?.map((i) => i.path).sort()).toEqual(['dailyTime', 'retention.daily', 'secondFolder']);
+  });
+
+  it('a second folder whose drive is unplugged later: the copy fails as "drive not connected", the folder is never recreated, and the data folder keeps its verified backup', async () => {
+    const usb = path.join(tempDir(), 'usb');
+    fs.mkdirSync(usb);
+    const settings = { dailyTime: '17:00', secondFolder: usb, retention: { daily: 7, weekly: 4, monthly: 12 } };
+    valueOf(await keel.call('backups.updateSettings', settings, manager));
+    let done = finished();
+    valueOf(await keel.call('backups.run', {}, manager));
+    expect(await done).toMatchObject({ phase: 'done', message: expect.stringContaining('in both folders') });
+    expect(listBackups(usb)).toHaveLength(1);
+
+    // The drive is unplugged: its path is gone.
+    fs.rmSync(usb, { recursive: true });
+    let status = valueOf<BackupStatus>(await keel.call('backups.status', {}, manager));
+    expect(status.secondFolder).toEqual({ path: usb, reachable: false });
+    expect(fs.existsSync(usb)).toBe(false);
+    // Saving other settings with the same folder is not refused (the drive may come back).
+    valueOf(await keel.call('backups.updateSettings', { ...settings, dailyTime: '18:00' }, manager));
+    keel.clock.advanceMinutes(5);
+    done = finished();
     valueOf(await keel.call('backups.run', {}, manager));
     const outcome = await done;
     expect(outcome.phase).toBe('failed');
-    expect(outcome.message).toMatch(/second folder .* cannot be reached/);
-    const status = valueOf<BackupStatus>(await keel.call('backups.status', {}, manager));
-    expect(status).toMatchObject({ stale: true, lastAttempt: { ok: false }, secondFolder: { reachable: false } });
-    expect(listBackups(path.join(keel.dir, 'backups'))).toHaveLength(1);
-    expect(errorOf(await keel.call('backups.updateSettings', { dailyTime: '25:00', secondFolder: 'relative/path', retention: { daily: 0, weekly: 4, monthly: 12 } }, manager)).issues?.map((i) => i.path).sort()).toEqual(['dailyTime', 'retention.daily', 'secondFolder']);
+    expect(outcome.message).toMatch(/No copy went to the second backup folder: .*usb is not there \(is the USB drive connected\?\)\. The backup on this computer is good/);
+    expect(fs.existsSync(usb)).toBe(false);
+    status = valueOf<BackupStatus>(await keel.call('backups.status', {}, manager));
+    expect(status).toMatchObject({ stale: true, lastAttempt: { ok: false, secondCopy: 'not-connected' }, secondFolder: { reachable: false } });
+    expect(listBackups(path.join(keel.dir, 'backups'))).toHaveLength(2);
+    expect(valueOf<BackupEntry[]>(await keel.call('backups.list', {}, manager)).every((b) => b.destination === 'primary')).toBe(true);
+
+    // Plugged back in: the next backup goes to both again.
+    fs.mkdirSync(usb);
+    keel.clock.advanceMinutes(5);
+    done = finished();
+    valueOf(await keel.call('backups.run', {}, manager));
+    expect((await done).phase).toBe('done');
+    status = valueOf<BackupStatus>(await keel.call('backups.status', {}, manager));
+    expect(status).toMatchObject({ stale: false, lastAttempt: { ok: true }, secondFolder: { reachable: true } });
+    expect(status.lastAttempt).not.toHaveProperty('secondCopy');
   });
 
   it('restores through the API: everyone signs out and the app reopens on the backup', async () => {

@@ -7,7 +7,7 @@ import { useSession } from '../../app/session-store';
 import { useLoad } from '../../app/useLoad';
 import { Button } from '../../ui/Button';
 import { Alert, LoadError, Loading } from '../../ui/Feedback';
-import { BackupProgress, useBackupActivity, whenInWords } from './backups/activity';
+import { BackupProgress, failureTitle, useBackupActivity, whenInWords } from './backups/activity';
 import { BackupList } from './backups/BackupList';
 import { readNote, Restoring, RestoreDialog, RESTORE_NOTE, watchRestore } from './backups/restore';
 import { SettingsForm } from './backups/SettingsForm';
@@ -98,7 +98,9 @@ function StatusPanel({ activity }: { activity: Activity }) {
         <div role={status.stale ? 'alert' : undefined}>
           {failure ? (
             <>
-              <p className="backups-state-title">The last backup failed ({whenInWords(failure.at, zone, order)})</p>
+              <p className="backups-state-title">
+                {failureTitle(failure)} ({whenInWords(failure.at, zone, order)})
+              </p>
               <p>{failure.message}</p>
               <p className="muted">{last ? `The last good backup was taken ${last}.` : 'There is no good backup yet.'}</p>
             </>
@@ -120,7 +122,7 @@ function StatusPanel({ activity }: { activity: Activity }) {
           )}
         </div>
       </div>
-      {status.secondFolder && !status.secondFolder.reachable && (
+      {status.secondFolder && !status.secondFolder.reachable && failure?.secondCopy !== 'not-connected' && (
         <Alert tone="warning" title="The second backup folder cannot be reached">
           {status.secondFolder.path} is not available. If it is a USB drive, plug it in; if it is a shared folder, check the network. Backups still go to this computer meanwhile.
         </Alert>

@@ -3,7 +3,7 @@ import { navigate } from '../../app/route';
 import { useSession } from '../../app/session-store';
 import { Button } from '../../ui/Button';
 import { Badge, Loading } from '../../ui/Feedback';
-import { BackupProgress, useBackupActivity, whenInWords } from '../settings/backups/activity';
+import { BackupProgress, failureTitle, useBackupActivity, whenInWords } from '../settings/backups/activity';
 import '../settings/backups/backups.css';
 
 const SETTINGS = '/settings/backups';
@@ -31,7 +31,7 @@ export function BackupCard() {
             {failure ? (
               <>
                 <p>
-                  <strong>The last backup failed</strong> ({whenInWords(failure.at, zone, order)}).
+                  <strong>{failureTitle(failure)}</strong> ({whenInWords(failure.at, zone, order)}).
                 </p>
                 <p>{failure.message}</p>
               </>
@@ -57,7 +57,10 @@ export function BackupCard() {
         </div>
       )}
       {status && failure && last && <p className="small muted">The last good backup was taken {last}.</p>}
-      {status?.secondFolder && !status.secondFolder.reachable && <p className="backups-card-warning">The second backup folder cannot be reached. Is the USB drive plugged in?</p>}
+      {/* Said once: a failed copy to the drive already says it is not connected. */}
+      {status?.secondFolder && !status.secondFolder.reachable && failure?.secondCopy !== 'not-connected' && (
+        <p className="backups-card-warning">The second backup folder cannot be reached. Is the USB drive plugged in?</p>
+      )}
       {running && <BackupProgress running={running} compact />}
       {!running && outcome && !outcome.ok && !failure && <p className="field-error">{outcome.message}</p>}
       {!running && outcome?.ok && (

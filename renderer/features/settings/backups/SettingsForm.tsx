@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { backupsContract, type BackupSettings } from '../../../../shared/contract/backups';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
@@ -29,6 +29,7 @@ export function SettingsForm({ loaded, onSaved }: { loaded: BackupSettings; onSa
   const [value, setValue] = useState(initial);
   const [saved, setSaved] = useState(false);
   const form = useFormSubmit();
+  const formRef = useRef<HTMLFormElement>(null);
   const dirty = JSON.stringify(value) !== JSON.stringify(initial);
 
   function change(patch: Partial<Draft>) {
@@ -52,6 +53,10 @@ export function SettingsForm({ loaded, onSaved }: { loaded: BackupSettings; onSa
     }
     const input = { dailyTime: value.dailyTime, secondFolder: value.secondFolder.trim(), retention };
     const settings = await form.submit(backupsContract['backups.updateSettings'].input, input, (i) => call('backups.updateSettings', i));
+    if (!settings) {
+      // Where the person looks: the field Keel refused (e.g. a USB drive's folder that is not there), read out with its reason.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    }
     if (settings) {
       const next = draftOf(settings);
       setInitial(next);
@@ -62,7 +67,7 @@ export function SettingsForm({ loaded, onSaved }: { loaded: BackupSettings; onSa
   }
 
   return (
-    <form className="card stack" onSubmit={(e) => void save(e)} noValidate aria-labelledby="backups-settings-title">
+    <form ref={formRef} className="card stack" onSubmit={(e) => void save(e)} noValidate aria-labelledby="backups-settings-title">
       <div>
         <h2 id="backups-settings-title">Backup settings</h2>
         <p className="muted">When Keel backs up by itself, where a second copy goes, and how many old backups are kept.</p>
@@ -103,7 +108,8 @@ export function SettingsForm({ loaded, onSaved }: { loaded: BackupSettings; onSa
           <TextField label="Monthly" type="number" inputMode="numeric" min={0} max={120} step={1} value={value.monthly} onChange={(monthly) => change({ monthly })} error={form.errors['retention.monthly']} hint="Months, 0 to 120" />
         </div>
       </fieldset>
-      {form.message && <Alert>{form.message}</Alert>}
+      {/* The reason is said once, at the field; here only that nothing was saved. */}
+      {form.message && <Alert>{Object.keys(form.errors).length > 0 ? 'The backup settings were not saved. Correct the highlighted field above.' : form.message}</Alert>}
       {saved && !dirty && <Alert tone="success">Backup settings saved.</Alert>}
       <SaveUndo
         saveLabel="Save backup settings"

@@ -29,6 +29,13 @@ export const REASON_WORDS: Record<string, string> = {
 
 export const number = new Intl.NumberFormat('en-US');
 
+/** The headline of a failed attempt: the second copy's own words when only that failed. */
+export function failureTitle(attempt: NonNullable<BackupStatus['lastAttempt']>): string {
+  if (attempt.secondCopy === 'not-connected') return 'USB copy failed — drive not connected';
+  if (attempt.secondCopy === 'failed') return 'USB copy failed';
+  return 'The last backup failed';
+}
+
 /** "today at 5:30 PM", "yesterday at 9:02 AM", "Mon, Nov 23 at 5:00 PM", "11/23/2025 at 5:00 PM": in the clinic's zone. */
 export function whenInWords(iso: string, zone: string, order: DateOrder, now: Date = new Date()): string {
   const wall = wallInZone(new Date(iso), zone);
