@@ -145,7 +145,7 @@ export function rowToDetails(row: readonly string[], index: number, mapping: Rec
   const problems: ImportProblem[] = [];
   const label = (field: string) => IMPORT_FIELDS[field]?.label ?? field;
   const dobText = get('dob');
-  const dob = dobText ? parseTypedDate(dobText, order) : null;
+  const dob = dobText ? parseTypedDate(dobText, order, today) : null;
   if (!dobText) problems.push({ line, field: label('dob'), problem: 'Missing' });
   else if (!dob) problems.push({ line, field: label('dob'), problem: `“${dobText}” is not a date Keel can read (use 1980-03-07 or ${order === 'DMY' ? '07/03/1980' : '03/07/1980'})` });
   else if (dob > today) problems.push({ line, field: label('dob'), problem: 'The date of birth is in the future' });

@@ -1,4 +1,5 @@
 import type { DateOrder } from '../contract/types';
+import { readTypedDate } from './typed-date';
 
 /**
  * Patient search, pure: how names, phones, dates of birth and record numbers
@@ -84,25 +85,18 @@ export type TokenGroup = SearchToken[];
 const prefixRange = (kind: SearchToken['kind'], prefix: string, text: string): SearchToken => ({ kind, from: prefix, to: `${prefix}\uffff`, text });
 const exact = (kind: SearchToken['kind'], term: string, text: string): SearchToken => ({ kind, from: term, to: `${term}\u0000`, text });
 
-function realDate(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null;
-  return date.toISOString().slice(0, 10);
-}
-
 /**
- * A date of birth as typed: 1980-03-07; 03/07/1980 in the clinic's order
- * (month first in the US, day first elsewhere); 7.3.1980 with dots is day first.
+ * A date of birth as typed, with its year: 1980-03-07; 03/07/1980 or 3/7/80 in
+ * the clinic's order (month first in the US, day first elsewhere); 7.3.1980 with
+ * dots is day first. A two-digit year is the latest that is not after `today`
+ * (7/14/81 is 1981, 7/14/20 is 2020). Null for anything else.
  */
-export function parseTypedDate(text: string, order: DateOrder): string | null {
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (m) return realDate(+m[1]!, +m[2]!, +m[3]!);
-  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  if (m) return realDate(+m[3]!, +m[2]!, +m[1]!);
-  m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(text);
-  if (m) return order === 'DMY' ? realDate(+m[3]!, +m[2]!, +m[1]!) : realDate(+m[3]!, +m[1]!, +m[2]!);
-  return null;
+export function parseTypedDate(text: string, order: DateOrder, today: string = new Date().toISOString().slice(0, 10)): string | null {
+  // Only a whole date with separators: bare digits are phone numbers and record numbers.
+  if (!/^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(text)) return null;
+  // A four-digit year is read as written, even in the future (it matches no one; the import says so).
+  const read = readTypedDate(text, order, today, /^\d{4}[-/.]|[-/.]\d{4}$/.test(text) ? 'day' : 'birth');
+  return read.ok ? read.date : null;
 }
 
 /**
@@ -110,17 +104,17 @@ export function parseTypedDate(text: string, order: DateOrder): string | null {
  * of a name in any order, phone digits in any format (or the last four), a date
  * of birth, a record number.
  */
-export function parseSearch(query: string, order: DateOrder): TokenGroup[] {
+export function parseSearch(query: string, order: DateOrder, today?: string): TokenGroup[] {
   const trimmed = query.trim();
   if (!trimmed) return [];
   // A phone number read out loud, typed with its punctuation: "(555) 123-4567".
-  if (!/\p{L}/u.test(trimmed) && /^[\d\s()+.-]+$/.test(trimmed) && parseTypedDate(trimmed, order) === null) {
+  if (!/\p{L}/u.test(trimmed) && /^[\d\s()+.-]+$/.test(trimmed) && parseTypedDate(trimmed, order, today) === null) {
     const digits = phoneDigits(trimmed);
     if (digits.length >= 4) return [digitGroup(digits)];
   }
   const groups: TokenGroup[] = [];
   for (const word of trimmed.split(/\s+/)) {
-    const date = parseTypedDate(word, order);
+    const date = parseTypedDate(word, order, today);
     if (date) {
       groups.push([exact('dob', `d:${date}`, word)]);
       continue;

@@ -23,6 +23,7 @@ test('reception prints the day sheet, works the reminder list and downloads a ca
 
   // The day sheet for that day, whole clinic, grouped by provider.
   await page.getByLabel('Date', { exact: true }).fill(day);
+  await page.getByLabel('Date', { exact: true }).press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/schedule/lists/${day}$`));
   const sheet = page.getByRole('region', { name: 'Day sheet', exact: true });
   await expect(sheet.getByRole('heading', { level: 2 })).toContainText('Day sheet for');

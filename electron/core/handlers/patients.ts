@@ -73,7 +73,7 @@ export const patientsHandlers: HandlersFor<PatientChannels> = {
   ...importHandlers,
 
   'patients.search': async (input, ctx) => {
-    const groups = parseSearch(input.query, ctx.clinic?.dateOrder ?? 'MDY');
+    const groups = parseSearch(input.query, ctx.clinic?.dateOrder ?? 'MDY', clinicToday(ctx));
     const matches = await searchPatients(ctx.db, groups, { limit: input.limit ?? 20, includeInactive: input.includeInactive ?? false });
     // One audit row per search: that it happened, what kind of terms and how many results, never the words
     // (names, phone numbers and birth dates typed into the box are patients' data too).

@@ -2,9 +2,11 @@ import { UserPlus, X } from 'lucide-react';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { PATIENT_EXAMPLE_BLANK } from '../../../shared/domain/patient-import';
 import { roleHas } from '../../../shared/domain/permissions';
+import { exampleBirthDate } from '../../../shared/domain/typed-date';
 import { ApiFailure, call, messageOf } from '../../app/api';
 import { useSession } from '../../app/session-store';
 import { Button } from '../../ui/Button';
+import { DateField } from '../../ui/DateField';
 import { Alert } from '../../ui/Feedback';
 import { TextField } from '../../ui/Field';
 import { PatientLine } from '../patients/PatientSummary';
@@ -182,6 +184,7 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
 
 /** The few fields the front desk needs to book a new patient; the rest can be filled in at check-in. */
 function QuickRegister({ initialName, onCancel, onCreated }: { initialName: string; onCancel: () => void; onCreated: (p: PickedPatient) => void }) {
+  const order = useSession((s) => s.clinic?.dateOrder ?? 'MDY');
   const words = /\d/.test(initialName) ? [] : initialName.trim().split(/\s+/).filter(Boolean);
   const [firstName, setFirstName] = useState(words.length > 1 ? words.slice(0, -1).join(' ') : (words[0] ?? ''));
   const [lastName, setLastName] = useState(words.length > 1 ? words[words.length - 1]! : '');
@@ -216,7 +219,7 @@ function QuickRegister({ initialName, onCancel, onCreated }: { initialName: stri
       <div className="form-grid">
         <TextField label="First name" value={firstName} onChange={setFirstName} error={errors.firstName} autoComplete="off" />
         <TextField label="Last name" value={lastName} onChange={setLastName} error={errors.lastName} autoComplete="off" />
-        <TextField label="Date of birth" type="date" value={dob} onChange={setDob} error={errors.dob} />
+        <DateField label="Date of birth" kind="birth" value={dob} onChange={setDob} error={errors.dob} required missing={`Enter the date of birth, like ${exampleBirthDate(order)}`} />
         <TextField label="Mobile phone" type="tel" value={mobile} onChange={setMobile} error={errors['phones.mobile']} autoComplete="off" />
       </div>
       <div className="row">

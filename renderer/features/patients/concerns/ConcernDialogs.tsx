@@ -10,9 +10,10 @@ import { useFormSubmit } from '../../../app/forms';
 import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { Button } from '../../../ui/Button';
+import { DateField } from '../../../ui/DateField';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert, Badge } from '../../../ui/Feedback';
-import { SelectField, TextField } from '../../../ui/Field';
+import { SelectField } from '../../../ui/Field';
 import { ConcernPatient, daysLabel, OwnerField, SeverityBadge, StatusBadge, TextArea, useDateOrder, useOwners } from './ConcernParts';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
 
@@ -77,7 +78,7 @@ function LogForm({ patient, onClose, onLogged }: { patient: { id: string; name: 
         <SelectField label="Category" value={category} onChange={(v) => setCategory(v as ConcernCategory | '')} options={[{ value: '', label: 'Choose a category' }, ...CONCERN_CATEGORIES.map((c) => ({ value: c, label: CONCERN_CATEGORY_LABELS[c] }))]} error={form.errors.category} />
         <SelectField label="Severity" value={severity} onChange={(v) => setSeverity(v as Severity)} options={SEVERITY_OPTIONS} error={form.errors.severity} />
         <OwnerField value={ownerId} onChange={setOwnerId} owners={owners} current={null} error={form.errors.ownerId} />
-        <TextField label="Date opened" type="date" value={openedOn} max={today || undefined} onChange={setOpenedOn} error={form.errors.openedOn} hint="When the person raised it." />
+        <DateField label="Date opened" value={openedOn} max={today || undefined} onChange={setOpenedOn} error={form.errors.openedOn} hint="When the person raised it." />
       </div>
       <TextArea label="What happened" value={description} onChange={setDescription} maxLength={4000} rows={5} error={form.errors.description} hint="In the person’s words where you can: what, when, who was involved, what they would like." />
       {form.message && <Alert>{form.message}</Alert>}

@@ -4,11 +4,13 @@ import { patientsContract } from '../../../../shared/contract/patients';
 import { formatDate } from '../../../../shared/domain/format';
 import { CONTACT_LABELS, CONTACT_METHODS, SEX_LABELS, SEXES, SUBSCRIBER_LABELS, SUBSCRIBER_RELATIONS, type ContactMethod, type Sex, type SubscriberRelation } from '../../../../shared/domain/patients';
 import { PATIENT_EXAMPLE_BLANK } from '../../../../shared/domain/patient-import';
+import { exampleBirthDate } from '../../../../shared/domain/typed-date';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
 import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { Button } from '../../../ui/Button';
+import { DateField } from '../../../ui/DateField';
 import { Alert } from '../../../ui/Feedback';
 import { FieldFrame, SelectField, TextField } from '../../../ui/Field';
 
@@ -77,7 +79,7 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
           <TextField label="Middle name" value={value.middleName} onChange={(v) => set('middleName', v)} error={err('middleName')} maxLength={80} autoComplete="off" />
           <TextField label="Last name" value={value.lastName} onChange={(v) => set('lastName', v)} error={err('lastName')} maxLength={80} autoComplete="off" />
           <TextField label="Preferred name" value={value.preferredName} onChange={(v) => set('preferredName', v)} error={err('preferredName')} maxLength={80} autoComplete="off" />
-          <TextField label="Date of birth" type="date" value={value.dob} onChange={(v) => set('dob', v)} error={err('dob')} min="1900-01-01" />
+          <DateField label="Date of birth" kind="birth" value={value.dob} onChange={(v) => set('dob', v)} error={err('dob')} min="1900-01-01" required missing={`Enter the date of birth, like ${exampleBirthDate(order)}`} />
           <SelectField label="Sex" value={value.sex} onChange={(v) => set('sex', v as Sex)} options={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))} error={err('sex')} />
           <TextField label="Pronouns" value={value.pronouns} onChange={(v) => set('pronouns', v)} error={err('pronouns')} maxLength={40} placeholder="e.g. she/her" />
         </div>
@@ -177,7 +179,7 @@ export function InsuranceFields({ value, onChange, errors, prefix }: { value: Pa
       {value.subscriberRelation !== 'self' && (
         <>
           <TextField label="Subscriber name" value={value.subscriberName} onChange={(v) => set({ subscriberName: v })} error={errors[`${prefix}.subscriberName`]} />
-          <TextField label="Subscriber date of birth" type="date" value={value.subscriberDob} onChange={(v) => set({ subscriberDob: v })} error={errors[`${prefix}.subscriberDob`]} />
+          <DateField label="Subscriber date of birth" kind="birth" value={value.subscriberDob} onChange={(v) => set({ subscriberDob: v })} error={errors[`${prefix}.subscriberDob`]} />
         </>
       )}
     </div>

@@ -10,6 +10,7 @@ import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
+import { DateField } from '../../../ui/DateField';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert, Badge, Loading } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
@@ -327,7 +328,7 @@ function MoveForm({ a, frame, onBack, onMove }: { a: Appointment; frame: Schedul
       }}
     >
       <div className="form-grid">
-        <TextField label="Day" type="date" value={date} onChange={setDate} required autoFocus />
+        <DateField label="Day" value={date} onChange={setDate} required autoFocus />
         <TextField label="Time" type="time" step={300} value={time} onChange={setTime} required />
         <SelectField label="Provider" value={providerId} onChange={setProviderId} options={frame.providers.map((p) => ({ value: p.id, label: p.fullName }))} />
         <SelectField label="Room" value={roomId} onChange={setRoomId} options={[{ value: '', label: type?.roomKind ? 'Any free room' : 'No room' }, ...rooms.map((r) => ({ value: r.id, label: r.name }))]} />

@@ -12,6 +12,7 @@ import { isoWeekday, WEEKDAYS } from '../../../../shared/domain/time';
 import { ApiFailure, call, messageOf } from '../../../app/api';
 import { useSession } from '../../../app/session-store';
 import { Button } from '../../../ui/Button';
+import { DateField } from '../../../ui/DateField';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
@@ -213,7 +214,7 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
               options={(providers.some((p) => p.id === providerId) ? providers : [...providers, ...frame.providers.filter((p) => p.id === providerId)]).map((p) => ({ value: p.id, label: p.fullName }))}
               error={errors.providerId}
             />
-            <TextField label="Day" type="date" value={date} onChange={setDate} error={errors.start && !errors.start.includes(':') ? errors.start : undefined} required />
+            <DateField label="Day" value={date} onChange={setDate} error={errors.start && !errors.start.includes(':') ? errors.start : undefined} required />
             <div className="time-pair">
               <SelectField label="Starts" value={start} onChange={setStart} options={startOptions} error={errors.start} />
               <TextField
@@ -278,7 +279,7 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
                 {endsBy === 'count' ? (
                   <TextField label="How many times (at most 300)" type="number" min={1} max={300} value={count} onChange={setCount} error={errors.count} />
                 ) : (
-                  <TextField label="Last date" type="date" value={until} onChange={setUntil} error={errors.until} />
+                  <DateField label="Last date" value={until} onChange={setUntil} error={errors.until} min={date} />
                 )}
               </div>
             )}

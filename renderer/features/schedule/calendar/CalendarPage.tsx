@@ -13,6 +13,7 @@ import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
+import { DateField } from '../../../ui/DateField';
 import { Alert, Loading, LoadError } from '../../../ui/Feedback';
 import { AppointmentDialog, ScopeChoice, type ChangeOutcome, type MoveChanges, type Scope } from './AppointmentDialog';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
@@ -202,10 +203,7 @@ export function CalendarPage({ route }: { route: string }) {
           <h2 className="cal-title" aria-live="polite">
             {title}
           </h2>
-          <label className="sr-only" htmlFor="cal-date">
-            Go to date
-          </label>
-          <input id="cal-date" type="date" className="cal-date" value={place.date} onChange={(e) => e.target.value && go({ date: e.target.value })} />
+          <DateField label="Go to date" hideLabel compact className="cal-date" value={place.date} onChange={(date) => date && go({ date })} required />
         </div>
         <div className="cal-views" role="group" aria-label="View">
           {(['day', 'week', 'month'] as const).map((v) => (

@@ -7,6 +7,7 @@ import { WEEKDAYS } from '../../../../shared/domain/time';
 import { addDays } from '../../../../shared/domain/wallclock';
 import { ApiFailure, call, messageOf } from '../../../app/api';
 import { Button } from '../../../ui/Button';
+import { DateField } from '../../../ui/DateField';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert, EmptyState } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
@@ -98,8 +99,8 @@ export function NextSlotDialog({ frame, order, today, onClose, onBooked, onChoos
         <div className="form-grid">
           <SelectField label="Type" value={typeId} onChange={setTypeId} options={frame.types.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))} error={errors.typeId} />
           <div className="time-pair">
-            <TextField label="From" type="date" value={from} onChange={setFrom} error={errors.from} />
-            <TextField label="To" type="date" value={to} onChange={setTo} error={errors.to} />
+            <DateField label="From" value={from} onChange={setFrom} error={errors.from} />
+            <DateField label="To" value={to} onChange={setTo} error={errors.to} min={from} />
           </div>
           <fieldset className="check-list">
             <legend>Providers (none ticked: anyone)</legend>

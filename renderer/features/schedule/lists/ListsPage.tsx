@@ -10,7 +10,8 @@ import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
 import { Loading, LoadError } from '../../../ui/Feedback';
-import { SelectField, TextField } from '../../../ui/Field';
+import { DateField } from '../../../ui/DateField';
+import { SelectField } from '../../../ui/Field';
 import { CalendarFile } from './CalendarFile';
 import { DaySheet } from './DaySheet';
 import { isDate, nextOpenDay } from './dates';
@@ -30,22 +31,9 @@ function jumpTo(id: string) {
   };
 }
 
-/** The date field; keeps what is being typed until it is a whole date, then goes there. */
+/** The date field: a typed date is gone to on Enter or when the field is left, never half-typed. */
 function DateChooser({ date, onPick }: { date: string; onPick: (date: string) => void }) {
-  const [draft, setDraft] = useState(date);
-  return (
-    <TextField
-      label="Date"
-      type="date"
-      value={draft}
-      onChange={(value) => {
-        setDraft(value);
-        if (isDate(value) && value !== date) onPick(value);
-      }}
-      error={isDate(draft) ? undefined : 'Enter a date'}
-      required
-    />
-  );
+  return <DateField label="Date" compact value={date} onChange={(value) => value && value !== date && onPick(value)} required />;
 }
 
 /** Day sheet and lists: the printable day sheet, the reminder call list and a provider's calendar file. */
@@ -86,7 +74,7 @@ export function ListsPage({ route }: { route: string }) {
             Next day <ChevronRight size={16} aria-hidden="true" />
           </Button>
         </div>
-        <DateChooser key={date} date={date} onPick={goTo} />
+        <DateChooser date={date} onPick={goTo} />
         <SelectField
           label="Provider"
           value={providerValue}
