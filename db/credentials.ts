@@ -157,11 +157,11 @@ export async function archiveCredential(db: Kysely<DB>, id: string, now: string)
  * Current credentials of active staff that are expired or expire within the
  * window: a credential counts only when no newer one of its kind replaced it.
  */
-const expiringQuery = compiledOnce<{ id: string; staff_id: string; kind: string; expires_on: string | null; full_name: string; staff_role: string }, { limit: string }>((db, value) =>
+const expiringQuery = compiledOnce<{ id: string; staff_id: string; kind: string; expires_on: string | null; full_name: string; staff_role: string; bookable: number }, { limit: string }>((db, value) =>
   db
     .selectFrom('credentials as c')
     .innerJoin('staff as s', 's.id', 'c.staff_id')
-    .select(['c.id', 'c.staff_id', 'c.kind', 'c.expires_on', 's.full_name', 's.staff_role'])
+    .select(['c.id', 'c.staff_id', 'c.kind', 'c.expires_on', 's.full_name', 's.staff_role', 's.bookable'])
     .where('s.active', '=', 1)
     .where('c.archived_at', 'is', null)
     .where('c.expires_on', '<=', value('limit'))
@@ -183,6 +183,7 @@ const expiringQuery = compiledOnce<{ id: string; staff_id: string; kind: string;
 
 export async function expiringCredentials(db: Kysely<DB>, today: string, withinDays: number): Promise<ExpiringCredential[]> {
   const { rows } = await expiringQuery(db, { limit: addDays(today, withinDays) });
+  const requirements = await getRequirements(db);
   const seen = new Set<string>();
   const out: ExpiringCredential[] = [];
   for (const row of rows) {
@@ -191,6 +192,7 @@ export async function expiringCredentials(db: Kysely<DB>, today: string, withinD
     if (seen.has(key)) continue;
     seen.add(key);
     const expiresOn = row.expires_on!;
+    const required = (requirements[row.staff_role as StaffRole] ?? []).includes(row.kind as CredentialKind);
     out.push({
       credentialId: row.id,
       staffId: row.staff_id,
@@ -200,6 +202,8 @@ export async function expiringCredentials(db: Kysely<DB>, today: string, withinD
       expiresOn,
       daysLeft: daysBetween(today, expiresOn),
       alert: expiryAlert(expiresOn, today) ?? 90,
+      required,
+      blocksBooking: required && row.bookable === 1,
     });
   }
   return out;

@@ -2,10 +2,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFolderError, isDiskFull } from '../../db/errors';
+import { DEMO_CLINIC } from '../../db/demo/index';
 import { openDataFolder } from '../../db/open';
 import { date } from '../../shared/contract/fields';
 import { KeelError } from '../../shared/contract/index';
 import { quoted } from '../../shared/domain/backup';
+import { dateInZone } from '../../shared/domain/time';
+import { daysBetween } from '../../shared/domain/wallclock';
 import { openKeelApp } from '../core/app';
 import { checkAgainstManifest } from '../core/backup-restore';
 import { BACKUP_DIR, BackupError, pruneBackups, takeBackup, verifyFile, type BackupProgress } from '../core/backups';
@@ -23,7 +26,9 @@ const USAGE = `Keel admin command
 
   keel demo    --data DIR [--size small|large] [--seed N] [--today YYYY-MM-DD]
                                                             create a demo clinic in an empty folder
-  keel serve   --data DIR [--port N] [--demo]               run Keel in the browser on 127.0.0.1
+  keel serve   --data DIR [--port N] [--demo] [--today YYYY-MM-DD]
+                                                            run Keel in the browser on 127.0.0.1
+                                                            (--today: as if it were that day, for previews and tests)
   keel migrate --data DIR                                   bring a data folder to the current schema
   keel backup  --data DIR [--to DIR]                        take and verify a backup (default: DIR/backups)
   keel verify  FILE                                         check a backup; non-zero exit and the reason if bad
@@ -87,13 +92,21 @@ async function demo(args: string[]): Promise<void> {
 }
 
 async function serve(args: string[]): Promise<void> {
-  const { values } = parse(args, { port: { type: 'string' }, demo: { type: 'boolean' } });
+  const { values } = parse(args, { port: { type: 'string' }, demo: { type: 'boolean' }, today: { type: 'string' } });
   const port = intOption(values.port, 'port', DEFAULT_PORT, 0, 65535);
   const dir = (values.data as string | undefined) ?? defaultDataDir();
+  const today = values.today as string | undefined;
+  if (today !== undefined && !date().safeParse(today).success) throw new UsageError('--today must be a date like 2026-03-02');
   // Before anything is opened or created: a busy port would otherwise leave a new demo behind.
   await assertPortFree(port);
-  const runtime = await startKeel(dir, { onStep: say });
+  // --today moves the clock by whole days, so that it is that day in the clinic's time zone; the time of day still runs.
+  let shift = 0;
+  const runtime = await startKeel(dir, { onStep: say, ...(today !== undefined ? { now: () => new Date(Date.now() + shift) } : {}) });
+  const shiftTo = (zone: string) => {
+    if (today !== undefined) shift = daysBetween(dateInZone(new Date(), zone), today) * 86_400_000;
+  };
   try {
+    shiftTo((await runtime.app?.clinic())?.timeZone ?? DEMO_CLINIC.timeZone);
     if (runtime.app && values.demo === true) {
       if ((await runtime.app.clinic()) === undefined) {
         say('Empty folder: creating the small demo clinic first.');

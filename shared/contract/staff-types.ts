@@ -59,6 +59,10 @@ export interface ExpiringCredential {
   expiresOn: string;
   daysLeft: number;
   alert: Exclude<ExpiryAlert, null>;
+  /** Required for the person's role: once lapsed, they are flagged on the roster. */
+  required: boolean;
+  /** Required and the person is a bookable provider: once lapsed, they cannot be booked. */
+  blocksBooking: boolean;
 }
 
 export interface MissingCredential {

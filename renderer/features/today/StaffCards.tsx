@@ -81,7 +81,9 @@ export function StaffCards({ today }: { today: string }) {
           tone="bad"
           load={async () => {
             const { expiring, missing } = await call('credentials.expiring', { withinDays: 30, asOf: today });
-            return [...expiring.map((e) => ({ ...e, missing: false })), ...missing.map((m) => ({ ...m, credentialId: '', expiresOn: '', daysLeft: 0, alert: 'expired' as const, missing: true }))];
+            // What stops a provider being booked comes first: a lapse there strands patients.
+            const all = [...expiring.map((e) => ({ ...e, missing: false })), ...missing.map((m) => ({ ...m, credentialId: '', expiresOn: '', daysLeft: 0, alert: 'expired' as const, required: true, blocksBooking: false, missing: true }))];
+            return all.sort((a, b) => Number(b.blocksBooking) - Number(a.blocksBooking));
           }}
           loadKey={`credentials-${today}`}
           empty="Every credential is valid for at least 30 more days."
@@ -99,7 +101,15 @@ export function StaffCards({ today }: { today: string }) {
               </a>{' '}
               · {CREDENTIAL_LABELS[c.kind]}
               <div className="small">
-                {c.missing ? <Badge tone="bad">Missing</Badge> : c.daysLeft < 0 ? <Badge tone="bad">Expired {formatDate(c.expiresOn, order)}</Badge> : <Badge tone="warn">{c.daysLeft === 0 ? 'Expires today' : `Expires in ${c.daysLeft} days (${formatDate(c.expiresOn, order)})`}</Badge>}
+                {c.missing ? (
+                  <Badge tone="bad">Missing</Badge>
+                ) : c.daysLeft < 0 ? (
+                  <Badge tone="bad">Expired {formatDate(c.expiresOn, order)}</Badge>
+                ) : (
+                  <Badge tone={c.blocksBooking ? 'bad' : 'warn'}>{c.daysLeft === 0 ? 'Expires today' : `Expires in ${c.daysLeft} days (${formatDate(c.expiresOn, order)})`}</Badge>
+                )}{' '}
+                {c.blocksBooking && <Badge tone="bad">Blocks booking</Badge>}
+                {!c.blocksBooking && !c.missing && !c.required && <span className="muted">Not required: does not block</span>}
               </div>
             </>
           )}

@@ -5,6 +5,7 @@ import { useSession } from '../../app/session-store';
 import { Loading } from '../../ui/Feedback';
 import { ConcernsCard } from '../patients/concerns/ConcernsCard';
 import { BackupCard } from './BackupCard';
+import { BookingRisksCard } from './BookingRisksCard';
 import { ScheduleCards } from './ScheduleCards';
 import { StaffCards } from './StaffCards';
 
@@ -35,6 +36,7 @@ export function TodayPage() {
         </p>
       </section>
       <div className="card-grid">
+        {roleHas(me.user.role, 'schedule.manage') && <BookingRisksCard />}
         <ScheduleCards />
         <section className="card" aria-labelledby="hours-today">
           <h3 id="hours-today">Opening hours today</h3>

@@ -15,6 +15,7 @@ import { Alert, Badge, Loading } from '../../../ui/Feedback';
 import { TextField } from '../../../ui/Field';
 import { FlagBadge } from '../FlagBadge';
 import { TimeOffList } from '../timeoff/TimeOffList';
+import { PersonRisks } from '../risks/PersonRisks';
 import { CredentialsSection } from './CredentialsSection';
 import { EvaluationsSection } from './EvaluationsSection';
 import { StaffDialog } from './StaffDialog';
@@ -24,8 +25,13 @@ export function PersonPage({ staffId }: { staffId: string }) {
   const me = useSession((s) => s.me);
   const { data: person, error, loading, reload } = useLoad(() => call('staff.get', { id: staffId }), staffId);
   const canManage = me ? roleHas(me.user.role, 'staff.manage') : false;
+  const canSchedule = me ? roleHas(me.user.role, 'schedule.manage') : false;
+  // Credentials are the manager's and the person's own: the front desk sees the contact card without them.
+  const { data: own } = useLoad(() => (canManage ? Promise.resolve(null) : call('staff.me', {})), `me-${canManage}`);
+  const showCredentials = canManage || (own !== null && own.id === staffId);
   const [editing, setEditing] = useState(false);
   const [leaving, setLeaving] = useState(false);
+  const [changes, setChanges] = useState(0);
 
   if (error) {
     return (
@@ -47,11 +53,22 @@ export function PersonPage({ staffId }: { staffId: string }) {
         </Button>
       </div>
       <PersonHeader person={person} canManage={canManage} onEdit={() => setEditing(true)} onLeave={() => setLeaving(true)} onChanged={reload} />
-      <CredentialsSection staffId={person.id} flag={person.active ? person.flag : null} canManage={canManage} onChanged={reload} />
+      {canSchedule && <PersonRisks staffId={person.id} refreshKey={`${person.active}|${person.endDate ?? ''}|${changes}`} />}
+      {showCredentials && (
+        <CredentialsSection
+          staffId={person.id}
+          flag={person.active ? person.flag : null}
+          canManage={canManage}
+          onChanged={() => {
+            reload();
+            setChanges((n) => n + 1);
+          }}
+        />
+      )}
       {canManage && <EvaluationsSection staffId={person.id} staffName={person.fullName} startDate={person.startDate} />}
       <section className="card stack" aria-labelledby="person-timeoff">
         <h2 id="person-timeoff">Time off</h2>
-        <TimeOffList staffId={person.id} />
+        <TimeOffList staffId={person.id} onChanged={() => setChanges((n) => n + 1)} />
       </section>
       <StaffDialog
         open={editing}
