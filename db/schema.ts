@@ -380,6 +380,24 @@ export interface WaitlistTable extends Stamped {
   closed_at: string | null;
 }
 
+export interface AppointmentReminderCallsTable extends Stamped {
+  id: string;
+  appointment_id: string;
+  outcome: string;
+  note: string;
+  called_by_user_id: string | null;
+  called_by_name: string;
+  called_at: string;
+}
+
+export interface ClinicClosuresTable extends Stamped {
+  id: string;
+  date: string;
+  label: string;
+  active: number;
+  created_by: string | null;
+}
+
 export interface DB {
   clinic: ClinicTable;
   opening_hours: OpeningHoursTable;
@@ -411,4 +429,6 @@ export interface DB {
   appointment_series: AppointmentSeriesTable;
   appointments: AppointmentsTable;
   waitlist: WaitlistTable;
+  appointment_reminder_calls: AppointmentReminderCallsTable;
+  clinic_closures: ClinicClosuresTable;
 }

@@ -6,6 +6,7 @@ import type { Conflict } from '../domain/appointments';
 import { channel, returns } from './channel';
 import { colour, date, empty, expected, id, list, optionalText, strictObject, text, timeOfDay, wallTime } from './fields';
 import { staffRole } from './staff';
+import type { ReminderListRow } from './reminders';
 import type { Appointment, AppointmentType, OpenSlot, PatientAppointments, ScheduleFrame, ScheduleReport, SeriesPreview, TodaySchedule, WaitlistEntry, WaitlistOffer } from './appointment-types';
 
 const override = () => strictObject({ reason: text(300) });
@@ -198,10 +199,10 @@ export const appointmentsContract = {
   }),
   'appointments.reminders': channel({
     input: strictObject({ date: date() }),
-    output: returns<Array<{ appointmentId: string; patientName: string; phone: string; start: string; providerName: string; typeName: string; status: string }>>(),
+    output: returns<ReminderListRow[]>(),
     access: 'schedule.manage',
     audit: 'read-phi',
-    summary: 'The reminder call list for a day: patient, phone, time, provider.',
+    summary: 'The reminder call list for a day: patient, phone, time, provider, and the calls made so far (latest first).',
     example: { date: '2026-03-03' },
   }),
   'appointments.ics': channel({

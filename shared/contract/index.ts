@@ -15,6 +15,7 @@ import { patientsContract } from './patients';
 import { appointmentsContract } from './appointments';
 import { backupsContract } from './backups';
 import { bookingRisksContract } from './booking-risks';
+import { remindersContract } from './reminders';
 
 /** Every channel of the API, merged from one map per domain. */
 export const contract = {
@@ -33,6 +34,7 @@ export const contract = {
   ...appointmentsContract,
   ...backupsContract,
   ...bookingRisksContract,
+  ...remindersContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { flagsFor } from '../../../db/credentials';
 import { listRooms } from '../../../db/facilities';
 import { findPatient } from '../../../db/patients';
 import { timeOffBetween } from '../../../db/roster';
+import { remindersFor } from '../../../db/reminders';
 import { getSetting, setSetting } from '../../../db/settings';
 import { findStaff, listStaff } from '../../../db/staff';
 import type { Appointment, ScheduleReport, TodaySchedule } from '../../../shared/contract/appointment-types';
@@ -88,7 +89,8 @@ export const scheduleExtrasHandlers: HandlersFor<Extras> = {
   'appointments.reminders': async (input, ctx) => {
     ctx.audit.detail = { date: input.date };
     const list = (await appointmentsBetween(ctx.db, `${input.date}T00:00`, dayEnd(input.date))).filter((a) => datePart(a.start) === input.date && (a.status === 'booked' || a.status === 'confirmed'));
-    return list.map((a) => ({ appointmentId: a.id, patientName: a.patient.name, phone: a.patient.phone, start: a.start, providerName: a.providerName, typeName: a.typeName, status: a.status }));
+    const calls = await remindersFor(ctx.db, list.map((a) => a.id));
+    return list.map((a) => ({ appointmentId: a.id, patientName: a.patient.name, phone: a.patient.phone, start: a.start, providerName: a.providerName, typeName: a.typeName, status: a.status, calls: calls.get(a.id) ?? [] }));
   },
 
   'appointments.ics': async (input, ctx) => {
