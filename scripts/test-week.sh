@@ -47,10 +47,10 @@ declare -A AT=([Mon]="05:00" [Tue]="10:30" [Wed]="16:45" [Thu]="23:30" [Fri]="08
 declare -A INDEX=([Mon]=0 [Tue]=1 [Wed]=2 [Thu]=3 [Fri]=4 [Sat]=5 [Sun]=6)
 
 # Tests that compare a file's modification time with the clock (a stale lock, a half-written
-# backup left for an hour): Node reads file times with the statx system call, which
+# backup left for an hour, the backup folder's short lock, stale after 10 minutes): Node reads file times with the statx system call, which
 # libfaketime does not fake, so under a moved clock every new file looks days old. Their
 # subject is a file's age, not the day, so they run once at the real clock instead.
-FILE_AGE_TESTS='clears what a backup cut off by a crash|lets exactly one of several Keels starting at the same instant'
+FILE_AGE_TESTS='clears what a backup cut off by a crash|lets exactly one of several Keels starting at the same instant|puts a backup in place and prunes only under the backup folder lock|never removes it, even when a newer verified backup is already there'
 
 summary=()
 failed=0
