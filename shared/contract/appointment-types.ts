@@ -1,5 +1,6 @@
 import type { AppointmentStatus, Conflict, WaitlistUrgency } from '../domain/appointments';
 import type { RoomKind, StaffRole } from '../domain/staff';
+import type { CredentialStanding } from '../domain/roster';
 import type { CredentialFlag, Room } from './staff-types';
 
 export interface AppointmentType {
@@ -116,7 +117,8 @@ export interface PatientAppointments {
 export interface ScheduleFrame {
   from: string;
   to: string;
-  providers: Array<{ id: string; fullName: string; staffRole: StaffRole; colour: string; flag: CredentialFlag | null }>;
+  /** `flag` is as it stands on the first day shown; `standing` tells it for any day (flagOn), since a credential may lapse inside the range. */
+  providers: Array<{ id: string; fullName: string; staffRole: StaffRole; colour: string; flag: CredentialFlag | null; standing: CredentialStanding | null }>;
   rooms: Room[];
   types: AppointmentType[];
   /** Each provider's bookable time: shifts minus approved time off (clinic hours until they have shifts). */

@@ -96,7 +96,7 @@ test('the front desk books by keyboard, is refused a clash, drags and undoes, bo
   const grid = page.getByRole('application');
   await expect(page.getByRole('columnheader', { name: provider.fullName })).toBeVisible();
   await grid.focus();
-  const cursorText = page.locator('.sr-only[aria-live="polite"]').filter({ hasText: /Enter/ });
+  const cursorText = page.locator('.sr-only[aria-live="polite"]').filter({ hasText: /, \d{1,2}:\d{2} [AP]M/ });
   await page.keyboard.press('Home');
   for (let i = 0; i < 8 && !(await cursorText.innerText()).startsWith(provider.fullName); i++) await page.keyboard.press('ArrowRight');
   await expect(cursorText).toContainText(provider.fullName);

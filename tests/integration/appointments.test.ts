@@ -123,6 +123,10 @@ describe('the conflict matrix', () => {
     expect((await refusal({ start: '2026-03-11T10:00' })).message).toBe('Dr Lee cannot be booked: Licence expired.');
     // A look back at last month judges by today.
     expect(await on('2026-02-02')).toBeNull();
+    // The standing tells each later day of a longer range: the calendar marks Dr Lee from 03/11 on in a week that starts 03/09.
+    const week = valueOf<ScheduleFrame>(await keel.call('schedule.frame', { from: '2026-03-09', to: '2026-03-15' }, reception.token)).providers.find((p) => p.id === lee)!;
+    expect(week.flag).toBeNull();
+    expect(week.standing).toEqual({ missing: [], expiries: [{ kind: 'licence', expiresOn: '2026-03-10' }] });
   });
 
   it('refuses bad input naming the field: end before start, off the 5-minute grid, unknown people or rooms, the past', async () => {

@@ -1,5 +1,5 @@
 import { appointmentsBetween, findAppointment, listTypes, listWaitlist, seriesMembers, updateAppointment } from '../../../db/appointments';
-import { flagsFor } from '../../../db/credentials';
+import { standingsFor } from '../../../db/credentials';
 import { listRooms } from '../../../db/facilities';
 import { findPatient } from '../../../db/patients';
 import { timeOffBetween } from '../../../db/roster';
@@ -11,6 +11,7 @@ import type { appointmentsContract } from '../../../shared/contract/appointments
 import { fieldError, KeelError } from '../../../shared/contract/index';
 import { APPOINTMENT_STATUSES, DEFAULT_LATE_CANCEL_HOURS, HOLDS_TIME, type AppointmentStatus } from '../../../shared/domain/appointments';
 import { buildIcs } from '../../../shared/domain/ics';
+import { flagOn } from '../../../shared/domain/roster';
 import type { StaffRole } from '../../../shared/domain/staff';
 import { addDays, datePart, elapsedMinutes, mondayOf, wallMinutes } from '../../../shared/domain/wallclock';
 import { providerAvailability } from '../roster-service';
@@ -37,8 +38,9 @@ export const scheduleExtrasHandlers: HandlersFor<Extras> = {
   'schedule.frame': async (input, ctx) => {
     const clock = scheduleClock(ctx);
     const providers = await listStaff(ctx.db, { bookableOnly: true });
-    // Flags as they stand on the first day shown (or today, for a range in the past).
-    const flags = await flagsFor(ctx.db, providers, input.from > clock.today ? input.from : clock.today);
+    // Flags as they stand on the first day shown (or today, for a range in the past); the standings tell each later day.
+    const standings = await standingsFor(ctx.db, providers);
+    const flagDay = input.from > clock.today ? input.from : clock.today;
     const ids = providers.map((p) => p.id);
     const [rooms, types, working, offs, own, late] = await Promise.all([
       listRooms(ctx.db),
@@ -51,7 +53,7 @@ export const scheduleExtrasHandlers: HandlersFor<Extras> = {
     return {
       from: input.from,
       to: input.to,
-      providers: providers.map((p) => ({ id: p.id, fullName: p.full_name, staffRole: p.staff_role as StaffRole, colour: p.colour, flag: flags.get(p.id) ?? null })),
+      providers: providers.map((p) => ({ id: p.id, fullName: p.full_name, staffRole: p.staff_role as StaffRole, colour: p.colour, flag: flagOn(standings.get(p.id), flagDay), standing: standings.get(p.id) ?? null })),
       rooms,
       types,
       working: working.map((w) => ({ staffId: w.staffId, source: w.source, intervals: w.intervals })),

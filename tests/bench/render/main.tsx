@@ -76,8 +76,10 @@ function Grid() {
       now={`${DATE}T12:00`}
       nowInstant={Date.parse('2026-11-30T17:00:00Z')}
       canBook
+      canOverride={false}
       canMove={() => true}
       onSlot={() => undefined}
+      onRefused={() => undefined}
       onOpen={() => undefined}
       onMove={() => undefined}
     />

@@ -27,6 +27,8 @@ export interface BookingDraft {
   start: string;
   /** An explicit end (`HH:MM`), from dragging over a range; otherwise the type's duration. */
   end?: string | null;
+  /** Set when a manager chose a slot the grid marks not bookable: the booking is an override, and why ("not working then (works …)"). */
+  overrideNeeded?: string;
 }
 
 type RepeatChoice = 'none' | 'daily' | 'weekly' | 'monthly';

@@ -2,6 +2,7 @@ import { CalendarPlus, ChevronLeft, ChevronRight, Search, Undo2 } from 'lucide-r
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Appointment, ScheduleFrame, WaitlistOffer } from '../../../../shared/contract/appointment-types';
 import { APPOINTMENT_STATUSES, STATUS_LABELS } from '../../../../shared/domain/appointments';
+import { credentialReason, type Unbookable } from '../../../../shared/domain/bookability';
 import { clockOf, minuteOfDay, visibleHours } from '../../../../shared/domain/calendar';
 import { formatDayShort, formatLongDate, formatWallTime, localeFor } from '../../../../shared/domain/format';
 import { roleHas } from '../../../../shared/domain/permissions';
@@ -88,6 +89,7 @@ export function CalendarPage({ route }: { route: string }) {
   const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'info'; text: string; undo?: () => Promise<unknown>; offers?: WaitlistOffer[] } | null>(null);
   const focusId = useRef<string | null>(null);
   const canBook = me ? roleHas(me.user.role, 'schedule.manage') : false;
+  const canOverride = me ? roleHas(me.user.role, 'schedule.override') : false;
   const reload = useCallback(() => setRefresh((n) => n + 1), []);
 
   // The clock moves the now line and waiting times; other windows' bookings arrive as events.
@@ -315,11 +317,25 @@ export function CalendarPage({ route }: { route: string }) {
           now={now}
           nowInstant={tick}
           canBook={canBook}
+          canOverride={canOverride}
           canMove={(a) => canBook && (a.status === 'booked' || a.status === 'confirmed')}
           onOpen={(a) => setOpened(a.id)}
-          onSlot={(column, start, end) => {
+          onSlot={(column, start, end, blocked) => {
             if (!canBook) return;
-            setBooking({ providerId: column.target.providerId ?? (filters.providerId || frame.providers[0]?.id || ''), roomId: column.target.roomId ?? null, date: column.date, start: clockOf(start), end: end === null ? null : clockOf(Math.min(end, 1439)) });
+            setBooking({
+              providerId: column.target.providerId ?? (filters.providerId || frame.providers[0]?.id || ''),
+              roomId: column.target.roomId ?? null,
+              date: column.date,
+              start: clockOf(start),
+              end: end === null ? null : clockOf(Math.min(end, 1439)),
+              ...(blocked ? { overrideNeeded: blocked.reason } : {}),
+            });
+          }}
+          onRefused={(column, start, blocked) => {
+            const who = frame.providers.find((p) => p.id === column.target.providerId)?.fullName ?? column.label;
+            const when = `${formatDayShort(column.date, order)} ${formatWallTime(clockOf(start), order)}`;
+            const overriding = blocked.overridable ? ' Only an office manager can book over it, with a reason.' : '';
+            setNotice({ tone: 'info', text: `${who} cannot be booked ${when}: ${blocked.reason}.${overriding}` });
           }}
           onMove={(a, column, start) => {
             const length = wallMinutes(a.end) - wallMinutes(a.start);
@@ -431,12 +447,14 @@ function buildColumns(
     return h?.opens && h.closes ? { opens: h.opens, closes: h.closes } : null;
   };
   const onDay = (date: string) => (a: Appointment) => a.start.slice(0, 10) === date;
+  // Whole-day reasons a provider cannot be booked on a date. A clinic closure joins this list (and the rooms' below).
+  const unbookableOn = (p: ScheduleFrame['providers'][number], date: string): Unbookable[] => [credentialReason(p.standing, date, order)].filter((u): u is Unbookable => u !== null);
   const providerColumn = (p: ScheduleFrame['providers'][number], date: string, label: string, sublabel: string): GridColumn => ({
     key: `${p.id}|${date}`,
     label,
     sublabel,
     colour: p.colour,
-    warning: p.flag ? `Cannot be booked: ${[...p.flag.expired.map(() => 'credential expired'), ...p.flag.missing.map(() => 'credential missing')][0]}` : undefined,
+    unbookable: unbookableOn(p, date),
     date,
     target: { providerId: p.id },
     working: (frame.working.find((w) => w.staffId === p.id)?.intervals ?? []).filter((w) => w.start < `${addDays(date, 1)}T00:00` && w.end > `${date}T00:00`),

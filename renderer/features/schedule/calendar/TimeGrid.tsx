@@ -2,6 +2,7 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent, type
 import type { Appointment } from '../../../../shared/contract/appointment-types';
 import type { DateOrder } from '../../../../shared/contract/types';
 import { STATUS_LABELS } from '../../../../shared/domain/appointments';
+import { capitalised, columnReason, whyNotBookable, type ColumnDay, type Unbookable } from '../../../../shared/domain/bookability';
 import { clockOf, lanes, minuteOfDay, snapToSlot } from '../../../../shared/domain/calendar';
 import { formatWallTime } from '../../../../shared/domain/format';
 import { TIME_OFF_LABELS } from '../../../../shared/domain/staff';
@@ -16,8 +17,12 @@ export interface GridColumn {
   label: string;
   sublabel?: string | undefined;
   colour?: string | undefined;
-  /** A warning shown under the label (an expired credential). */
-  warning?: string | undefined;
+  /**
+   * Reasons the whole column cannot be booked that day, before its hours: a
+   * lapsed credential now, a clinic closure later. The slots' own reasons
+   * (not working, time off, closed hours) come from the fields below.
+   */
+  unbookable?: readonly Unbookable[] | undefined;
   date: string;
   /** Who or where a booking or a move into this column goes. */
   target: { providerId?: string; roomId?: string };
@@ -40,8 +45,13 @@ export interface TimeGridProps {
   /** The same moment in milliseconds since the epoch, for waiting times. */
   nowInstant: number;
   canBook: boolean;
+  /** A manager: may book over time that is not bookable when the reason allows it (not working, time off). */
+  canOverride: boolean;
   canMove: (a: Appointment) => boolean;
-  onSlot: (column: GridColumn, start: number, end: number | null) => void;
+  /** Book [start, end) (end null: the type's length); `blocked` is set when the booking is a manager's override and why. */
+  onSlot: (column: GridColumn, start: number, end: number | null, blocked: Unbookable | null) => void;
+  /** A slot that cannot be booked was chosen: say why instead of opening a form that can only fail. */
+  onRefused: (column: GridColumn, start: number, blocked: Unbookable) => void;
   onOpen: (a: Appointment) => void;
   onMove: (a: Appointment, column: GridColumn, start: number) => void;
 }
@@ -68,6 +78,17 @@ export function TimeGrid(props: TimeGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const gridId = useId();
   const nowMinute = (date: string) => minuteOfDay(now, date);
+  const days = useMemo(() => columns.map((c) => columnDay(c, order)), [columns, order]);
+
+  /** Book a stretch, or say why it cannot be booked (a manager books over what allows an override). */
+  function choose(index: number, from: number, to: number | null) {
+    const column = columns[index];
+    const day = days[index];
+    if (!column || !day || !canBook) return;
+    const blocked = whyNotBookable(day, from, to ?? from + slotMinutes);
+    if (blocked && !(blocked.overridable && props.canOverride)) props.onRefused(column, from, blocked);
+    else props.onSlot(column, from, to, blocked);
+  }
 
   // Start scrolled to the current time (or the first hour) so the morning is in view.
   useEffect(() => {
@@ -78,6 +99,21 @@ export function TimeGrid(props: TimeGridProps) {
     el.scrollTop = Math.max(0, (minute - dayStart) * PX_PER_MINUTE);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the day or view changes
   }, [columns.length, columns[0]?.date, dayStart]);
+
+  // Keep the keyboard cursor in view, clear of the sticky column names and times.
+  useEffect(() => {
+    const el = scroller.current;
+    const mark = cursor ? document.getElementById(`${gridId}-cursor`) : null;
+    if (!el || !mark) return;
+    const box = el.getBoundingClientRect();
+    const at = mark.getBoundingClientRect();
+    const head = el.querySelector('.cal-head')?.getBoundingClientRect().height ?? 0;
+    const times = el.querySelector('.cal-times')?.getBoundingClientRect().width ?? 0;
+    if (at.top < box.top + head) el.scrollTop -= box.top + head - at.top;
+    else if (at.bottom > box.bottom) el.scrollTop += at.bottom - box.bottom;
+    if (at.left < box.left + times) el.scrollLeft -= box.left + times - at.left;
+    else if (at.right > box.right) el.scrollLeft += at.right - box.right;
+  }, [cursor, gridId]);
 
   const minuteAt = (event: { clientY: number }, element: HTMLElement) => {
     const rect = element.getBoundingClientRect();
@@ -105,28 +141,32 @@ export function TimeGrid(props: TimeGridProps) {
       if (!column) return;
       const here = column.appointments.find((a) => minuteOfDay(a.start, column.date) <= c.minute && minuteOfDay(a.end, column.date) > c.minute);
       if (here) props.onOpen(here);
-      else if (canBook) props.onSlot(column, c.minute, null);
+      else choose(c.column, c.minute, null);
       setCursor(c);
     }
   }
 
   const cursorColumn = cursor ? columns[cursor.column] : undefined;
-  const cursorLabel = cursor && cursorColumn ? describeSlot(cursorColumn, cursor.minute, order) : '';
+  const cursorDay = cursor ? days[cursor.column] : undefined;
+  const cursorLabel = cursor && cursorColumn && cursorDay ? describeSlot(cursorColumn, cursorDay, cursor.minute, slotMinutes, order, canBook, props.canOverride) : '';
 
   return (
     <div className="cal-scroller" ref={scroller}>
       <div className="cal-grid" style={{ gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(9.5rem, 1fr))` }}>
         <div className="cal-corner" aria-hidden="true" />
-        {columns.map((column) => (
-          <div key={column.key} className="cal-head" role="columnheader">
-            <span className="cal-head-name">
-              {column.colour && <span className="swatch" style={{ background: column.colour }} aria-hidden="true" />}
-              {column.label}
-            </span>
-            {column.sublabel && <span className="cal-head-sub">{column.sublabel}</span>}
-            {column.warning && <span className="cal-head-warning">{column.warning}</span>}
-          </div>
-        ))}
+        {columns.map((column, index) => {
+          const reason = days[index] ? columnReason(days[index]) : null;
+          return (
+            <div key={column.key} className={reason && !reason.overridable ? 'cal-head cal-head-blocked' : 'cal-head'} role="columnheader">
+              <span className="cal-head-name">
+                {column.colour && <span className="swatch" style={{ background: column.colour }} aria-hidden="true" />}
+                {column.label}
+              </span>
+              {column.sublabel && <span className="cal-head-sub">{column.sublabel}</span>}
+              {reason && <span className={`cal-head-reason cal-head-reason-${reason.kind}`}>{reason.overridable ? capitalised(reason.reason) : `Not bookable: ${reason.reason}`}</span>}
+            </div>
+          );
+        })}
         <div className="cal-times" style={{ height }} aria-hidden="true">
           {Array.from({ length: hours[1] - hours[0] }, (_, i) => (
             <span key={i} className="cal-time" style={{ top: i * 60 * PX_PER_MINUTE }}>
@@ -188,6 +228,7 @@ export function TimeGrid(props: TimeGridProps) {
                 const start = snapToSlot(Math.round(minuteAt(event, event.currentTarget) - held.offset), slotMinutes);
                 props.onMove(a, column, start);
               }}
+              blockedAllDay={Boolean(days[index]?.wholeDay.some((u) => !u.overridable))}
               onMouseDownColumn={(event: ReactMouseEvent<HTMLDivElement>) => {
                 if (!canBook || event.button !== 0 || (event.target as HTMLElement).closest('.cal-appt')) return;
                 const element = event.currentTarget;
@@ -202,7 +243,7 @@ export function TimeGrid(props: TimeGridProps) {
                   window.removeEventListener('mouseup', onUp);
                   setSelecting(null);
                   const to = Math.max(from + slotMinutes, snapToSlot(minuteAt(e, element), slotMinutes) + slotMinutes);
-                  props.onSlot(column, from, to - from > slotMinutes ? to : null);
+                  choose(index, from, to - from > slotMinutes ? to : null);
                 };
                 window.addEventListener('mousemove', onMove);
                 window.addEventListener('mouseup', onUp);
@@ -210,6 +251,7 @@ export function TimeGrid(props: TimeGridProps) {
               selection={selecting?.column === index ? selecting : preview?.column === index ? { from: preview.start, to: preview.end } : null}
               selectionKind={selecting?.column === index ? 'new' : 'move'}
               cursorMinute={cursor?.column === index ? cursor.minute : null}
+              cursorBlocked={cursor?.column === index && days[index] ? whyNotBookable(days[index], cursor.minute, cursor.minute + slotMinutes) !== null : false}
               cursorId={`${gridId}-cursor`}
             />
           ))}
@@ -222,11 +264,29 @@ export function TimeGrid(props: TimeGridProps) {
   );
 }
 
-function describeSlot(column: GridColumn, minute: number, order: DateOrder): string {
+/** What a column knows of its day as minutes: the input of the bookability rules. */
+function columnDay(column: GridColumn, order: DateOrder): ColumnDay {
+  const span = (start: WallTime, end: WallTime): [number, number] => [Math.max(0, minuteOfDay(start, column.date)), Math.min(1440, minuteOfDay(end, column.date))];
+  const opens = column.open ? minuteOfDay(`${column.date}T${column.open.opens}`, column.date) : 0;
+  const closes = column.open ? minuteOfDay(`${column.date}T${column.open.closes}`, column.date) : 0;
+  return {
+    wholeDay: column.unbookable ?? [],
+    working: column.working ? column.working.map((w) => span(w.start, w.end)).filter(([s, e]) => e > s) : null,
+    timeOff: column.timeOff.map((t) => ({ span: span(t.start, t.end), kind: t.kind })),
+    open: column.open ? [opens, closes] : null,
+    order,
+  };
+}
+
+/** What the keyboard cursor says: the appointment there, or whether and why the slot can be booked, and what Enter does. */
+function describeSlot(column: GridColumn, day: ColumnDay, minute: number, slotMinutes: number, order: DateOrder, canBook: boolean, canOverride: boolean): string {
   const here = column.appointments.find((a) => minuteOfDay(a.start, column.date) <= minute && minuteOfDay(a.end, column.date) > minute);
   const time = formatWallTime(clockOf(minute), order);
   if (here) return `${column.label}, ${time}: ${here.patient.name}, ${here.typeName}, ${STATUS_LABELS[here.status]}. Enter opens it.`;
-  return `${column.label}, ${time}, free. Enter books it.`;
+  const blocked = whyNotBookable(day, minute, minute + slotMinutes);
+  if (!blocked) return `${column.label}, ${time}, free.${canBook ? ' Enter books it.' : ''}`;
+  const override = canBook && canOverride && blocked.overridable ? ' Enter books it as a manager’s override, with a reason.' : '';
+  return `${column.label}, ${time}, not bookable: ${blocked.reason}.${override}`;
 }
 
 interface ColumnProps {
@@ -250,7 +310,11 @@ interface ColumnProps {
   selection: { from: number; to: number } | null;
   selectionKind: 'new' | 'move';
   cursorMinute: number | null;
+  /** The cursor is on a slot that cannot be booked. */
+  cursorBlocked: boolean;
   cursorId: string;
+  /** A whole-day reason no one may book over (a lapsed credential): the column is hatched. */
+  blockedAllDay: boolean;
 }
 
 /** Gaps in [from, to) not covered by the given spans, as minutes of the day. */
@@ -285,7 +349,7 @@ const Column = memo(function Column(p: ColumnProps) {
 
   return (
     <div
-      className={column.open ? 'cal-col' : 'cal-col cal-col-closed'}
+      className={`cal-col${column.open ? '' : ' cal-col-closed'}${p.blockedAllDay ? ' cal-col-blocked' : ''}`}
       data-column={column.key}
       onDragOver={p.onDragOverColumn}
       onDragLeave={p.onDragLeaveColumn}
@@ -324,7 +388,9 @@ const Column = memo(function Column(p: ColumnProps) {
         <div key={`c${s}`} className="cal-shade cal-shade-closed" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }} />
       ))}
       {notWorking.map(([s, e]) => (
-        <div key={`w${s}`} className="cal-shade cal-shade-off" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }} />
+        <div key={`w${s}`} className="cal-shade cal-shade-off" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }}>
+          {(e - s) * PX_PER_MINUTE >= 20 && <span>Not working</span>}
+        </div>
       ))}
       {column.timeOff.map((t) => {
         const [s, e] = clip(t.start, t.end);
@@ -336,7 +402,7 @@ const Column = memo(function Column(p: ColumnProps) {
       })}
       {nowMinute >= dayStart && nowMinute <= dayEnd && <div className="cal-now" style={{ top: top(nowMinute) }} aria-hidden="true" />}
       {p.selection && <div className={`cal-selection cal-selection-${p.selectionKind}`} style={{ top: top(p.selection.from), height: (p.selection.to - p.selection.from) * PX_PER_MINUTE }} aria-hidden="true" />}
-      {p.cursorMinute !== null && <div id={p.cursorId} className="cal-cursor" style={{ top: top(p.cursorMinute), height: p.slotMinutes * PX_PER_MINUTE }} aria-hidden="true" />}
+      {p.cursorMinute !== null && <div id={p.cursorId} className={p.cursorBlocked ? 'cal-cursor cal-cursor-blocked' : 'cal-cursor'} style={{ top: top(p.cursorMinute), height: p.slotMinutes * PX_PER_MINUTE }} aria-hidden="true" />}
       {placed.map(({ item: a, lane, lanes: count }) => {
         const [s, e] = clip(a.start, a.end);
         const movable = p.canMove(a);
