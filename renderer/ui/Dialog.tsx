@@ -19,8 +19,8 @@ export function Dialog({ open, title, onClose, children, footer, wide = false }:
     if (!dialog) return;
     if (open && !dialog.open) {
       dialog.showModal();
-      // showModal focuses the first button (Close); start on the first field instead.
-      dialog.querySelector<HTMLElement>('.dialog-body input:not([type=hidden]), .dialog-body select, .dialog-body textarea')?.focus();
+      // showModal focuses the first button (Close); start on the element marked for it, or the first field.
+      (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>('.dialog-body input:not([type=hidden]):not([tabindex="-1"]), .dialog-body select, .dialog-body textarea'))?.focus();
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);

@@ -219,7 +219,7 @@ function QuickRegister({ initialName, onCancel, onCreated }: { initialName: stri
       <div className="form-grid">
         <TextField label="First name" value={firstName} onChange={setFirstName} error={errors.firstName} autoComplete="off" />
         <TextField label="Last name" value={lastName} onChange={setLastName} error={errors.lastName} autoComplete="off" />
-        <DateField label="Date of birth" kind="birth" value={dob} onChange={setDob} error={errors.dob} required missing={`Enter the date of birth, like ${exampleBirthDate(order)}`} />
+        <DateField label="Date of birth" kind="birth" value={dob} onChange={setDob} error={dob === '' && errors.dob ? `Enter the date of birth, like ${exampleBirthDate(order)}` : errors.dob} required missing={`Enter the date of birth, like ${exampleBirthDate(order)}`} />
         <TextField label="Mobile phone" type="tel" value={mobile} onChange={setMobile} error={errors['phones.mobile']} autoComplete="off" />
       </div>
       <div className="row">

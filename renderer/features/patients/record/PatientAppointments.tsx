@@ -11,6 +11,8 @@ import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
 import { Badge, Loading, LoadError } from '../../../ui/Feedback';
+import { startBookingFor } from '../../schedule/booking-for';
+import type { PickedPatient } from '../../schedule/PatientPicker';
 
 const STATUS_TONES: Record<AppointmentStatus, 'neutral' | 'good' | 'warn' | 'bad' | 'info'> = {
   booked: 'neutral',
@@ -82,7 +84,7 @@ function AppointmentTable({ rows, caption, past }: { rows: Appointment[]; captio
 }
 
 /** The patient record's Appointments section: what is coming, what happened lately, and how often they missed. */
-export function PatientAppointments({ patientId, canBook = true }: { patientId: string; canBook?: boolean }) {
+export function PatientAppointments({ patientId, patient, canBook = true }: { patientId: string; patient?: PickedPatient; canBook?: boolean }) {
   const me = useSession((s) => s.me);
   const { data, error, reload } = useLoad(() => call('appointments.forPatient', { patientId }), `patient-appointments-${patientId}`);
   const [allRecent, setAllRecent] = useState(false);
@@ -99,7 +101,9 @@ export function PatientAppointments({ patientId, canBook = true }: { patientId: 
             className="btn btn-secondary"
             onClick={(e) => {
               e.preventDefault();
-              navigate(CALENDAR);
+              // The patient goes with the person to the calendar.
+              if (patient) startBookingFor(patient);
+              else navigate(CALENDAR);
             }}
           >
             <CalendarPlus size={16} aria-hidden="true" />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DuplicateCandidate, Patient, PatientDetails } from '../../../../shared/contract/patient-types';
 import { patientsContract } from '../../../../shared/contract/patients';
 import { formatDate } from '../../../../shared/domain/format';
@@ -13,6 +13,7 @@ import { Button } from '../../../ui/Button';
 import { DateField } from '../../../ui/DateField';
 import { Alert } from '../../../ui/Feedback';
 import { FieldFrame, SelectField, TextField } from '../../../ui/Field';
+import { Revealed, revealFirstInvalid } from '../../../ui/Reveal';
 
 interface Props {
   /** null registers a new patient. */
@@ -37,6 +38,13 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
   const [value, setValue] = useState<PatientDetails>(() => detailsOf(patient));
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
   const form = useFormSubmit();
+  const formRef = useRef<HTMLFormElement>(null);
+  const missingDob = `Enter the date of birth, like ${exampleBirthDate(order)}`;
+  // After a refused save, go to the first field that says what is wrong.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) revealFirstInvalid(formRef.current);
+  }, [refusals]);
   const err = (path: string) => form.errors[`details.${path}`];
   const set = <K extends keyof PatientDetails>(key: K, v: PatientDetails[K]) => {
     setCandidates(null);
@@ -61,10 +69,12 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
       ? await form.submit(patientsContract['patients.update'].input, input as { id: string; details: PatientDetails }, (i) => call('patients.update', i))
       : await form.submit(patientsContract['patients.create'].input, input, (i) => call('patients.create', i));
     if (saved) onSaved(saved);
+    else setRefusals((n) => n + 1);
   }
 
   return (
     <form
+      ref={formRef}
       className="stack"
       noValidate
       onSubmit={(e) => {
@@ -79,7 +89,7 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
           <TextField label="Middle name" value={value.middleName} onChange={(v) => set('middleName', v)} error={err('middleName')} maxLength={80} autoComplete="off" />
           <TextField label="Last name" value={value.lastName} onChange={(v) => set('lastName', v)} error={err('lastName')} maxLength={80} autoComplete="off" />
           <TextField label="Preferred name" value={value.preferredName} onChange={(v) => set('preferredName', v)} error={err('preferredName')} maxLength={80} autoComplete="off" />
-          <DateField label="Date of birth" kind="birth" value={value.dob} onChange={(v) => set('dob', v)} error={err('dob')} min="1900-01-01" required missing={`Enter the date of birth, like ${exampleBirthDate(order)}`} />
+          <DateField label="Date of birth" kind="birth" value={value.dob} onChange={(v) => set('dob', v)} error={value.dob === '' && err('dob') ? missingDob : err('dob')} min="1900-01-01" required missing={missingDob} />
           <SelectField label="Sex" value={value.sex} onChange={(v) => set('sex', v as Sex)} options={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))} error={err('sex')} />
           <TextField label="Pronouns" value={value.pronouns} onChange={(v) => set('pronouns', v)} error={err('pronouns')} maxLength={40} placeholder="e.g. she/her" />
         </div>
@@ -128,35 +138,44 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
       </section>
 
       {candidates && candidates.length > 0 && (
-        <Alert tone="warning" title="This may be someone already registered">
-          <ul className="plain-list">
-            {candidates.map((c) => (
-              <li key={c.id}>
-                <a
-                  href={`#/patients/record/${c.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(`/patients/record/${c.id}`);
-                  }}
-                >
-                  {c.name}
-                </a>
-                , born {formatDate(c.dob, order)}, record {c.mrn}
-                {c.phone ? `, ${c.phone}` : ''} — {c.reason === 'name_and_dob' ? 'same name and date of birth' : 'same phone and surname'}
-              </li>
-            ))}
-          </ul>
-          <div className="form-actions">
-            <Button variant="primary" onClick={() => void save(true)} busy={form.busy}>
-              {patient ? 'Save anyway' : 'Register anyway — it is a different person'}
-            </Button>
-            <Button onClick={() => setCandidates(null)}>Go back and check</Button>
-          </div>
-        </Alert>
+        <Revealed label="This may be someone already registered" className="sticky-actions duplicate-warning">
+          <Alert tone="warning" title="This may be someone already registered">
+            <ul className="plain-list">
+              {candidates.map((c) => (
+                <li key={c.id}>
+                  <a
+                    href={`#/patients/record/${c.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(`/patients/record/${c.id}`);
+                    }}
+                  >
+                    {c.name}
+                  </a>
+                  , born {formatDate(c.dob, order)}, record {c.mrn}
+                  {c.phone ? `, ${c.phone}` : ''} — {c.reason === 'name_and_dob' ? 'same name and date of birth' : 'same phone and surname'}
+                </li>
+              ))}
+            </ul>
+            <div className="form-actions">
+              <Button variant="primary" onClick={() => void save(true)} busy={form.busy}>
+                {patient ? 'Save anyway' : 'Register anyway — it is a different person'}
+              </Button>
+              <Button
+                onClick={() => {
+                  setCandidates(null);
+                  formRef.current?.querySelector<HTMLElement>('input')?.focus();
+                }}
+              >
+                Go back and check
+              </Button>
+            </div>
+          </Alert>
+        </Revealed>
       )}
-      {form.message && <Alert>{form.message}</Alert>}
       {!candidates && (
         <div className="form-actions sticky-actions">
+          {form.message && <Alert>{form.message}</Alert>}
           <Button type="submit" variant="primary" busy={form.busy}>
             {patient ? 'Save changes' : 'Register patient'}
           </Button>

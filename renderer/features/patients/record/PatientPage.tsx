@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Patient } from '../../../../shared/contract/patient-types';
 import { patientsContract } from '../../../../shared/contract/patients';
 import { ageOn, formatDate, formatInstant } from '../../../../shared/domain/format';
-import { CONTACT_LABELS, SEX_LABELS, SUBSCRIBER_LABELS } from '../../../../shared/domain/patients';
+import { CONTACT_LABELS, patientListName, SEX_LABELS, SUBSCRIBER_LABELS } from '../../../../shared/domain/patients';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { dateInZone } from '../../../../shared/domain/time';
 import { call, messageOf } from '../../../app/api';
@@ -106,7 +106,11 @@ export function PatientPage({ patientId }: { patientId: string }) {
           <p className="pre-line">{patient.notes}</p>
         </section>
       )}
-      <PatientAppointments patientId={patient.id} canBook={!patient.mergedInto} />
+      <PatientAppointments
+        patientId={patient.id}
+        patient={{ id: patient.id, name: patientListName(patient), mrn: patient.mrn, dob: patient.dob, phone: patient.phones.mobile || patient.phones.home || patient.phones.work }}
+        canBook={!patient.mergedInto}
+      />
       <div className="record-grid">
         <section className="card card-muted" aria-labelledby="balance-title">
           <h2 id="balance-title">Balance</h2>

@@ -16,6 +16,7 @@ import { DateField } from '../../../ui/DateField';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
+import { revealFirstInvalid } from '../../../ui/Reveal';
 import { PatientPicker, type PickedPatient } from '../PatientPicker';
 
 export interface BookingDraft {
@@ -120,9 +121,32 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
   const hard = conflicts.filter((c) => !c.overridable);
   const canOverride = isManager && conflicts.length > 0 && hard.length === 0;
 
-  function fail(error: unknown) {
+  const problemsRef = useRef<HTMLDivElement>(null);
+  const clashRef = useRef<HTMLDivElement>(null);
+  // What is wrong is said once, beside the Book button, and takes the focus when a booking is refused.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals === 0) return;
+    const clash = clashRef.current?.querySelector<HTMLElement>('input') ?? clashRef.current;
+    if (clash) clash.focus();
+    else if (!revealFirstInvalid(problemsRef.current?.closest('dialog') ?? null)) problemsRef.current?.focus();
+  }, [refusals]);
+
+  /** The clashes as the main process sees them now (the check as you go may not have answered yet). */
+  async function checkNow(): Promise<Conflict[]> {
+    const { reason: _r, note: _n, ...parts } = booking;
+    checkSequence.current++;
+    const now = await call('appointments.check', parts).catch(() => [] as Conflict[]);
+    setConflicts(now);
+    return now;
+  }
+
+  async function fail(error: unknown) {
     if (error instanceof ApiFailure) setErrors(Object.fromEntries(error.issues.map((i) => [i.path.replace(/^booking\./, ''), i.message])));
-    setMessage(messageOf(error));
+    // A clash is shown in the clash box only, never a second time as a message.
+    if (error instanceof ApiFailure && error.code === 'conflict' && (await checkNow()).length > 0) setMessage(null);
+    else setMessage(messageOf(error));
+    setRefusals((n) => n + 1);
   }
 
   function checkLocally(): boolean {
@@ -134,6 +158,7 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
     if (Object.keys(local).length > 0) {
       setErrors(local);
       setMessage('Please correct the highlighted fields.');
+      setRefusals((n) => n + 1);
       return false;
     }
     setErrors({});
@@ -151,10 +176,15 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
     setMessage(null);
     try {
       const override = canOverride && overrideReason.trim() ? { reason: overrideReason.trim() } : undefined;
+      // Enter may come before the check as you go has answered: ask once more rather than be refused.
+      if (!override && (await checkNow()).length > 0) {
+        setRefusals((n) => n + 1);
+        return;
+      }
       const appointment = await call('appointments.book', { booking, ...(override ? { override } : {}) });
       onBooked({ appointment });
     } catch (error) {
-      fail(error);
+      await fail(error);
     } finally {
       setBusy(false);
     }
@@ -169,6 +199,7 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
     } catch (error) {
       if (error instanceof ApiFailure) setErrors(Object.fromEntries(error.issues.map((i) => [i.path.replace(/^(booking|repeat)\./, ''), i.message])));
       setMessage(messageOf(error));
+      setRefusals((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -183,7 +214,9 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
       const result = await call('appointments.bookSeries', { booking, repeat: repeatRule, skipConflicts, ...(override ? { override } : {}) });
       onBooked({ series: { booked: result.booked, skipped: result.skipped.length } });
     } catch (error) {
-      fail(error);
+      if (error instanceof ApiFailure) setErrors(Object.fromEntries(error.issues.map((i) => [i.path.replace(/^booking\./, ''), i.message])));
+      setMessage(messageOf(error));
+      setRefusals((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -197,15 +230,10 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
     <Dialog open title={preview ? 'Check the series before booking' : 'New appointment'} onClose={onClose} wide>
       {preview ? (
         <div className="stack">
-          {message && <Alert>{message}</Alert>}
           <SeriesPreviewList preview={preview} order={order} />
-          {isManager && clashing > 0 && preview.occurrences.every((o) => o.conflicts.every((c) => c.overridable)) && (
-            <TextField label="Book all anyway — reason (kept in the audit trail)" value={overrideReason} onChange={setOverrideReason} maxLength={300} />
-          )}
         </div>
       ) : (
         <form className="stack booking-form" onSubmit={(e) => void submit(e)} noValidate>
-          {message && <Alert>{message}</Alert>}
           <PatientPicker value={patient} onChange={setPatient} error={errors.patientId} autoFocus={!patient} />
           <div className="form-grid">
             <SelectField label="Type" value={typeId} onChange={setTypeId} options={frame.types.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))} error={errors.typeId} />
@@ -287,8 +315,14 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
             )}
           </fieldset>
 
-          {conflicts.length > 0 && (
-            <div className={hard.length > 0 ? 'conflict-box conflict-hard' : 'conflict-box'} role="alert">
+          <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
+        </form>
+      )}
+      <footer className="dialog-footer booking-footer">
+        <div className="booking-problems" ref={problemsRef} tabIndex={-1}>
+          {message && <Alert>{message}</Alert>}
+          {!preview && conflicts.length > 0 && (
+            <div ref={clashRef} tabIndex={-1} className={hard.length > 0 ? 'conflict-box conflict-hard' : 'conflict-box'} role="alert">
               <strong>
                 <AlertTriangle size={16} aria-hidden="true" /> {repeat !== 'none' ? 'The first appointment clashes:' : 'This clashes:'}
               </strong>
@@ -297,14 +331,28 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
                   <li key={i}>{c.message}</li>
                 ))}
               </ul>
-              {canOverride && <TextField label="Book anyway — reason (kept in the audit trail)" value={overrideReason} onChange={setOverrideReason} maxLength={300} />}
+              {canOverride && (
+                <TextField
+                  label="Book anyway — reason (kept in the audit trail)"
+                  value={overrideReason}
+                  onChange={setOverrideReason}
+                  maxLength={300}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Enter') return;
+                    e.preventDefault();
+                    void submit();
+                  }}
+                />
+              )}
               {!isManager && hard.length === 0 && <p className="small">Only the office manager can book over this.</p>}
             </div>
           )}
-          <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
-        </form>
-      )}
-      <footer className="dialog-footer">
+          {preview && isManager && clashing > 0 && preview.occurrences.every((o) => o.conflicts.every((c) => c.overridable)) && (
+            <div ref={clashRef} className="conflict-box">
+              <TextField label="Book all anyway — reason (kept in the audit trail)" value={overrideReason} onChange={setOverrideReason} maxLength={300} />
+            </div>
+          )}
+        </div>
         {preview ? (
           <>
             <Button variant="ghost" onClick={() => setPreview(null)}>

@@ -17,6 +17,7 @@ import { Button } from '../../../ui/Button';
 import { DateField } from '../../../ui/DateField';
 import { Alert, Loading, LoadError } from '../../../ui/Feedback';
 import { AppointmentDialog, ScopeChoice, type ChangeOutcome, type MoveChanges, type Scope } from './AppointmentDialog';
+import { BookingForBanner, stopBookingFor, useBookingFor } from '../booking-for';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
 import { MonthView } from './MonthView';
 import { NextSlotDialog } from './NextSlotDialog';
@@ -83,6 +84,7 @@ export function CalendarPage({ route }: { route: string }) {
   const frameLoad = useLoad(() => call('schedule.frame', { from, to }), `${from}|${to}|${refresh}`);
   const listLoad = useLoad(() => call('appointments.list', { from, to, includeCancelled: filters.status === 'cancelled' }), `${from}|${to}|${refresh}|${filters.status === 'cancelled'}`);
   const [booking, setBooking] = useState<BookingDraft | null>(null);
+  const bookingFor = useBookingFor((s) => s.patient);
   const [opened, setOpened] = useState<string | null>(null);
   const [finding, setFinding] = useState(false);
   const [pendingMove, setPendingMove] = useState<{ a: Appointment; changes: MoveChanges } | null>(null);
@@ -269,6 +271,7 @@ export function CalendarPage({ route }: { route: string }) {
         </div>
       )}
 
+      <BookingForBanner />
       {notice && (
         <div className={`cal-notice cal-notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           <span>{notice.text}</span>
@@ -357,12 +360,13 @@ export function CalendarPage({ route }: { route: string }) {
 
       {booking && frame && (
         <BookingDialog
-          draft={booking}
+          draft={bookingFor && !booking.patient ? { ...booking, patient: bookingFor } : booking}
           frame={frame}
           order={order}
           onClose={() => setBooking(null)}
           onBooked={({ appointment, series }) => {
             setBooking(null);
+            stopBookingFor();
             reload();
             if (appointment) {
               setNotice({
@@ -404,6 +408,7 @@ export function CalendarPage({ route }: { route: string }) {
           }}
           onBooked={(a) => {
             setFinding(false);
+            stopBookingFor();
             reload();
             setNotice({ tone: 'success', text: `Booked ${a.patient.name}, ${formatDayShort(a.start.slice(0, 10), order)} ${formatWallTime(a.start.slice(11), order)} with ${a.providerName}.`, undo: () => call('appointments.cancel', { id: a.id, by: 'clinic', reason: 'Booked by mistake (undone)' }) });
             go({ view: 'day', date: a.start.slice(0, 10), by: '' });
