@@ -87,11 +87,13 @@ export function DateField({ label, value, onChange, kind = 'day', error, hint, r
       });
       if (!ok) event.preventDefault();
     } else if (event.key === 'Escape' && text.trim() !== shown) {
-      // Esc takes back what was typed; a second Esc closes the dialog around it.
-      event.preventDefault();
-      event.stopPropagation();
       setText(shown);
       setProblem(null);
+      // Esc takes back a typed change; a second Esc closes the dialog around it. The same date typed another way is no change.
+      const read = readTypedDate(text, order, dateInZone(new Date(), clinic?.timeZone ?? 'UTC'), kind);
+      if (read.ok && read.date === value) return;
+      event.preventDefault();
+      event.stopPropagation();
     }
   }
 

@@ -142,7 +142,9 @@ test('the front desk books by keyboard, is refused a clash, drags and undoes, bo
   expect(refused.ok).toBe(false);
   expect(refused.error?.code).toBe('conflict');
   expect(refused.error?.message).toContain(`${provider.fullName} already has ${ana!.name}`);
+  // Esc on a filled-in form asks first.
   await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Discard this appointment?' }).getByRole('button', { name: 'Discard' }).click();
   await expect(second).toBeHidden();
   expect(await apiValue<Appointment[]>(page, 'appointments.list', { from: quietDay, to: quietDay, providerIds: [provider.id] })).toHaveLength(1);
 

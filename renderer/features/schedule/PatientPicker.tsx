@@ -1,5 +1,5 @@
 import { UserPlus, X } from 'lucide-react';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { PATIENT_EXAMPLE_BLANK } from '../../../shared/domain/patient-import';
 import { roleHas } from '../../../shared/domain/permissions';
 import { exampleBirthDate } from '../../../shared/domain/typed-date';
@@ -26,6 +26,8 @@ interface PatientPickerProps {
   onChange: (patient: PickedPatient | null) => void;
   error?: string | undefined;
   autoFocus?: boolean;
+  /** Where the focus goes once a patient is chosen (the field that emptied is gone); the "choose another" button by default. */
+  focusAfterPick?: () => void;
 }
 
 /**
@@ -33,7 +35,7 @@ interface PatientPickerProps {
  * date of birth, record number), by keyboard: type, arrows, Enter. Whoever may
  * register patients can add a new one here without leaving the form.
  */
-export function PatientPicker({ label = 'Patient', value, onChange, error, autoFocus = false }: PatientPickerProps) {
+export function PatientPicker({ label = 'Patient', value, onChange, error, autoFocus = false, focusAfterPick }: PatientPickerProps) {
   const me = useSession((s) => s.me);
   const canRegister = me ? roleHas(me.user.role, 'patients.edit') : false;
   const [query, setQuery] = useState('');
@@ -41,6 +43,15 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
   const [creating, setCreating] = useState(false);
   const { results, error: failure, clear } = usePatientSearch(query, { limit: 8, delay: 100, onResults: () => setActive(0) });
   const inputRef = useRef<HTMLInputElement>(null);
+  const changeRef = useRef<HTMLButtonElement>(null);
+  // Choosing a patient replaces the search box: keep the keyboard in the form.
+  const justPicked = useRef(false);
+  useEffect(() => {
+    if (!justPicked.current || !value) return;
+    justPicked.current = false;
+    if (focusAfterPick) focusAfterPick();
+    else changeRef.current?.focus();
+  }, [value, focusAfterPick]);
   const id = useId();
   const listId = `${id}-list`;
   const errorId = `${id}-error`;
@@ -57,6 +68,7 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
     const match = options[index];
     if (!match) return;
     onChange({ id: match.id, name: match.name, mrn: match.mrn, dob: match.dob, phone: match.phone });
+    justPicked.current = true;
     setQuery('');
     clear();
   }
@@ -87,6 +99,7 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
         <div className="picked-patient" aria-labelledby={`${id}-label`}>
           <PatientLine patient={value} />
           <button
+            ref={changeRef}
             type="button"
             className="icon-button"
             aria-label={`Choose another patient instead of ${value.name}`}
@@ -112,6 +125,7 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
           setQuery('');
           clear();
           onChange(p);
+          justPicked.current = true;
         }}
       />
     );

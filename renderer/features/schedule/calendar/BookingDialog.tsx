@@ -16,6 +16,7 @@ import { DateField } from '../../../ui/DateField';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
+import { useDiscardGuard } from '../../../ui/DiscardGuard';
 import { revealFirstInvalid } from '../../../ui/Reveal';
 import { PatientPicker, type PickedPatient } from '../PatientPicker';
 
@@ -82,6 +83,18 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
   const [until, setUntil] = useState('');
   const [preview, setPreview] = useState<SeriesPreview | null>(null);
   const checkSequence = useRef(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [initialType] = useState(typeId);
+  // Esc, × or Cancel on a form someone has filled in asks before anything is lost.
+  const dirty =
+    (patient !== null && patient.id !== draft.patient?.id) ||
+    Boolean(reason.trim() || note.trim() || overrideReason.trim()) ||
+    repeat !== 'none' ||
+    typeId !== initialType ||
+    providerId !== draft.providerId ||
+    date !== draft.date ||
+    start !== draft.start;
+  const { requestClose, confirm } = useDiscardGuard({ dirty, onClose, what: 'this appointment' });
 
   const providers = frame.providers.filter((p) => !type || type.providerRoles.includes(p.staffRole));
   const rooms = frame.rooms.filter((r) => !type?.roomKind || r.kind === type.roomKind);
@@ -227,173 +240,176 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
   const startOptions = timeOptions(clinic?.slotMinutes ?? 15, order, start);
 
   return (
-    <Dialog open title={preview ? 'Check the series before booking' : 'New appointment'} onClose={onClose} wide>
-      {preview ? (
-        <div className="stack">
-          <SeriesPreviewList preview={preview} order={order} />
-        </div>
-      ) : (
-        <form className="stack booking-form" onSubmit={(e) => void submit(e)} noValidate>
-          <PatientPicker value={patient} onChange={setPatient} error={errors.patientId} autoFocus={!patient} />
-          <div className="form-grid">
-            <SelectField label="Type" value={typeId} onChange={setTypeId} options={frame.types.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))} error={errors.typeId} />
-            <SelectField
-              label="Provider"
-              value={providerId}
-              onChange={setProviderId}
-              options={(providers.some((p) => p.id === providerId) ? providers : [...providers, ...frame.providers.filter((p) => p.id === providerId)]).map((p) => ({ value: p.id, label: p.fullName }))}
-              error={errors.providerId}
-            />
-            <DateField label="Day" value={date} onChange={setDate} error={errors.start && !errors.start.includes(':') ? errors.start : undefined} required />
-            <div className="time-pair">
-              <SelectField label="Starts" value={start} onChange={setStart} options={startOptions} error={errors.start} />
-              <TextField
-                label="Ends"
-                type="time"
-                step={300}
-                value={end}
-                onChange={setEnd}
-                error={errors.end}
-              />
-            </div>
-            <SelectField
-              label="Room"
-              value={room}
-              onChange={setRoom}
-              options={[
-                type?.roomKind ? { value: ANY_ROOM, label: `Any free ${ROOM_KIND_LABELS[type.roomKind].toLowerCase()} room` } : { value: ANY_ROOM, label: 'No room needed' },
-                ...rooms.map((r) => ({ value: r.id, label: r.name })),
-              ]}
-              error={errors.roomId}
-            />
-            <TextField label="Reason for visit" value={reason} onChange={setReason} maxLength={300} placeholder="e.g. Blood pressure check" error={errors.reason} />
-            <TextField label="Note for the front desk" value={note} onChange={setNote} maxLength={1000} className="form-span" error={errors.note} />
+    <>
+      <Dialog open title={preview ? 'Check the series before booking' : 'New appointment'} onClose={requestClose} wide>
+        {preview ? (
+          <div className="stack">
+            <SeriesPreviewList preview={preview} order={order} />
           </div>
-
-          <fieldset className="repeat-fields">
-            <legend>
-              <Repeat size={16} aria-hidden="true" /> Repeat
-            </legend>
-            <div className="inline-choice" role="radiogroup" aria-label="Repeat">
-              {(['none', 'daily', 'weekly', 'monthly'] as const).map((r) => (
-                <label key={r}>
-                  <input type="radio" name="repeat" checked={repeat === r} onChange={() => setRepeat(r)} /> {r === 'none' ? 'Does not repeat' : r === 'daily' ? 'Daily' : r === 'weekly' ? 'Weekly' : 'Monthly'}
-                </label>
-              ))}
+        ) : (
+          <form ref={formRef} className="stack booking-form" onSubmit={(e) => void submit(e)} noValidate>
+            <PatientPicker value={patient} onChange={setPatient} error={errors.patientId} autoFocus={!patient} focusAfterPick={() => formRef.current?.querySelector<HTMLElement>('[data-after-patient]')?.focus()} />
+            <div className="form-grid">
+              <SelectField label="Type" value={typeId} onChange={setTypeId} options={frame.types.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))} error={errors.typeId} />
+              <SelectField
+                label="Provider"
+                value={providerId}
+                onChange={setProviderId}
+                options={(providers.some((p) => p.id === providerId) ? providers : [...providers, ...frame.providers.filter((p) => p.id === providerId)]).map((p) => ({ value: p.id, label: p.fullName }))}
+                error={errors.providerId}
+              />
+              <DateField label="Day" value={date} onChange={setDate} error={errors.start && !errors.start.includes(':') ? errors.start : undefined} required />
+              <div className="time-pair">
+                <SelectField label="Starts" value={start} onChange={setStart} options={startOptions} error={errors.start} />
+                <TextField
+                  label="Ends"
+                  type="time"
+                  step={300}
+                  value={end}
+                  onChange={setEnd}
+                  error={errors.end}
+                />
+              </div>
+              <SelectField
+                label="Room"
+                value={room}
+                onChange={setRoom}
+                options={[
+                  type?.roomKind ? { value: ANY_ROOM, label: `Any free ${ROOM_KIND_LABELS[type.roomKind].toLowerCase()} room` } : { value: ANY_ROOM, label: 'No room needed' },
+                  ...rooms.map((r) => ({ value: r.id, label: r.name })),
+                ]}
+                error={errors.roomId}
+              />
+              <TextField label="Reason for visit" value={reason} onChange={setReason} maxLength={300} placeholder="e.g. Blood pressure check" error={errors.reason} data-after-patient />
+              <TextField label="Note for the front desk" value={note} onChange={setNote} maxLength={1000} className="form-span" error={errors.note} />
             </div>
-            {repeat !== 'none' && (
-              <div className="form-grid">
-                <TextField label={`Every how many ${repeat === 'daily' ? 'days' : repeat === 'weekly' ? 'weeks' : 'months'}`} type="number" min={1} max={52} value={interval} onChange={setIntervalN} error={errors['repeat.interval'] ?? errors.interval} />
-                {repeat === 'weekly' && (
-                  <fieldset className="weekday-picks">
-                    <legend>On</legend>
-                    {WEEKDAYS.map((d) => (
-                      <label key={d.day}>
-                        <input type="checkbox" checked={weekdays.includes(d.day)} onChange={(e) => setWeekdays((w) => (e.target.checked ? [...w, d.day] : w.filter((x) => x !== d.day)))} /> {d.short}
-                      </label>
-                    ))}
-                  </fieldset>
-                )}
-                {repeat === 'monthly' && (
-                  <SelectField
-                    label="On"
-                    value={monthlyBy}
-                    onChange={(v) => setMonthlyBy(v as 'date' | 'weekday')}
-                    options={[
-                      { value: 'date', label: `Day ${Number(date.slice(8, 10))} of each month` },
-                      { value: 'weekday', label: `The ${nthLabel(date)} ${WEEKDAYS[isoWeekday(date) - 1]?.name ?? ''} of each month` },
-                    ]}
+
+            <fieldset className="repeat-fields">
+              <legend>
+                <Repeat size={16} aria-hidden="true" /> Repeat
+              </legend>
+              <div className="inline-choice" role="radiogroup" aria-label="Repeat">
+                {(['none', 'daily', 'weekly', 'monthly'] as const).map((r) => (
+                  <label key={r}>
+                    <input type="radio" name="repeat" checked={repeat === r} onChange={() => setRepeat(r)} /> {r === 'none' ? 'Does not repeat' : r === 'daily' ? 'Daily' : r === 'weekly' ? 'Weekly' : 'Monthly'}
+                  </label>
+                ))}
+              </div>
+              {repeat !== 'none' && (
+                <div className="form-grid">
+                  <TextField label={`Every how many ${repeat === 'daily' ? 'days' : repeat === 'weekly' ? 'weeks' : 'months'}`} type="number" min={1} max={52} value={interval} onChange={setIntervalN} error={errors['repeat.interval'] ?? errors.interval} />
+                  {repeat === 'weekly' && (
+                    <fieldset className="weekday-picks">
+                      <legend>On</legend>
+                      {WEEKDAYS.map((d) => (
+                        <label key={d.day}>
+                          <input type="checkbox" checked={weekdays.includes(d.day)} onChange={(e) => setWeekdays((w) => (e.target.checked ? [...w, d.day] : w.filter((x) => x !== d.day)))} /> {d.short}
+                        </label>
+                      ))}
+                    </fieldset>
+                  )}
+                  {repeat === 'monthly' && (
+                    <SelectField
+                      label="On"
+                      value={monthlyBy}
+                      onChange={(v) => setMonthlyBy(v as 'date' | 'weekday')}
+                      options={[
+                        { value: 'date', label: `Day ${Number(date.slice(8, 10))} of each month` },
+                        { value: 'weekday', label: `The ${nthLabel(date)} ${WEEKDAYS[isoWeekday(date) - 1]?.name ?? ''} of each month` },
+                      ]}
+                    />
+                  )}
+                  <SelectField label="Ends" value={endsBy} onChange={(v) => setEndsBy(v as 'count' | 'until')} options={[{ value: 'count', label: 'After a number of times' }, { value: 'until', label: 'On a date' }]} />
+                  {endsBy === 'count' ? (
+                    <TextField label="How many times (at most 300)" type="number" min={1} max={300} value={count} onChange={setCount} error={errors.count} />
+                  ) : (
+                    <DateField label="Last date" value={until} onChange={setUntil} error={errors.until} min={date} />
+                  )}
+                </div>
+              )}
+            </fieldset>
+
+            <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
+          </form>
+        )}
+        <footer className="dialog-footer booking-footer">
+          <div className="booking-problems" ref={problemsRef} tabIndex={-1}>
+            {message && <Alert>{message}</Alert>}
+            {!preview && conflicts.length > 0 && (
+              <div ref={clashRef} tabIndex={-1} className={hard.length > 0 ? 'conflict-box conflict-hard' : 'conflict-box'} role="alert">
+                <strong>
+                  <AlertTriangle size={16} aria-hidden="true" /> {repeat !== 'none' ? 'The first appointment clashes:' : 'This clashes:'}
+                </strong>
+                <ul>
+                  {conflicts.map((c, i) => (
+                    <li key={i}>{c.message}</li>
+                  ))}
+                </ul>
+                {canOverride && (
+                  <TextField
+                    label="Book anyway — reason (kept in the audit trail)"
+                    value={overrideReason}
+                    onChange={setOverrideReason}
+                    maxLength={300}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Enter') return;
+                      e.preventDefault();
+                      void submit();
+                    }}
                   />
                 )}
-                <SelectField label="Ends" value={endsBy} onChange={(v) => setEndsBy(v as 'count' | 'until')} options={[{ value: 'count', label: 'After a number of times' }, { value: 'until', label: 'On a date' }]} />
-                {endsBy === 'count' ? (
-                  <TextField label="How many times (at most 300)" type="number" min={1} max={300} value={count} onChange={setCount} error={errors.count} />
-                ) : (
-                  <DateField label="Last date" value={until} onChange={setUntil} error={errors.until} min={date} />
-                )}
+                {!isManager && hard.length === 0 && <p className="small">Only the office manager can book over this.</p>}
               </div>
             )}
-          </fieldset>
-
-          <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
-        </form>
-      )}
-      <footer className="dialog-footer booking-footer">
-        <div className="booking-problems" ref={problemsRef} tabIndex={-1}>
-          {message && <Alert>{message}</Alert>}
-          {!preview && conflicts.length > 0 && (
-            <div ref={clashRef} tabIndex={-1} className={hard.length > 0 ? 'conflict-box conflict-hard' : 'conflict-box'} role="alert">
-              <strong>
-                <AlertTriangle size={16} aria-hidden="true" /> {repeat !== 'none' ? 'The first appointment clashes:' : 'This clashes:'}
-              </strong>
-              <ul>
-                {conflicts.map((c, i) => (
-                  <li key={i}>{c.message}</li>
-                ))}
-              </ul>
-              {canOverride && (
-                <TextField
-                  label="Book anyway — reason (kept in the audit trail)"
-                  value={overrideReason}
-                  onChange={setOverrideReason}
-                  maxLength={300}
-                  onKeyDown={(e) => {
-                    if (e.key !== 'Enter') return;
-                    e.preventDefault();
-                    void submit();
-                  }}
-                />
-              )}
-              {!isManager && hard.length === 0 && <p className="small">Only the office manager can book over this.</p>}
-            </div>
-          )}
-          {preview && isManager && clashing > 0 && preview.occurrences.every((o) => o.conflicts.every((c) => c.overridable)) && (
-            <div ref={clashRef} className="conflict-box">
-              <TextField label="Book all anyway — reason (kept in the audit trail)" value={overrideReason} onChange={setOverrideReason} maxLength={300} />
-            </div>
-          )}
-        </div>
-        {preview ? (
-          <>
-            <Button variant="ghost" onClick={() => setPreview(null)}>
-              Back to the booking
-            </Button>
-            <span className="spacer" />
-            {clashing > 0 && clashing < preview.occurrences.length && (
-              <Button variant="primary" busy={busy} onClick={() => void bookSeries(true)}>
-                Book {preview.occurrences.length - clashing}, skip {clashing} that clash
-              </Button>
+            {preview && isManager && clashing > 0 && preview.occurrences.every((o) => o.conflicts.every((c) => c.overridable)) && (
+              <div ref={clashRef} className="conflict-box">
+                <TextField label="Book all anyway — reason (kept in the audit trail)" value={overrideReason} onChange={setOverrideReason} maxLength={300} />
+              </div>
             )}
-            {clashing === 0 ? (
-              <Button variant="primary" busy={busy} onClick={() => void bookSeries(false)}>
-                Book all {preview.occurrences.length}
+          </div>
+          {preview ? (
+            <>
+              <Button variant="ghost" onClick={() => setPreview(null)}>
+                Back to the booking
               </Button>
-            ) : (
-              isManager &&
-              preview.occurrences.every((o) => o.conflicts.every((c) => c.overridable)) && (
-                <Button busy={busy} disabled={!overrideReason.trim()} onClick={() => void bookSeries(false)}>
-                  Book all {preview.occurrences.length} anyway
+              <span className="spacer" />
+              {clashing > 0 && clashing < preview.occurrences.length && (
+                <Button variant="primary" busy={busy} onClick={() => void bookSeries(true)}>
+                  Book {preview.occurrences.length - clashing}, skip {clashing} that clash
                 </Button>
-              )
-            )}
-            <Button variant="ghost" onClick={onClose}>
-              Cancel
-            </Button>
-          </>
-        ) : (
-          <>
-            <span className="small muted">Enter books · Esc closes</span>
-            <span className="spacer" />
-            <Button variant="ghost" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" busy={busy} disabled={hard.length > 0 || (conflicts.length > 0 && !(canOverride && overrideReason.trim()))} onClick={() => void submit()}>
-              {repeat !== 'none' ? 'Preview the series' : canOverride && overrideReason.trim() ? 'Book anyway' : 'Book'}
-            </Button>
-          </>
-        )}
-      </footer>
-    </Dialog>
+              )}
+              {clashing === 0 ? (
+                <Button variant="primary" busy={busy} onClick={() => void bookSeries(false)}>
+                  Book all {preview.occurrences.length}
+                </Button>
+              ) : (
+                isManager &&
+                preview.occurrences.every((o) => o.conflicts.every((c) => c.overridable)) && (
+                  <Button busy={busy} disabled={!overrideReason.trim()} onClick={() => void bookSeries(false)}>
+                    Book all {preview.occurrences.length} anyway
+                  </Button>
+                )
+              )}
+              <Button variant="ghost" onClick={requestClose}>
+                Cancel
+              </Button>
+            </>
+          ) : (
+            <>
+              <span className="small muted">Enter books · Esc closes</span>
+              <span className="spacer" />
+              <Button variant="ghost" onClick={requestClose}>
+                Cancel
+              </Button>
+              <Button variant="primary" busy={busy} disabled={hard.length > 0 || (conflicts.length > 0 && !(canOverride && overrideReason.trim()))} onClick={() => void submit()}>
+                {repeat !== 'none' ? 'Preview the series' : canOverride && overrideReason.trim() ? 'Book anyway' : 'Book'}
+              </Button>
+            </>
+          )}
+        </footer>
+      </Dialog>
+      {confirm}
+    </>
   );
 }
 
