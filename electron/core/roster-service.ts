@@ -49,7 +49,7 @@ export async function rosterWeek(db: Kysely<DB>, weekStartAny: string, clock: Cl
   const allShifts: Shift[] = shiftRows.map((r) => shiftFromRow(r, clock.zone));
   const weekShifts = allShifts.filter((s) => s.start >= `${weekStart}T00:00` && s.start < `${weekEnd}T00:00`);
   const warnings = rosterWarnings({ weekStart, people: staff.map(personOf), shifts: allShifts, approvedTimeOff: approved, standings, zone: clock.zone, dateOrder: clock.dateOrder });
-  const gaps = coverageGaps({ days, rules, roleOf: new Map(staff.map((s) => [s.id, s.staff_role as StaffRole])), shifts: weekShifts, approvedTimeOff: approved });
+  const gaps = coverageGaps({ days, rules, roleOf: new Map(staff.map((s) => [s.id, s.staff_role as StaffRole])), shifts: weekShifts, approvedTimeOff: approved, openingHours: await getOpeningHours(db) });
   const shiftsOf = new Map<string, Shift[]>();
   for (const shift of weekShifts) shiftsOf.set(shift.staffId, [...(shiftsOf.get(shift.staffId) ?? []), shift]);
   const hours: PersonHours[] = staff.map((s) => {
