@@ -225,7 +225,8 @@ export async function seedDemoStaff(
   await saveTemplate(db, { id: newId(), name: 'Front desk early', weekdays: [1, 2, 3, 4, 5], startTime: '07:45', endTime: '16:15', breakMinutes: 30, active: true }, false, now);
   await saveTemplate(db, { id: newId(), name: 'Saturday morning', weekdays: [6], startTime: '09:00', endTime: '12:00', breakMinutes: 0, active: true }, false, now);
   await saveCoverageRule(db, { id: newId(), name: 'Clinical floor', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '16:30', requirements: [{ staffRole: 'nurse_ma', min: 3 }], active: true }, false, now);
-  await saveCoverageRule(db, { id: newId(), name: 'Front desk', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '17:00', requirements: [{ staffRole: 'receptionist', min: 1 }], active: true }, false, now);
+  // The front desk is watched the whole opening day, late Wednesday and Saturday morning included (checked only while open).
+  await saveCoverageRule(db, { id: newId(), name: 'Front desk', weekdays: [1, 2, 3, 4, 5, 6], startTime: '08:00', endTime: '19:00', requirements: [{ staffRole: 'receptionist', min: 1 }], active: true }, false, now);
 
   // Hiring: one open position with candidates at several stages.
   const positionId = newId();

@@ -4,12 +4,12 @@ import { standingsFor } from '../../db/credentials';
 import { listCoverageRules, peopleWithShifts, shiftFromRow, shiftsBetween, timeOffBetween } from '../../db/roster';
 import type { DB } from '../../db/schema';
 import { listStaff, type StaffRow } from '../../db/staff';
-import type { LabourReport, PersonHours, ProviderAvailability, RosterPerson, RosterWarning, RosterWeek, Shift } from '../../shared/contract/staff-types';
+import type { LabourReport, PersonHours, ProviderAvailability, RosterPerson, RosterWarning, RosterWeek, Shift, ShiftChange } from '../../shared/contract/staff-types';
 import type { DateOrder } from '../../shared/contract/types';
 import { coverageGaps, flagOn, labourCostCents, overtimeMinutes, paidMinutes, rosterWarnings, workingIntervals, type RosterPersonLike, type ShiftLike } from '../../shared/domain/roster';
 import { STAFF_ROLES, type StaffRole } from '../../shared/domain/staff';
 import { isoWeekday } from '../../shared/domain/time';
-import { addDays, datePart, datesFrom, mondayOf } from '../../shared/domain/wallclock';
+import { addDays, datePart, datesFrom, elapsedMinutes, mondayOf, type WallTime } from '../../shared/domain/wallclock';
 
 /** Loads and computes the roster: the week view, shift checks, labour and availability. */
 
@@ -49,7 +49,7 @@ export async function rosterWeek(db: Kysely<DB>, weekStartAny: string, clock: Cl
   const allShifts: Shift[] = shiftRows.map((r) => shiftFromRow(r, clock.zone));
   const weekShifts = allShifts.filter((s) => s.start >= `${weekStart}T00:00` && s.start < `${weekEnd}T00:00`);
   const warnings = rosterWarnings({ weekStart, people: staff.map(personOf), shifts: allShifts, approvedTimeOff: approved, standings, zone: clock.zone, dateOrder: clock.dateOrder });
-  const gaps = coverageGaps({ days, rules, roleOf: new Map(staff.map((s) => [s.id, s.staff_role as StaffRole])), shifts: weekShifts, approvedTimeOff: approved });
+  const gaps = coverageGaps({ days, rules, roleOf: new Map(staff.map((s) => [s.id, s.staff_role as StaffRole])), shifts: weekShifts, approvedTimeOff: approved, openingHours: await getOpeningHours(db) });
   const shiftsOf = new Map<string, Shift[]>();
   for (const shift of weekShifts) shiftsOf.set(shift.staffId, [...(shiftsOf.get(shift.staffId) ?? []), shift]);
   const hours: PersonHours[] = staff.map((s) => {
@@ -143,4 +143,36 @@ export async function providerAvailability(db: Kysely<DB>, from: string, to: str
     });
     return { staffId: p.id, fullName: p.full_name, source: 'opening_hours', intervals: workingIntervals(open, blocked) };
   });
+}
+
+/**
+ * What time off does to each shift of the person it overlaps: the parts outside
+ * it stay (a shift inside it is removed, one across an edge shortened, one around
+ * a part-day absence split in two). The break stays with the longest part that
+ * is longer than it.
+ */
+export function shiftChanges(shifts: readonly Shift[], off: { start: WallTime; end: WallTime }, zone: string): ShiftChange[] {
+  return shifts
+    .filter((s) => s.start < off.end && s.end > off.start)
+    .map((shift) => {
+      const parts = [
+        { start: shift.start, end: off.start < shift.end ? off.start : shift.end },
+        { start: off.end > shift.start ? off.end : shift.start, end: shift.end },
+      ].filter((p) => p.start >= shift.start && p.end <= shift.end && p.start < p.end && (p.end <= off.start || p.start >= off.end));
+      const length = (p: { start: WallTime; end: WallTime }) => elapsedMinutes(p.start, p.end, zone);
+      const longest = parts.reduce<number>((best, p, i) => (best === -1 || length(p) > length(parts[best]!) ? i : best), -1);
+      const keeps = parts.map((p, i) => ({ ...p, breakMinutes: i === longest && length(p) > shift.breakMinutes ? shift.breakMinutes : 0 }));
+      const kept = keeps.reduce((sum, p) => sum + paidMinutes(p, zone), 0);
+      return { shift, effect: keeps.length === 0 ? 'remove' : keeps.length === 1 ? 'shorten' : 'split', keeps, paidMinutesLost: shift.paidMinutes - kept };
+    });
+}
+
+/** The shifts of a person a stretch of time off overlaps, and what approving it would do to them. */
+export async function timeOffShiftChanges(db: Kysely<DB>, staffId: string, off: { start: WallTime; end: WallTime }, zone: string): Promise<ShiftChange[]> {
+  const rows = await shiftsBetween(db, off.start, off.end, [staffId]);
+  return shiftChanges(
+    rows.map((r) => shiftFromRow(r, zone)),
+    off,
+    zone,
+  );
 }

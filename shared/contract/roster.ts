@@ -5,7 +5,7 @@ import { daysBetween, wallMinutes } from '../domain/wallclock';
 import { channel, returns } from './channel';
 import { atMost, date, empty, expected, id, list, optionalText, strictObject, text, timeOfDay, wallTime } from './fields';
 import { staffRole } from './staff';
-import type { CoverageGap, CoverageRule, LabourReport, ProviderAvailability, RosterWarning, RosterWeek, Shift, ShiftTemplate, TimeOff, WorkingToday } from './staff-types';
+import type { CoverageGap, CoverageRule, LabourReport, ProviderAvailability, RosterWarning, RosterWeek, Shift, ShiftTemplate, TimeOff, TimeOffDecision, TimeOffImpact, WorkingToday } from './staff-types';
 
 const weekdays = () =>
   atMost(
@@ -206,13 +206,27 @@ export const rosterContract = {
     summary: 'Request time off (whole days run 00:00 to 00:00 of the day after). Staff request their own; the manager may enter anyone’s.',
     example: { kind: 'vacation', start: '2026-03-09T00:00', end: '2026-03-14T00:00', note: '' },
   }),
+  'timeoff.impact': channel({
+    input: strictObject({ id: id() }),
+    output: returns<TimeOffImpact>(),
+    access: 'timeoff.decide',
+    audit: 'read-phi',
+    summary: 'What approving a request touches: the person’s shifts during it (removed, or cut back) with the hours and labor cost, and their booked appointments to reschedule.',
+    example: { id: '00000000-0000-7000-8000-000000000000' },
+  }),
   'timeoff.decide': channel({
-    input: strictObject({ id: id(), decision: z.enum(['approved', 'declined'], { error: expected('approved or declined') }), comment: optionalText(500, { multiline: true }) }),
-    output: returns<TimeOff>(),
+    input: strictObject({
+      id: id(),
+      decision: z.enum(['approved', 'declined'], { error: expected('approved or declined') }),
+      comment: optionalText(500, { multiline: true }),
+      /** With an approval: take the person's shifts during the time off off the roster (or cut them back), in the same transaction. */
+      removeShifts: z.boolean({ error: expected('true or false') }).optional(),
+    }),
+    output: returns<TimeOffDecision>(),
     access: 'timeoff.decide',
     audit: 'write',
-    summary: 'Approve or decline a pending request, with a comment.',
-    example: { id: '00000000-0000-7000-8000-000000000000', decision: 'approved', comment: '' },
+    summary: 'Approve or decline a pending request, with a comment; an approval may also remove the person’s shifts during it from the roster.',
+    example: { id: '00000000-0000-7000-8000-000000000000', decision: 'approved', comment: '', removeShifts: true },
   }),
   'timeoff.cancel': channel({
     input: strictObject({ id: id() }),

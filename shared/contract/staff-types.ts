@@ -1,3 +1,4 @@
+import type { AffectedAppointment } from './booking-risks';
 import type { CandidateStage, CredentialKind, EmploymentType, ExpiryAlert, PayType, RoomKind, StaffRole, TimeOffKind, TimeOffStatus } from '../domain/staff';
 
 /** Why a person is flagged: a required credential missing or expired. */
@@ -285,4 +286,30 @@ export interface Equipment {
   note: string;
   active: boolean;
   overdue: boolean;
+}
+
+/** What approving time off does to one shift: removed, or cut back to the parts outside the time off. */
+export interface ShiftChange {
+  shift: Shift;
+  effect: 'remove' | 'shorten' | 'split';
+  /** The parts that stay on the roster (none when removed). */
+  keeps: Array<{ start: string; end: string; breakMinutes: number }>;
+  paidMinutesLost: number;
+}
+
+/** What a time-off request touches, shown before it is approved. */
+export interface TimeOffImpact {
+  request: TimeOff;
+  shifts: ShiftChange[];
+  paidMinutesLost: number;
+  /** Labor cost of those hours (hourly pay; salaries do not change); null for anyone but the manager. */
+  costCents: number | null;
+  /** Booked appointments of the person during it, to reschedule. */
+  appointments: AffectedAppointment[];
+}
+
+export interface TimeOffDecision extends TimeOff {
+  /** Shifts taken off the roster with the approval, and shifts cut back to the hours outside it. */
+  shiftsRemoved: number;
+  shiftsShortened: number;
 }

@@ -146,14 +146,25 @@ export function coverageGaps(input: {
   roleOf: ReadonlyMap<string, StaffRole>;
   shifts: ReadonlyArray<ShiftLike>;
   approvedTimeOff: ReadonlyArray<TimeOffLike>;
+  /** The clinic's hours: a rule is checked only while the clinic is open (none given: all of the rule's window). */
+  openingHours?: ReadonlyArray<{ weekday: number; opens: string | null; closes: string | null }>;
 }): CoverageGap[] {
   const gaps: CoverageGap[] = [];
   for (const day of input.days) {
     const weekday = isoWeekday(day);
+    const hours = input.openingHours?.find((h) => h.weekday === weekday);
     for (const rule of input.rules) {
       if (!rule.active || !rule.weekdays.includes(weekday)) continue;
-      const from: WallTime = `${day}T${rule.startTime}`;
-      const to: WallTime = `${day}T${rule.endTime}`;
+      let start = rule.startTime;
+      let end = rule.endTime;
+      if (input.openingHours) {
+        if (!hours?.opens || !hours.closes) continue;
+        if (hours.opens > start) start = hours.opens;
+        if (hours.closes < end) end = hours.closes;
+        if (end <= start) continue;
+      }
+      const from: WallTime = `${day}T${start}`;
+      const to: WallTime = `${day}T${end}`;
       const shifts = input.shifts.filter((s) => overlaps(s.start, s.end, from, to));
       const offs = input.approvedTimeOff.filter((t) => overlaps(t.start, t.end, from, to));
       const cuts = new Set<WallTime>([from, to]);
@@ -239,4 +250,29 @@ export function workingIntervals(shifts: ReadonlyArray<Pick<ShiftLike, 'start' |
     pieces = next;
   }
   return pieces.map(([start, end]) => ({ start, end }));
+}
+
+/**
+ * The parts of each open day that no active coverage rule checks (any role), by
+ * weekday: "Wed 17:00–19:00" is left unwatched when every rule ends at 17:00.
+ */
+export function uncheckedOpeningHours(
+  rules: ReadonlyArray<Pick<CoverageRule, 'weekdays' | 'startTime' | 'endTime' | 'active'>>,
+  hours: ReadonlyArray<{ weekday: number; opens: string | null; closes: string | null }>,
+): Array<{ weekday: number; from: string; to: string }> {
+  const out: Array<{ weekday: number; from: string; to: string }> = [];
+  for (const day of hours) {
+    if (!day.opens || !day.closes) continue;
+    const windows = rules
+      .filter((r) => r.active && r.weekdays.includes(day.weekday))
+      .map((r) => [r.startTime, r.endTime] as const)
+      .sort((a, b) => a[0].localeCompare(b[0]));
+    let at = day.opens;
+    for (const [start, end] of windows) {
+      if (start > at && at < day.closes) out.push({ weekday: day.weekday, from: at, to: start < day.closes ? start : day.closes });
+      if (end > at) at = end;
+    }
+    if (at < day.closes) out.push({ weekday: day.weekday, from: at, to: day.closes });
+  }
+  return out;
 }

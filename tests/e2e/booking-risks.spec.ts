@@ -75,18 +75,17 @@ test('the front desk sees on Today and on Dr. Lee’s page the appointments her 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await dialog.getByRole('button', { name: 'Copy list' }).click();
   await expect(dialog.getByRole('status')).toHaveText(`Copied ${patients.length} appointments: paste them into a spreadsheet or a message.`);
-  const copied = await page.evaluate<string>('navigator.clipboard.readText()');
+  const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
   expect(copied.split('\n')).toHaveLength(patients.length + 2);
   expect(copied.split('\n')[2]).toMatch(new RegExp(`^12/07/2026 8:30 AM\\t${patients[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\t\\(555\\)`));
 
-  // Printable: the list alone goes to the printer.
-  // A string, not a function: the Node side's type check has no DOM (tsconfig.json lib is ES2023 only).
+  // Printable: the list alone goes to the printer (the page's print is caught to read what it would print).
   await page.evaluate(`window.print = () => {
     const printing = document.querySelector('[data-printing]');
-    window.printed = document.documentElement.dataset.printCallList !== undefined && printing ? (printing.textContent ?? '') : '';
+    window.printed = document.documentElement.dataset.printCallList !== undefined && printing ? printing.textContent : '';
   }`);
   await dialog.getByRole('button', { name: 'Print list' }).click();
-  expect(await page.evaluate<string>('window.printed')).toContain(patients.at(-1)!);
+  expect(await page.evaluate('window.printed')).toContain(patients.at(-1)!);
   await page.keyboard.press('Escape');
 
   // Dr. Lee's own page: the contact card for the front desk (no credentials, no error), and the same warning.

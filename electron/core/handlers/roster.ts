@@ -1,3 +1,4 @@
+import { getOpeningHours } from '../../../db/clinic';
 import { findStaff, withFlags } from '../../../db/staff';
 import { deleteShift, findShift, insertShifts, listCoverageRules, listTemplates, saveCoverageRule, saveTemplate, shiftFromRow, shiftsBetween, timeOffBetween, updateShift } from '../../../db/roster';
 import { fieldError, KeelError } from '../../../shared/contract/index';
@@ -168,6 +169,7 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
       roleOf: new Map(staff.filter((s) => s !== undefined).map((s) => [s.id, s.staff_role as StaffRole])),
       shifts,
       approvedTimeOff: approved,
+      openingHours: await getOpeningHours(ctx.db),
     });
   },
 };

@@ -1,14 +1,17 @@
-import { findTimeOff, insertTimeOff, setTimeOffStatus, timeOffBetween } from '../../../db/roster';
+import { deleteShift, findTimeOff, insertShifts, insertTimeOff, setTimeOffStatus, timeOffBetween, updateShift } from '../../../db/roster';
+import { findStaff } from '../../../db/staff';
 import { fieldError, KeelError } from '../../../shared/contract/index';
 import type { rosterContract } from '../../../shared/contract/roster';
 import type { TimeOff } from '../../../shared/contract/staff-types';
 import { formatWallTime } from '../../../shared/domain/format';
 import { TIME_OFF_LABELS } from '../../../shared/domain/staff';
 import { addDays } from '../../../shared/domain/wallclock';
-import { can, ownStaff, requireStaff } from './clinic-time';
+import { appointmentsDuring } from '../booking-risks';
+import { timeOffShiftChanges } from '../roster-service';
+import { can, ownStaff, requireStaff, scheduleClock, zoneOf } from './clinic-time';
 import type { HandlerContext, HandlersFor } from './types';
 
-type TimeOffChannels = Pick<typeof rosterContract, 'timeoff.list' | 'timeoff.request' | 'timeoff.decide' | 'timeoff.cancel'>;
+type TimeOffChannels = Pick<typeof rosterContract, 'timeoff.list' | 'timeoff.request' | 'timeoff.impact' | 'timeoff.decide' | 'timeoff.cancel'>;
 
 /** Only the manager and the person themself read the notes on a request (a sick note is private). */
 function visibleTo(ctx: HandlerContext, ownId: string | null) {
@@ -55,15 +58,49 @@ export const timeOffHandlers: HandlersFor<TimeOffChannels> = {
     return (await findTimeOff(ctx.db, id))!;
   },
 
+  'timeoff.impact': async (input, ctx) => {
+    const request = await findTimeOff(ctx.db, input.id);
+    if (!request) throw new KeelError('not_found', 'That request does not exist.');
+    const zone = zoneOf(ctx);
+    const shifts = await timeOffShiftChanges(ctx.db, request.staffId, request, zone);
+    const person = await findStaff(ctx.db, request.staffId);
+    const paidMinutesLost = shifts.reduce((sum, c) => sum + c.paidMinutesLost, 0);
+    // Salaried pay does not change with the roster; hourly pay does, by the hours taken off it.
+    const costCents = person?.pay_type === 'hourly' ? Math.round((person.pay_rate_cents * paidMinutesLost) / 60) : 0;
+    const appointments = await appointmentsDuring(ctx.db, scheduleClock(ctx), request.staffId, request.start, request.end);
+    ctx.audit.targetId = input.id;
+    ctx.audit.detail = { staffId: request.staffId, shifts: shifts.length, appointments: appointments.length };
+    return { request, shifts, paidMinutesLost, costCents, appointments };
+  },
+
   'timeoff.decide': async (input, ctx) => {
     const request = await findTimeOff(ctx.db, input.id);
     if (!request) throw new KeelError('not_found', 'That request does not exist.');
     if (request.status !== 'pending') throw new KeelError('conflict', `This request was already ${request.status}.`);
+    if (input.removeShifts && input.decision !== 'approved') throw fieldError('removeShifts', 'Shifts are removed only when the time off is approved');
     await setTimeOffStatus(ctx.db, input.id, input.decision, { note: input.comment, by: ctx.user?.username ?? null, at: ctx.now }, ctx.now);
+    // In the same transaction as the approval: the roster never shows someone working through approved time off.
+    const changes = input.removeShifts ? await timeOffShiftChanges(ctx.db, request.staffId, request, zoneOf(ctx)) : [];
+    const added: string[] = [];
+    for (const change of changes) {
+      const [first, second] = change.keeps;
+      if (!first) {
+        await deleteShift(ctx.db, change.shift.id, ctx.now);
+        continue;
+      }
+      await updateShift(ctx.db, change.shift.id, { staffId: change.shift.staffId, start: first.start, end: first.end, breakMinutes: first.breakMinutes, note: change.shift.note }, ctx.now);
+      if (second) {
+        const id = ctx.app.newId();
+        added.push(id);
+        await insertShifts(ctx.db, [{ id, staffId: change.shift.staffId, start: second.start, end: second.end, breakMinutes: second.breakMinutes, note: change.shift.note }], ctx.now);
+      }
+    }
+    const removed = changes.filter((c) => c.effect === 'remove').map((c) => c.shift.id);
+    const shortened = changes.filter((c) => c.effect !== 'remove').map((c) => c.shift.id);
     ctx.audit.targetId = input.id;
-    ctx.audit.detail = { staffId: request.staffId, decision: input.decision };
-    ctx.afterCommit(() => ctx.app.events.emit('data.changed', { domains: ['timeoff'] }));
-    return (await findTimeOff(ctx.db, input.id))!;
+    ctx.audit.detail = { staffId: request.staffId, decision: input.decision, ...(input.removeShifts ? { shiftsRemoved: removed, shiftsShortened: shortened, shiftsAdded: added } : {}) };
+    ctx.afterCommit(() => ctx.app.events.emit('data.changed', { domains: changes.length > 0 ? ['timeoff', 'roster'] : ['timeoff'] }));
+    return { ...(await findTimeOff(ctx.db, input.id))!, shiftsRemoved: removed.length, shiftsShortened: shortened.length };
   },
 
   'timeoff.cancel': async (input, ctx) => {

@@ -2,7 +2,7 @@ import type { BookingRisk } from '../../../../shared/contract/booking-risks';
 import type { DateOrder } from '../../../../shared/contract/types';
 import { formatDate } from '../../../../shared/domain/format';
 import { CREDENTIAL_LABELS, TIME_OFF_LABELS } from '../../../../shared/domain/staff';
-import { describeTimeOff } from '../timeoff/TimeOffList';
+import { describeTimeOff } from '../timeoff/describe';
 
 /** "12/05" (or the clinic's order without the year): dates in a warning line. */
 export function monthDay(date: string, order: DateOrder): string {

@@ -2,7 +2,9 @@ import { Plus, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { rosterContract } from '../../../../shared/contract/roster';
 import type { CoverageRequirement, CoverageRule } from '../../../../shared/contract/staff-types';
+import { uncheckedOpeningHours } from '../../../../shared/domain/roster';
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../../../shared/domain/staff';
+import { WEEKDAYS } from '../../../../shared/domain/time';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
 import { useSession } from '../../../app/session-store';
@@ -22,6 +24,7 @@ export function formatRequirements(requirements: readonly CoverageRequirement[])
 /** Coverage rules: the list, or the inline form that replaces it while editing. */
 export function CoveragePanel({ loaded, onChanged }: { loaded: Loaded<CoverageRule[]>; onChanged: () => void }) {
   const order = useSession((s) => s.clinic?.dateOrder ?? 'MDY');
+  const hours = useSession((s) => s.clinic?.openingHours);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { container, returnFocusTo } = useReturnFocus();
@@ -47,6 +50,8 @@ export function CoveragePanel({ loaded, onChanged }: { loaded: Loaded<CoverageRu
   }
 
   const example = `at least 2 nurses or medical assistants and 1 receptionist, Mon–Fri ${formatTimeRange('08:00', '17:00', order)}`;
+  // Opening hours no rule watches: a gap there is never reported.
+  const unchecked = rules && rules.length > 0 && hours ? uncheckedOpeningHours(rules, hours) : [];
   return (
     <div className="stack" ref={container}>
       <div className="section-header">
@@ -66,6 +71,11 @@ export function CoveragePanel({ loaded, onChanged }: { loaded: Loaded<CoverageRu
       {notice && <Alert tone="success">{notice}</Alert>}
       <LoadError error={error} onRetry={reload} />
       {!rules && !error && <Loading label="Loading coverage rules…" />}
+      {unchecked.length > 0 && (
+        <Alert tone="warning" title="Open hours no rule checks">
+          The clinic is open then, but no active rule counts who is working: {unchecked.map((u) => `${WEEKDAYS[u.weekday - 1]!.short} ${formatTimeRange(u.from, u.to, order)}`).join('; ')}. Widen a rule (it is only checked while the clinic is open) or add one.
+        </Alert>
+      )}
       {rules && rules.length === 0 && <EmptyState title="No coverage rules yet">A rule like “{example}” shows the gaps on the roster.</EmptyState>}
       {rules && rules.length > 0 && (
         <div className="table-wrap">
@@ -125,9 +135,12 @@ interface Row {
 
 function CoverageForm({ rule, onCancel, onSaved }: { rule: CoverageRule | null; onCancel: () => void; onSaved: (saved: CoverageRule) => void }) {
   const [name, setName] = useState(rule?.name ?? '');
-  const [weekdays, setWeekdays] = useState<number[]>(rule?.weekdays ?? [1, 2, 3, 4, 5]);
-  const [startTime, setStart] = useState(rule?.startTime ?? '08:00');
-  const [endTime, setEnd] = useState(rule?.endTime ?? '17:00');
+  // A new rule covers the whole opening day: every open weekday, from the earliest opening to the latest closing.
+  const hours = useSession((s) => s.clinic?.openingHours ?? []);
+  const open = hours.filter((h) => h.opens && h.closes);
+  const [weekdays, setWeekdays] = useState<number[]>(rule?.weekdays ?? (open.length > 0 ? open.map((h) => h.weekday) : [1, 2, 3, 4, 5]));
+  const [startTime, setStart] = useState(rule?.startTime ?? (open.length > 0 ? open.map((h) => h.opens!).sort()[0]! : '08:00'));
+  const [endTime, setEnd] = useState(rule?.endTime ?? (open.length > 0 ? open.map((h) => h.closes!).sort().at(-1)! : '17:00'));
   const [rows, setRows] = useState<Row[]>(() => (rule?.requirements ?? [{ staffRole: 'receptionist' as StaffRole, min: 1 }]).map((r, i) => ({ key: i, staffRole: r.staffRole, min: String(r.min) })));
   const [active, setActive] = useState(rule?.active ?? true);
   const nextKey = useRef(rows.length);
@@ -205,7 +218,7 @@ function CoverageForm({ rule, onCancel, onSaved }: { rule: CoverageRule | null; 
           value={endTime}
           onChange={edit(setEnd, 'startTime', 'endTime')}
           error={timeError(endTime, form.errors.endTime)}
-          hint="On the same day, after the start."
+          hint="On the same day, after the start. Checked only while the clinic is open."
         />
         <fieldset className={['span-2', 'rd-reqs', requirementsError ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={requirementsError ? `${ids}-reqs-error` : undefined}>
           <legend>Minimum staff working</legend>

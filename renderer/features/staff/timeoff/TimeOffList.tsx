@@ -1,31 +1,26 @@
-import { useState } from 'react';
-import type { TimeOff } from '../../../../shared/contract/staff-types';
-import { formatDate, formatWallTime } from '../../../../shared/domain/format';
+import { useEffect, useRef, useState } from 'react';
+import type { ShiftChange, TimeOff, TimeOffDecision } from '../../../../shared/contract/staff-types';
+import { formatCents, formatDayShort, formatWallTime } from '../../../../shared/domain/format';
+import { formatHours } from '../../../../shared/domain/roster';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { TIME_OFF_LABELS } from '../../../../shared/domain/staff';
 import { dateInZone } from '../../../../shared/domain/time';
-import { addDays } from '../../../../shared/domain/wallclock';
+import { addDays, datePart, timePart } from '../../../../shared/domain/wallclock';
 import { call, messageOf } from '../../../app/api';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
-import { Alert, Badge, EmptyState, Loading } from '../../../ui/Feedback';
+import { Alert, Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { TextField } from '../../../ui/Field';
 import type { DateOrder } from '../../../../shared/contract/types';
+import { CheckboxField } from '../roster/rules-parts';
+import { CallList } from '../risks/CallList';
+import { plural } from '../risks/risk-text';
+import { describeTimeOff } from './describe';
+import './timeoff.css';
 
-/** "Mon 03/09/2026 – Fri 03/13/2026" for whole days, "03/09/2026 12:00 PM – 3:00 PM" for part of a day. */
-export function describeTimeOff(t: Pick<TimeOff, 'start' | 'end'>, order: DateOrder): string {
-  const startDate = t.start.slice(0, 10);
-  const endDate = t.end.slice(0, 10);
-  const wholeDays = t.start.endsWith('T00:00') && t.end.endsWith('T00:00');
-  if (wholeDays) {
-    const last = addDays(endDate, -1);
-    return last === startDate ? formatDate(startDate, order) : `${formatDate(startDate, order)} – ${formatDate(last, order)}`;
-  }
-  const from = `${formatDate(startDate, order)} ${formatWallTime(t.start.slice(11), order)}`;
-  return startDate === endDate ? `${from} – ${formatWallTime(t.end.slice(11), order)}` : `${from} – ${formatDate(endDate, order)} ${formatWallTime(t.end.slice(11), order)}`;
-}
+export { describeTimeOff };
 
 const STATUS_TONE = { pending: 'warn', approved: 'good', declined: 'bad', cancelled: 'neutral' } as const;
 const STATUS_LABEL = { pending: 'Waiting for a decision', approved: 'Approved', declined: 'Declined', cancelled: 'Withdrawn' } as const;
@@ -40,11 +35,18 @@ export function TimeOffList({ staffId, pendingOnly = false, refreshKey = '', onC
   const { data: own } = useLoad(() => call('staff.me', {}), 'me');
   const [deciding, setDeciding] = useState<{ request: TimeOff; decision: 'approved' | 'declined' } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
   const canDecide = me ? roleHas(me.user.role, 'timeoff.decide') : false;
   const order = clinic?.dateOrder ?? 'MDY';
+  // The row decided on is gone from the queue: focus goes to the message saying what happened.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   async function withdraw(request: TimeOff) {
     setProblem(null);
+    setNotice(null);
     try {
       await call('timeoff.cancel', { id: request.id });
       reload();
@@ -66,12 +68,24 @@ export function TimeOffList({ staffId, pendingOnly = false, refreshKey = '', onC
   }
   if (loading && !data) return <Loading label="Loading time off…" />;
   const rows = (data ?? []).slice().sort((a, b) => (a.status === 'pending' ? 0 : 1) - (b.status === 'pending' ? 0 : 1) || (a.start < b.start ? 1 : -1));
-  if (rows.length === 0) return <EmptyState title={pendingOnly ? 'Nothing waiting for a decision' : 'No time off in the last three months or the coming year'} />;
+  const message = notice && (
+    <div ref={noticeRef} tabIndex={-1} className="timeoff-notice">
+      <Alert tone="success">{notice}</Alert>
+    </div>
+  );
+  if (rows.length === 0)
+    return (
+      <>
+        {message}
+        <EmptyState title={pendingOnly ? 'Nothing waiting for a decision' : 'No time off in the last three months or the coming year'} />
+      </>
+    );
   return (
     <>
+      {message}
       {problem && <Alert>{problem}</Alert>}
       <div className="table-wrap">
-        <table className="table">
+        <table className="table timeoff-table">
           <caption className="sr-only">Time off</caption>
           <thead>
             <tr>
@@ -113,7 +127,8 @@ export function TimeOffList({ staffId, pendingOnly = false, refreshKey = '', onC
                         </Button>
                       </>
                     )}
-                    {open && (canDecide || mine) && (
+                    {/* One's own request only: an approver declines someone else's rather than withdrawing it. */}
+                    {open && mine && (
                       <Button variant="ghost" onClick={() => void withdraw(t)} aria-label={`Withdraw ${t.staffName}’s ${TIME_OFF_LABELS[t.kind].toLowerCase()}`}>
                         Withdraw
                       </Button>
@@ -125,15 +140,16 @@ export function TimeOffList({ staffId, pendingOnly = false, refreshKey = '', onC
           </tbody>
         </table>
       </div>
-      <Dialog open={deciding !== null} title={deciding?.decision === 'approved' ? 'Approve time off' : 'Decline time off'} onClose={() => setDeciding(null)}>
+      <Dialog open={deciding !== null} wide={deciding?.decision === 'approved'} title={deciding?.decision === 'approved' ? 'Approve time off' : 'Decline time off'} onClose={() => setDeciding(null)}>
         {deciding && (
           <DecideForm
             request={deciding.request}
             decision={deciding.decision}
             order={order}
             onClose={() => setDeciding(null)}
-            onDone={() => {
+            onDone={(decided) => {
               setDeciding(null);
+              setNotice(decidedMessage(decided, order));
               reload();
               onChanged?.();
             }}
@@ -144,16 +160,37 @@ export function TimeOffList({ staffId, pendingOnly = false, refreshKey = '', onC
   );
 }
 
-function DecideForm({ request, decision, order, onClose, onDone }: { request: TimeOff; decision: 'approved' | 'declined'; order: DateOrder; onClose: () => void; onDone: () => void }) {
+/** "Approved Kai Goldberg’s vacation, 12/09/2026 – 12/10/2026. 2 shifts taken off the roster." */
+function decidedMessage(t: TimeOffDecision, order: DateOrder): string {
+  const what = `${t.status === 'approved' ? 'Approved' : 'Declined'} ${t.staffName}’s ${TIME_OFF_LABELS[t.kind].toLowerCase()}, ${describeTimeOff(t, order)}.`;
+  const roster = [t.shiftsRemoved > 0 ? `${plural(t.shiftsRemoved, 'shift')} taken off the roster` : '', t.shiftsShortened > 0 ? `${plural(t.shiftsShortened, 'shift')} cut back` : ''].filter(Boolean).join(', ');
+  return roster ? `${what} ${roster.charAt(0).toUpperCase()}${roster.slice(1)}.` : what;
+}
+
+/** "Wed, Dec 9 8:00 AM–4:30 PM" */
+function shiftSpan(start: string, end: string, order: DateOrder): string {
+  return `${formatDayShort(datePart(start), order)} ${formatWallTime(timePart(start), order)}–${formatWallTime(timePart(end), order)}`;
+}
+
+function shiftEffect(c: ShiftChange, order: DateOrder): string {
+  if (c.effect === 'remove') return 'taken off the roster';
+  const keeps = c.keeps.map((k) => `${formatWallTime(timePart(k.start), order)}–${formatWallTime(timePart(k.end), order)}`).join(' and ');
+  return `cut back to ${keeps}`;
+}
+
+function DecideForm({ request, decision, order, onClose, onDone }: { request: TimeOff; decision: 'approved' | 'declined'; order: DateOrder; onClose: () => void; onDone: (decided: TimeOffDecision) => void }) {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [removeShifts, setRemoveShifts] = useState(true);
+  const approving = decision === 'approved';
+  const impact = useLoad(() => (approving ? call('timeoff.impact', { id: request.id }) : Promise.resolve(null)), `${request.id}|${decision}`);
+  const shifts = impact.data?.shifts ?? [];
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
     try {
-      await call('timeoff.decide', { id: request.id, decision, comment });
-      onDone();
+      onDone(await call('timeoff.decide', { id: request.id, decision, comment, ...(approving && shifts.length > 0 ? { removeShifts } : {}) }));
     } catch (e) {
       setProblem(messageOf(e));
     } finally {
@@ -165,11 +202,44 @@ function DecideForm({ request, decision, order, onClose, onDone }: { request: Ti
       <p>
         <strong>{request.staffName}</strong>: {TIME_OFF_LABELS[request.kind].toLowerCase()}, {describeTimeOff(request, order)}.
       </p>
+      {approving && (
+        <section className="stack timeoff-impact" aria-labelledby="impact-title" aria-busy={impact.loading || undefined}>
+          <h3 id="impact-title">What this changes</h3>
+          <LoadError error={impact.error} onRetry={impact.reload} title="What this time off changes could not be loaded" />
+          {impact.loading && !impact.data && <Loading label="Checking the roster and the schedule…" />}
+          {impact.data && shifts.length === 0 && <p className="muted">{request.staffName} has no shifts on the roster during it.</p>}
+          {impact.data && shifts.length > 0 && (
+            <>
+              <p>
+                {plural(shifts.length, 'rostered shift')} during it: {formatHours(impact.data.paidMinutesLost)} of paid time
+                {impact.data.costCents ? `, ${formatCents(impact.data.costCents)} of labor cost` : ''}.
+              </p>
+              <ul className="timeoff-shifts">
+                {shifts.map((c) => (
+                  <li key={c.shift.id}>
+                    {shiftSpan(c.shift.start, c.shift.end, order)}
+                    <span className="muted"> · {removeShifts ? shiftEffect(c, order) : 'stays on the roster'}</span>
+                  </li>
+                ))}
+              </ul>
+              <CheckboxField label={shifts.length === 1 ? 'Take this shift off the roster' : 'Take these shifts off the roster'} checked={removeShifts} onChange={setRemoveShifts} hint="Saved with the approval; the roster’s hours and labor cost change with it." />
+            </>
+          )}
+          {impact.data && impact.data.appointments.length > 0 && (
+            <>
+              <Alert tone="warning" title={`${plural(impact.data.appointments.length, 'booked appointment')} during it`}>
+                Approving does not move them: call these patients to reschedule.
+              </Alert>
+              <CallList compact title={`${request.staffName}: ${TIME_OFF_LABELS[request.kind].toLowerCase()} ${describeTimeOff(request, order)}`} appointments={impact.data.appointments} />
+            </>
+          )}
+        </section>
+      )}
       <TextField label="Comment (optional)" value={comment} onChange={setComment} maxLength={500} autoFocus />
       {problem && <Alert>{problem}</Alert>}
       <div className="form-actions">
-        <Button type="submit" variant={decision === 'approved' ? 'primary' : 'danger'} busy={busy}>
-          {decision === 'approved' ? 'Approve' : 'Decline'}
+        <Button type="submit" variant={approving ? 'primary' : 'danger'} busy={busy} disabled={approving && impact.loading}>
+          {approving ? 'Approve' : 'Decline'}
         </Button>
         <Button onClick={onClose}>Cancel</Button>
       </div>

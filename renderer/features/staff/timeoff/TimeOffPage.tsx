@@ -20,13 +20,14 @@ export function TimeOffPage() {
   const canDecide = me ? roleHas(me.user.role, 'timeoff.decide') : false;
   return (
     <div className="stack">
-      <RequestForm onRequested={() => setRefresh((n) => n + 1)} />
+      {/* The approver's queue first: it is what needs doing. */}
       {canDecide && (
         <section className="card stack" aria-labelledby="pending-title">
           <h2 id="pending-title">Waiting for your decision</h2>
           <TimeOffList pendingOnly refreshKey={String(refresh)} onChanged={() => setRefresh((n) => n + 1)} />
         </section>
       )}
+      <RequestForm onRequested={() => setRefresh((n) => n + 1)} />
       <section className="card stack" aria-labelledby="all-timeoff-title">
         <h2 id="all-timeoff-title">{canDecide ? 'All time off' : 'Time off'}</h2>
         <TimeOffList refreshKey={String(refresh)} onChanged={() => setRefresh((n) => n + 1)} />
@@ -71,7 +72,7 @@ function RequestForm({ onRequested }: { onRequested: () => void }) {
     const input = { ...(staffId ? { staffId } : {}), kind, start, end, note };
     const saved = await form.submit(rosterContract['timeoff.request'].input, input, (i) => call('timeoff.request', i));
     if (saved) {
-      setDone(`Requested: ${TIME_OFF_LABELS[saved.kind].toLowerCase()} for ${saved.staffName}, ${describeTimeOff(saved, clinic?.dateOrder ?? 'MDY')}. ${canDecide ? 'Approve it below.' : 'The office manager will decide.'}`);
+      setDone(`Requested: ${TIME_OFF_LABELS[saved.kind].toLowerCase()} for ${saved.staffName}, ${describeTimeOff(saved, clinic?.dateOrder ?? 'MDY')}. ${canDecide ? 'Approve it under “Waiting for your decision”.' : 'The office manager will decide.'}`);
       setNote('');
       onRequested();
     }
