@@ -15,6 +15,7 @@ import { patientsContract } from './patients';
 import { appointmentsContract } from './appointments';
 import { backupsContract } from './backups';
 import { remindersContract } from './reminders';
+import { closuresContract } from './closures';
 
 /** Every channel of the API, merged from one map per domain. */
 export const contract = {
@@ -33,6 +34,7 @@ export const contract = {
   ...appointmentsContract,
   ...backupsContract,
   ...remindersContract,
+  ...closuresContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

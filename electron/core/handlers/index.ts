@@ -15,6 +15,7 @@ import { patientsHandlers } from './patients';
 import { appointmentsHandlers } from './appointments';
 import { backupsHandlers } from './backups';
 import { remindersHandlers } from './reminders';
+import { closuresHandlers } from './closures';
 
 export type AllHandlers = HandlersFor<Contract>;
 
@@ -34,6 +35,7 @@ const merged = {
   ...appointmentsHandlers,
   ...backupsHandlers,
   ...remindersHandlers,
+  ...closuresHandlers,
 };
 
 /** Resolves to `never` (a type error below) when a handler has no channel in the contract. */

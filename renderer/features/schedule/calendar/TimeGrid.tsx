@@ -26,6 +26,8 @@ export interface GridColumn {
   timeOff: ReadonlyArray<{ start: WallTime; end: WallTime; kind: string }>;
   /** The clinic's opening hours that day, or null when closed. */
   open: { opens: string; closes: string } | null;
+  /** A closure day (holiday): its label, '' when it has none. Not bookable. */
+  closure?: string | undefined;
   appointments: readonly Appointment[];
 }
 
@@ -225,6 +227,7 @@ export function TimeGrid(props: TimeGridProps) {
 function describeSlot(column: GridColumn, minute: number, order: DateOrder): string {
   const here = column.appointments.find((a) => minuteOfDay(a.start, column.date) <= minute && minuteOfDay(a.end, column.date) > minute);
   const time = formatWallTime(clockOf(minute), order);
+  if (column.closure !== undefined && !here) return `${column.label}, ${time}: the clinic is closed that day${column.closure ? ` (${column.closure})` : ''}; not bookable.`;
   if (here) return `${column.label}, ${time}: ${here.patient.name}, ${here.typeName}, ${STATUS_LABELS[here.status]}. Enter opens it.`;
   return `${column.label}, ${time}, free. Enter books it.`;
 }
@@ -285,7 +288,7 @@ const Column = memo(function Column(p: ColumnProps) {
 
   return (
     <div
-      className={column.open ? 'cal-col' : 'cal-col cal-col-closed'}
+      className={column.open ? 'cal-col' : column.closure !== undefined ? 'cal-col cal-col-closed cal-col-closure' : 'cal-col cal-col-closed'}
       data-column={column.key}
       onDragOver={p.onDragOverColumn}
       onDragLeave={p.onDragLeaveColumn}
@@ -323,6 +326,7 @@ const Column = memo(function Column(p: ColumnProps) {
       {closed.map(([s, e]) => (
         <div key={`c${s}`} className="cal-shade cal-shade-closed" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }} />
       ))}
+      {column.closure !== undefined && <div className="cal-closure-note">{`Clinic closed${column.closure ? `: ${column.closure}` : ''}`}</div>}
       {notWorking.map(([s, e]) => (
         <div key={`w${s}`} className="cal-shade cal-shade-off" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }} />
       ))}
