@@ -79,7 +79,7 @@ export function usFederalHolidays(year: number): HolidaySuggestion[] {
   return out.filter((h) => h.date.startsWith(`${year}-`)).sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** "The clinic is closed on Fri, Dec 25 (Christmas Day)": the reason a booking on a closure day is refused. */
+/** "The clinic is closed on Fri, Dec 25: Christmas Day": the reason a booking on a closure day is refused. */
 export function closedMessage(closure: ClosureDay, order: DateOrder): string {
-  return `The clinic is closed on ${formatDayShort(closure.date, order)}${closure.label ? ` (${closure.label})` : ''}`;
+  return `The clinic is closed on ${formatDayShort(closure.date, order)}${closure.label ? `: ${closure.label}` : ''}`;
 }

@@ -96,13 +96,13 @@ describe('the schedule on a closure day', () => {
   it('refuses a booking, naming the closure, even for a manager overriding; the day before and after are fine', async () => {
     const before = snapshot(keel, { skipAudit: true });
     const refused = errorOf(await keel.call('appointments.book', booking(`${TRAINING}T10:00`), reception.token));
-    expect(refused).toMatchObject({ code: 'conflict', message: 'The clinic is closed on Wed, Mar 11 (Staff training day).' });
-    expect(refused.issues).toEqual([{ path: 'closed', message: 'The clinic is closed on Wed, Mar 11 (Staff training day)' }]);
+    expect(refused).toMatchObject({ code: 'conflict', message: 'The clinic is closed on Wed, Mar 11: Staff training day.' });
+    expect(refused.issues).toEqual([{ path: 'closed', message: 'The clinic is closed on Wed, Mar 11: Staff training day' }]);
     const forced = errorOf(await keel.call('appointments.book', { ...booking(`${TRAINING}T10:00`), override: { reason: 'Urgent' } }, manager));
-    expect(forced.message).toBe('The clinic is closed on Wed, Mar 11 (Staff training day).');
+    expect(forced.message).toBe('The clinic is closed on Wed, Mar 11: Staff training day.');
     expect(snapshot(keel, { skipAudit: true })).toEqual(before);
     const check = valueOf<Array<{ kind: string; overridable: boolean }>>(await keel.call('appointments.check', { patientId: ann, providerId: lee, typeId: visit.id, roomId: null, start: `${TRAINING}T10:00` }, reception.token));
-    expect(check).toEqual([{ kind: 'closed', overridable: false, message: 'The clinic is closed on Wed, Mar 11 (Staff training day)' }]);
+    expect(check).toEqual([{ kind: 'closed', overridable: false, message: 'The clinic is closed on Wed, Mar 11: Staff training day' }]);
     await book('2026-03-10T10:00');
     await book('2026-03-12T10:00');
   });
@@ -110,7 +110,7 @@ describe('the schedule on a closure day', () => {
   it('refuses a move onto the closure day', async () => {
     const a = await book('2026-03-10T10:00');
     const moved = errorOf(await keel.call('appointments.update', { id: a.id, changes: { start: `${TRAINING}T10:00` } }, reception.token));
-    expect(moved.message).toBe('The clinic is closed on Wed, Mar 11 (Staff training day).');
+    expect(moved.message).toBe('The clinic is closed on Wed, Mar 11: Staff training day.');
   });
 
   it('next open slot skips it', async () => {
@@ -152,7 +152,7 @@ describe('the schedule on a closure day', () => {
     expect(occurrences(stored.rrule, stored.first_start, 'America/New_York')).toEqual(preview.occurrences.map((o) => o.start));
 
     const daily = valueOf<SeriesPreview>(await keel.call('appointments.previewSeries', { ...booking('2026-03-10T11:00', bo), repeat: { freq: 'daily', interval: 1, count: 2 } }, reception.token));
-    expect(daily.occurrences[1]).toMatchObject({ start: `${TRAINING}T11:00`, conflicts: [{ kind: 'closed', message: 'The clinic is closed on Wed, Mar 11 (Staff training day)' }] });
+    expect(daily.occurrences[1]).toMatchObject({ start: `${TRAINING}T11:00`, conflicts: [{ kind: 'closed', message: 'The clinic is closed on Wed, Mar 11: Staff training day' }] });
     const skipped = valueOf<{ booked: number; skipped: Array<{ start: string }> }>(await keel.call('appointments.bookSeries', { ...booking('2026-03-10T11:00', bo), repeat: { freq: 'daily', interval: 1, count: 2 }, skipConflicts: true }, reception.token));
     expect(skipped).toMatchObject({ booked: 1, skipped: [{ start: `${TRAINING}T11:00` }] });
     // "Each workday" takes no interval.

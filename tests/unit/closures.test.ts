@@ -33,7 +33,7 @@ describe('US federal holidays', () => {
   });
 
   it('says why a booking is refused, naming the closure', () => {
-    expect(closedMessage({ date: '2026-12-25', label: 'Christmas Day' }, 'MDY')).toBe('The clinic is closed on Fri, Dec 25 (Christmas Day)');
+    expect(closedMessage({ date: '2026-12-25', label: 'Christmas Day' }, 'MDY')).toBe('The clinic is closed on Fri, Dec 25: Christmas Day');
     expect(closedMessage({ date: '2026-12-24', label: '' }, 'MDY')).toBe('The clinic is closed on Thu, Dec 24');
   });
 });

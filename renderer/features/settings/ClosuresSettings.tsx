@@ -67,7 +67,7 @@ export function ClosuresSettings() {
             <p className="muted">Whole days the clinic is closed. The calendar shades them, nothing can be booked on them, and open-slot searches, the waitlist and “each workday” series skip them.</p>
           </div>
         </div>
-        <div className="closures-year" role="group" aria-label="Year">
+        <div className="closures-year" role="group" aria-label="Which year">
           <Button icon={<ChevronLeft size={16} aria-hidden="true" />} onClick={() => setYear(year - 1)} aria-label="The year before" />
           <SelectField label="Year" value={String(year)} onChange={(v) => setYear(Number(v))} options={[...new Set([...years, year])].sort().map((y) => ({ value: String(y), label: String(y) }))} />
           <Button icon={<ChevronRight size={16} aria-hidden="true" />} onClick={() => setYear(year + 1)} aria-label="The year after" />
@@ -77,7 +77,7 @@ export function ClosuresSettings() {
             {notice.text}
           </Alert>
         )}
-        <AddClosureForm year={year} order={order} onAdded={(added) => changed({ tone: 'success', text: addedMessage(added, order) })} />
+        <AddClosureForm year={year} order={order} onTry={() => setNotice(null)} onAdded={(added) => changed({ tone: 'success', text: addedMessage(added, order) })} />
         <LoadError error={loaded.error} onRetry={loaded.reload} title="The closure days could not be loaded" />
         {!loaded.data && !loaded.error && <Loading label="Loading the closure days…" />}
         {loaded.data && loaded.data.length === 0 && <EmptyState title={`No closure days in ${year} yet`}>Add a day above, or start from the US federal holidays below.</EmptyState>}
@@ -127,13 +127,14 @@ export function ClosuresSettings() {
   );
 }
 
-function AddClosureForm({ year, order, onAdded }: { year: number; order: DateOrder; onAdded: (added: Closure[]) => void }) {
+function AddClosureForm({ year, order, onTry, onAdded }: { year: number; order: DateOrder; onTry: () => void; onAdded: (added: Closure[]) => void }) {
   const [date, setDate] = useState('');
   const [label, setLabel] = useState('');
   const form = useFormSubmit();
 
   async function add(event: FormEvent) {
     event.preventDefault();
+    onTry();
     if (!date) {
       form.setErrors({ 'days.0.date': 'Enter the date the clinic is closed' });
       return;
@@ -227,7 +228,7 @@ function FederalHolidays({ year, order, closed, closedWeekdays, onAdded }: Holid
           {failure && <Alert>{failure}</Alert>}
           <div className="form-actions">
             <Button variant="primary" busy={busy} disabled={chosen.length === 0} onClick={() => void add()}>
-              {chosen.length === 0 ? 'Tick the days to close on' : `Add ${chosen.length} ticked day${chosen.length === 1 ? '' : 's'} as closures`}
+              {chosen.length === 0 ? 'Tick the days to close on' : `Add ${chosen.length} ticked day${chosen.length === 1 ? '' : 's'} as closure day${chosen.length === 1 ? '' : 's'}`}
             </Button>
           </div>
         </>

@@ -330,7 +330,7 @@ export function CalendarPage({ route }: { route: string }) {
           onSlot={(column, start, end) => {
             if (!canBook) return;
             if (column.closure !== undefined) {
-              setNotice({ tone: 'error', text: `${closedMessage({ date: column.date, label: column.closure }, order)}: choose another day.` });
+              setNotice({ tone: 'error', text: `${closedMessage({ date: column.date, label: column.closure }, order)}. Choose another day.` });
               return;
             }
             setBooking({ providerId: column.target.providerId ?? (filters.providerId || frame.providers[0]?.id || ''), roomId: column.target.roomId ?? null, date: column.date, start: clockOf(start), end: end === null ? null : clockOf(Math.min(end, 1439)) });
