@@ -37,6 +37,8 @@ export interface DemoAppointmentsOptions {
   aheadDays: number;
   staff: DemoStaffResult;
   patientIds: readonly string[];
+  /** The clinic's closure days: no appointments on them. */
+  closedDays?: ReadonlySet<string>;
   createdBy: string;
   progress: (done: number, total: number) => void;
 }
@@ -163,6 +165,8 @@ export async function seedDemoAppointments(db: Kysely<DB>, o: DemoAppointmentsOp
     await insertSeries(db, { id: seriesId, rrule, firstStart, durationMinutes: type.durationMinutes }, now);
     const patientId = o.patientIds[i]!;
     for (const [index, start] of occurrences(rrule, firstStart, o.zone).entries()) {
+      // A series occurrence on a holiday was not booked (the booking would have been refused).
+      if (o.closedDays?.has(start.slice(0, 10))) continue;
       const end = wallFromMinutes(wallMinutes(start) + type.durationMinutes);
       const r = row({ providerId: provider.id, patientId, type, roomId: null, start, end, seriesId, seriesIndex: index });
       r.reason = plan.reason;
@@ -177,7 +181,7 @@ export async function seedDemoAppointments(db: Kysely<DB>, o: DemoAppointmentsOp
     if (d % 30 === 0) o.progress(d, days);
     const weekday = isoWeekday(day);
     const open = OPENING[weekday];
-    if (!open) continue;
+    if (!open || o.closedDays?.has(day)) continue;
     const rooms = new Map<string, Uint8Array>();
     const roomBusy = (id: string) => rooms.get(id) ?? rooms.set(id, new Uint8Array(SLOTS)).get(id)!;
     const patientsToday = new Set<string>();

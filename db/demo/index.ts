@@ -9,6 +9,8 @@ import { DemoRandom } from './random';
 import { seedDemoPatients } from './patients';
 import { seedDemoStaff } from './staff';
 import { seedDemoAppointments } from './appointments';
+import { seedDemoClosures } from './closures';
+import { addDays } from '../../shared/domain/wallclock';
 
 export type DemoSize = 'small' | 'large';
 
@@ -97,7 +99,9 @@ export async function seedDemoClinic(db: Kysely<DB>, options: DemoOptions): Prom
     });
   }
   progress('Staff, credentials, two years of shifts, rooms and equipment', 2, steps);
-  const staff = await seedDemoStaff(db, { random, newId, today: options.today, now: options.now, count: large ? 40 : 12, accounts, historyDays });
+  // Holidays first: nobody is rostered or booked on them. The range covers the roster's two years and the bookings ahead.
+  const closedDays = await seedDemoClosures(db, { newId, now: options.now, from: addDays(options.today, -Math.max(historyDays, 740)), to: addDays(options.today, 100) });
+  const staff = await seedDemoStaff(db, { random, newId, today: options.today, now: options.now, count: large ? 40 : 12, accounts, historyDays, closedDays });
   const patientCount = large ? 40_000 : 600;
   const patientIds = await seedDemoPatients(db, {
     random,
@@ -117,6 +121,7 @@ export async function seedDemoClinic(db: Kysely<DB>, options: DemoOptions): Prom
     zone: DEMO_CLINIC.timeZone,
     historyDays,
     aheadDays: large ? 92 : 35,
+    closedDays,
     staff,
     patientIds,
     createdBy: 'reception',

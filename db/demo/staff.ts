@@ -76,7 +76,7 @@ const TITLES: Record<StaffRole, string> = {
  */
 export async function seedDemoStaff(
   db: Kysely<DB>,
-  options: { random: DemoRandom; newId: () => string; today: string; now: string; count: number; accounts: Record<string, { id: string; fullName: string }>; historyDays: number },
+  options: { random: DemoRandom; newId: () => string; today: string; now: string; count: number; accounts: Record<string, { id: string; fullName: string }>; historyDays: number; closedDays?: ReadonlySet<string> },
 ): Promise<DemoStaffResult> {
   const { random, newId, today, now } = options;
   const roles = roleMix(options.count);
@@ -195,7 +195,8 @@ export async function seedDemoStaff(
     const weekday = isoWeekday(day);
     for (const p of people) {
       if (day < p.startDate || !p.days.includes(weekday)) continue;
-      if (random.chance(0.03)) continue; // the odd day off
+      // The odd day off (drawn first, so the demo's other data does not depend on which days are holidays), and the clinic's closure days.
+      if (random.chance(0.03) || options.closedDays?.has(day)) continue;
       const saturday = weekday === 6;
       shifts.push({ id: newId(), staffId: p.id, start: `${day}T${saturday ? '09:00' : p.start}`, end: `${day}T${saturday ? '12:00' : p.end}`, breakMinutes: saturday ? 0 : p.breakMinutes, note: '' });
     }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { busyAround, busyBetween, listWaitlist, type BusySpan } from '../../db/appointments';
+import { closuresBetween } from '../../db/closures';
 import { standingsFor } from '../../db/credentials';
 import { listRooms } from '../../db/facilities';
 import { findPatient } from '../../db/patients';
@@ -69,6 +70,8 @@ export async function checkBooking(db: Kysely<DB>, b: BookingRequest, clock: Sch
     workingSource: availability?.source ?? 'opening_hours',
     approvedTimeOff: offs.map((o) => ({ start: o.start, end: o.end, kind: o.kind })),
     flag: flagOn(standing, datePart(b.start)),
+    // The days the appointment touches (one ending at midnight does not touch the next).
+    closures: await closuresBetween(db, datePart(b.start), datePart(wallFromMinutes(wallMinutes(b.end) - 1))),
     order: clock.dateOrder,
   });
 }
@@ -126,12 +129,14 @@ export async function findOpenSlots(db: Kysely<DB>, search: SlotSearch, clock: S
   const booked = byDay(await busyBetween(db, rangeStart, rangeEnd, 'providers', ids), (a, day) => `${a.providerId}|${day}`);
   const roomBusy = rooms.length ? byDay(await busyBetween(db, rangeStart, rangeEnd, 'rooms', rooms.map((r) => r.id)), (_a, day) => day) : new Map<string, BusySpan[]>();
   const standings = await standingsFor(db, providers);
+  const closed = new Set((await closuresBetween(db, from, search.to)).map((c) => c.date));
   const duration = search.type.durationMinutes;
   const step = clock.slotMinutes;
   const out: OpenSlot[] = [];
 
   for (const day of datesFrom(from, search.to)) {
     if (search.weekdays?.length && !search.weekdays.includes(isoWeekday(day))) continue;
+    if (closed.has(day)) continue;
     let best: OpenSlot | null = null;
     for (const provider of providers) {
       if (flagOn(standings.get(provider.id), day)) continue;
@@ -176,7 +181,9 @@ export async function offersFor(db: Kysely<DB>, freed: Appointment, types: reado
   const length = wallMinutes(freed.end) - wallMinutes(freed.start);
   const weekday = isoWeekday(datePart(freed.start));
   const startTime = timePart(freed.start);
-  const entries = (await listWaitlist(db, 'waiting')).filter((w) => {
+  // A slot freed on a closure day is no slot at all.
+  const closed = (await closuresBetween(db, datePart(freed.start), datePart(freed.start))).length > 0;
+  const entries = (closed ? [] : await listWaitlist(db, 'waiting')).filter((w) => {
     const type = types.find((t) => t.id === w.typeId);
     if (!type || type.durationMinutes > length) return false;
     if (w.providerIds.length && !w.providerIds.includes(freed.providerId)) return false;

@@ -128,4 +128,6 @@ export interface ScheduleFrame {
   /** The signed-in person's own staff record, when they are a provider. */
   myStaffId: string | null;
   lateCancelHours: number;
+  /** The clinic's closure days in the range: shaded, labelled and not bookable. */
+  closures: Array<{ date: string; label: string }>;
 }

@@ -38,7 +38,7 @@ const range = (maxDays: number) =>
 
 export const repeatRule = () =>
   strictObject({
-    freq: z.enum(['daily', 'weekly', 'monthly'], { error: expected('daily, weekly or monthly') }),
+    freq: z.enum(['daily', 'weekly', 'monthly', 'workdays'], { error: expected('daily, weekly, monthly or workdays') }),
     interval: z.number({ error: expected('a number') }).int().min(1, 'At least 1').max(52, 'At most 52'),
     weekdays: list(z.number().int().min(1).max(7), 7, { tooMany: 'Choose at most 7 weekdays' }).optional(),
     monthlyBy: z.enum(['date', 'weekday']).optional(),
@@ -48,6 +48,7 @@ export const repeatRule = () =>
     .superRefine((r, ctx) => {
       if (r.count === undefined && !r.until) ctx.addIssue({ code: 'custom', path: ['count'], message: 'Say when the series ends: after a number of times, or on a date' });
       if (r.count !== undefined && r.until) ctx.addIssue({ code: 'custom', path: ['until'], message: 'Choose either a number of times or an end date' });
+      if (r.freq === 'workdays' && r.interval !== 1) ctx.addIssue({ code: 'custom', path: ['interval'], message: 'Each workday repeats every day the clinic is open; leave the interval at 1' });
     });
 
 const SAMPLE = { patientId: '00000000-0000-7000-8000-000000000001', providerId: '00000000-0000-7000-8000-000000000002', typeId: '00000000-0000-7000-8000-000000000003', roomId: null, start: '2026-03-02T09:00' };

@@ -16,6 +16,7 @@ import { appointmentsContract } from './appointments';
 import { backupsContract } from './backups';
 import { bookingRisksContract } from './booking-risks';
 import { remindersContract } from './reminders';
+import { closuresContract } from './closures';
 
 /** Every channel of the API, merged from one map per domain. */
 export const contract = {
@@ -35,6 +36,7 @@ export const contract = {
   ...backupsContract,
   ...bookingRisksContract,
   ...remindersContract,
+  ...closuresContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

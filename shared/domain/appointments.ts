@@ -1,5 +1,6 @@
 import type { CredentialFlag } from '../contract/staff-types';
 import type { DateOrder } from '../contract/types';
+import { closedMessage, type ClosureDay } from './closures';
 import { formatWallTime } from './format';
 import { describeFlag } from './roster';
 import { TIME_OFF_LABELS, type TimeOffKind } from './staff';
@@ -38,7 +39,7 @@ export const MAX_SERIES = 300;
 /** The longest appointment; conflict checks look back this far for overlaps. */
 export const MAX_APPOINTMENT_MINUTES = 8 * 60;
 
-export type ConflictKind = 'provider' | 'room' | 'patient' | 'hours' | 'time_off' | 'flagged';
+export type ConflictKind = 'provider' | 'room' | 'patient' | 'hours' | 'time_off' | 'flagged' | 'closed';
 
 export interface Conflict {
   kind: ConflictKind;
@@ -47,8 +48,8 @@ export interface Conflict {
   message: string;
 }
 
-/** Provider or working-hours clashes can be overridden by a manager; a room, a patient's double booking and a flagged provider never. */
-export const OVERRIDABLE: Record<ConflictKind, boolean> = { provider: true, hours: true, time_off: true, room: false, patient: false, flagged: false };
+/** Provider or working-hours clashes can be overridden by a manager; a room, a patient's double booking, a flagged provider and a closure day never. */
+export const OVERRIDABLE: Record<ConflictKind, boolean> = { provider: true, hours: true, time_off: true, room: false, patient: false, flagged: false, closed: false };
 
 export interface BusyAppointment {
   id: string;
@@ -77,6 +78,8 @@ export interface ConflictContext {
   workingSource: 'roster' | 'opening_hours';
   approvedTimeOff: ReadonlyArray<{ start: WallTime; end: WallTime; kind: string }>;
   flag: CredentialFlag | null;
+  /** The clinic's closure days the proposal touches (a closed clinic books nobody, whatever the roster says). */
+  closures?: readonly ClosureDay[] | undefined;
   order: DateOrder;
 }
 
@@ -98,8 +101,9 @@ export function findConflicts(p: Proposal, ctx: ConflictContext): Conflict[] {
       add('time_off', `${p.providerName} is on approved ${label} then`);
     }
   }
+  for (const closure of ctx.closures ?? []) add('closed', closedMessage(closure, ctx.order));
   const inside = ctx.working.some((w) => w.start <= p.start && p.end <= w.end);
-  if (!inside && !out.some((c) => c.kind === 'time_off')) {
+  if (!inside && !out.some((c) => c.kind === 'time_off' || c.kind === 'closed')) {
     const today = ctx.working.filter((w) => datePart(w.start) === datePart(p.start));
     const hours = today.length ? today.map((w) => span(w.start, w.end, ctx.order)).join(', ') : null;
     if (ctx.workingSource === 'opening_hours') add('hours', hours ? `That is outside the clinic’s opening hours (${hours})` : 'The clinic is closed that day');

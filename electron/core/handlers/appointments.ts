@@ -1,4 +1,5 @@
 import { appointmentsBetween, findAppointment, findType, insertAppointments, insertSeries, listTypes, patientAppointments, patientMisses, saveType, seriesMembers, updateAppointment, type AppointmentRow } from '../../../db/appointments';
+import { closuresBetween } from '../../../db/closures';
 import { findRoom } from '../../../db/facilities';
 import { findPatient } from '../../../db/patients';
 import { findStaff } from '../../../db/staff';
@@ -7,8 +8,8 @@ import type { appointmentsContract } from '../../../shared/contract/appointments
 import { fieldError, KeelError, type FieldIssue } from '../../../shared/contract/index';
 import { STATUS_LABELS, STATUS_MOVES, type AppointmentStatus, type Conflict } from '../../../shared/domain/appointments';
 import { ROOM_KIND_LABELS } from '../../../shared/domain/staff';
-import { occurrences, RecurrenceError, toRRule } from '../../../shared/domain/recurrence';
-import { wallFromMinutes, wallMinutes, type WallTime } from '../../../shared/domain/wallclock';
+import { occurrences, RecurrenceError, toRRule, workdaySeries, type RepeatRule } from '../../../shared/domain/recurrence';
+import { addDays, wallFromMinutes, wallMinutes, type WallTime } from '../../../shared/domain/wallclock';
 import { checkBooking, findOpenSlots, freeRoom, type KnownParties } from '../schedule-service';
 import { patientListName } from '../../../shared/domain/patients';
 import { can, ownStaff, scheduleClock } from './clinic-time';
@@ -231,8 +232,7 @@ export const appointmentsHandlers: HandlersFor<typeof appointmentsContract> = {
     const first = await resolveBooking(ctx, b, 'booking.').catch(() => null);
     const type = first?.type ?? (await typeOf(ctx, b.typeId));
     const length = wallMinutes(first?.end ?? wallFromMinutes(wallMinutes(b.start) + type.durationMinutes)) - wallMinutes(b.start);
-    const rrule = seriesRule(input.repeat, b.start, clock.zone);
-    const starts = seriesStarts(rrule, b.start, clock.zone);
+    const { rrule, starts } = await planSeries(ctx, input.repeat, b.start);
     const list = [];
     for (const start of starts) {
       const end = wallFromMinutes(wallMinutes(start) + length);
@@ -255,8 +255,7 @@ export const appointmentsHandlers: HandlersFor<typeof appointmentsContract> = {
     const clock = scheduleClock(ctx);
     const type = await typeOf(ctx, b.typeId);
     const length = (b.end ? wallMinutes(b.end) : wallMinutes(b.start) + type.durationMinutes) - wallMinutes(b.start);
-    const rrule = seriesRule(input.repeat, b.start, clock.zone);
-    const starts = seriesStarts(rrule, b.start, clock.zone);
+    const { rrule, starts } = await planSeries(ctx, input.repeat, b.start);
     const seriesId = ctx.app.newId();
     const toBook = [];
     const skipped: Array<{ start: string; conflicts: Conflict[] }> = [];
@@ -299,8 +298,22 @@ export const appointmentsHandlers: HandlersFor<typeof appointmentsContract> = {
   },
 };
 
-function seriesRule(repeat: Parameters<typeof toRRule>[0], start: WallTime, zone: string): string {
-  return toRRule(repeat, start, zone);
+/** The series' RRULE and its starts; "each workday" reads the clinic's open weekdays and closure days. */
+async function planSeries(ctx: HandlerContext, repeat: RepeatRule, start: WallTime): Promise<{ rrule: string; starts: WallTime[] }> {
+  const zone = scheduleClock(ctx).zone;
+  if (repeat.freq !== 'workdays') {
+    const rrule = toRRule(repeat, start, zone);
+    return { rrule, starts: seriesStarts(rrule, start, zone) };
+  }
+  const openWeekdays = (ctx.clinic?.openingHours ?? []).filter((h) => h.opens && h.closes).map((h) => h.weekday);
+  // 300 workdays of a one-day-a-week clinic is under six years.
+  const closures = (await closuresBetween(ctx.db, start.slice(0, 10), addDays(start.slice(0, 10), 6 * 366))).map((c) => c.date);
+  try {
+    return workdaySeries(repeat, start, zone, { openWeekdays, closures });
+  } catch (error) {
+    if (error instanceof RecurrenceError) throw fieldError('repeat', error.message);
+    throw error;
+  }
 }
 
 function seriesStarts(rrule: string, start: WallTime, zone: string): WallTime[] {

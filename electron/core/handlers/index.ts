@@ -16,6 +16,7 @@ import { appointmentsHandlers } from './appointments';
 import { backupsHandlers } from './backups';
 import { bookingRisksHandlers } from './booking-risks';
 import { remindersHandlers } from './reminders';
+import { closuresHandlers } from './closures';
 
 export type AllHandlers = HandlersFor<Contract>;
 
@@ -36,6 +37,7 @@ const merged = {
   ...backupsHandlers,
   ...bookingRisksHandlers,
   ...remindersHandlers,
+  ...closuresHandlers,
 };
 
 /** Resolves to `never` (a type error below) when a handler has no channel in the contract. */

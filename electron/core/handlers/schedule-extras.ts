@@ -1,4 +1,5 @@
 import { appointmentsBetween, findAppointment, listTypes, listWaitlist, seriesMembers, updateAppointment } from '../../../db/appointments';
+import { closuresBetween } from '../../../db/closures';
 import { standingsFor } from '../../../db/credentials';
 import { listRooms } from '../../../db/facilities';
 import { findPatient } from '../../../db/patients';
@@ -42,13 +43,14 @@ export const scheduleExtrasHandlers: HandlersFor<Extras> = {
     const standings = await standingsFor(ctx.db, providers);
     const flagDay = input.from > clock.today ? input.from : clock.today;
     const ids = providers.map((p) => p.id);
-    const [rooms, types, working, offs, own, late] = await Promise.all([
+    const [rooms, types, working, offs, own, late, closures] = await Promise.all([
       listRooms(ctx.db),
       listTypes(ctx.db),
       providerAvailability(ctx.db, input.from, input.to, ids),
       timeOffBetween(ctx.db, `${input.from}T00:00`, dayEnd(input.to), { staffIds: ids, statuses: ['approved'] }),
       ownStaff(ctx),
       lateHours(ctx),
+      closuresBetween(ctx.db, input.from, input.to),
     ]);
     return {
       from: input.from,
@@ -60,6 +62,7 @@ export const scheduleExtrasHandlers: HandlersFor<Extras> = {
       timeOff: offs.map((o) => ({ staffId: o.staffId, start: o.start, end: o.end, kind: o.kind })),
       myStaffId: own && ids.includes(own.id) ? own.id : null,
       lateCancelHours: late,
+      closures: closures.map((c) => ({ date: c.date, label: c.label })),
     };
   },
 

@@ -5,6 +5,7 @@ import { TabNav } from '../../ui/TabNav';
 import { AppointmentTypesSettings } from './AppointmentTypesSettings';
 import { BackupsSettings } from './BackupsSettings';
 import { ClinicSettings } from './ClinicSettings';
+import { ClosuresSettings } from './ClosuresSettings';
 import { StaffRulesSettings } from './StaffRulesSettings';
 import { UsersSettings } from './UsersSettings';
 
@@ -13,6 +14,7 @@ const TABS = [
   { path: '/settings/users', label: 'User accounts' },
   { path: '/settings/staff', label: 'Staff rules' },
   { path: '/settings/appointments', label: 'Appointments' },
+  { path: '/settings/closures', label: 'Closures' },
   { path: '/settings/backups', label: 'Backups' },
 ] as const;
 
@@ -31,6 +33,8 @@ export function SettingsPage({ route }: { route: string }) {
         <UsersSettings />
       ) : active.path === '/settings/appointments' ? (
         <AppointmentTypesSettings />
+      ) : active.path === '/settings/closures' ? (
+        <ClosuresSettings />
       ) : active.path === '/settings/backups' ? (
         <BackupsSettings />
       ) : (

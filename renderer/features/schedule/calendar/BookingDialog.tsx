@@ -33,7 +33,7 @@ export interface BookingDraft {
   overrideNeeded?: string;
 }
 
-type RepeatChoice = 'none' | 'daily' | 'weekly' | 'monthly';
+type RepeatChoice = 'none' | 'daily' | 'workdays' | 'weekly' | 'monthly';
 
 interface BookingDialogProps {
   draft: BookingDraft;
@@ -108,7 +108,7 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
     const n = Number(interval);
     return {
       freq: repeat,
-      interval: Number.isInteger(n) ? n : 0,
+      interval: repeat === 'workdays' ? 1 : Number.isInteger(n) ? n : 0,
       ...(repeat === 'weekly' ? { weekdays } : {}),
       ...(repeat === 'monthly' ? { monthlyBy } : {}),
       ...(endsBy === 'count' ? { count: Number(count) } : { until }),
@@ -289,15 +289,19 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
                 <Repeat size={16} aria-hidden="true" /> Repeat
               </legend>
               <div className="inline-choice" role="radiogroup" aria-label="Repeat">
-                {(['none', 'daily', 'weekly', 'monthly'] as const).map((r) => (
+                {(['none', 'daily', 'workdays', 'weekly', 'monthly'] as const).map((r) => (
                   <label key={r}>
-                    <input type="radio" name="repeat" checked={repeat === r} onChange={() => setRepeat(r)} /> {r === 'none' ? 'Does not repeat' : r === 'daily' ? 'Daily' : r === 'weekly' ? 'Weekly' : 'Monthly'}
+                    <input type="radio" name="repeat" checked={repeat === r} onChange={() => setRepeat(r)} /> {r === 'none' ? 'Does not repeat' : r === 'daily' ? 'Daily' : r === 'workdays' ? 'Each workday' : r === 'weekly' ? 'Weekly' : 'Monthly'}
                   </label>
                 ))}
               </div>
               {repeat !== 'none' && (
                 <div className="form-grid">
-                  <TextField label={`Every how many ${repeat === 'daily' ? 'days' : repeat === 'weekly' ? 'weeks' : 'months'}`} type="number" min={1} max={52} value={interval} onChange={setIntervalN} error={errors['repeat.interval'] ?? errors.interval} />
+                  {repeat === 'workdays' ? (
+                    <p className="muted small span-2">Every day the clinic is open; its closure days (Settings → Closures) are skipped.</p>
+                  ) : (
+                    <TextField label={`Every how many ${repeat === 'daily' ? 'days' : repeat === 'weekly' ? 'weeks' : 'months'}`} type="number" min={1} max={52} value={interval} onChange={setIntervalN} error={errors['repeat.interval'] ?? errors.interval} />
+                  )}
                   {repeat === 'weekly' && (
                     <fieldset className="weekday-picks">
                       <legend>On</legend>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Appointment, ScheduleFrame, WaitlistOffer } from '../../../../shared/contract/appointment-types';
 import { APPOINTMENT_STATUSES, STATUS_LABELS } from '../../../../shared/domain/appointments';
 import { credentialReason, type Unbookable } from '../../../../shared/domain/bookability';
+import { closedMessage } from '../../../../shared/domain/closures';
 import { clockOf, minuteOfDay, visibleHours } from '../../../../shared/domain/calendar';
 import { formatDayShort, formatLongDate, formatWallTime, localeFor } from '../../../../shared/domain/format';
 import { roleHas } from '../../../../shared/domain/permissions';
@@ -102,7 +103,7 @@ export function CalendarPage({ route }: { route: string }) {
   useEffect(
     () =>
       subscribe('data.changed', (payload) => {
-        if (payload.domains.includes('appointments')) reload();
+        if (payload.domains.includes('appointments') || payload.domains.includes('closures')) reload();
       }),
     [reload],
   );
@@ -194,6 +195,8 @@ export function CalendarPage({ route }: { route: string }) {
   const counted = weekProvider ? shown.filter((a) => a.providerId === weekProvider.id) : shown;
   const counts = counted.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {});
   const closedWeekdays = (clinic?.openingHours ?? []).filter((h) => !h.opens).map((h) => h.weekday);
+  const closures = useMemo(() => new Map((frame?.closures ?? []).map((c) => [c.date, c.label])), [frame]);
+  const closedToday = place.view === 'day' ? closures.get(place.date) : undefined;
 
   return (
     <div className="stack calendar-page">
@@ -307,8 +310,13 @@ export function CalendarPage({ route }: { route: string }) {
           Mark doctors and nurse practitioners as bookable in Staff → Directory, and add appointment types in Settings → Appointments.
         </Alert>
       )}
+      {frame && all && closedToday !== undefined && (
+        <Alert tone="warning" title={closedMessage({ date: place.date, label: closedToday }, order)}>
+          Nothing can be booked on this day{shown.length > 0 ? `; ${shown.length} appointment${shown.length === 1 ? ' is' : 's are'} still booked and need${shown.length === 1 ? 's' : ''} moving to another day` : ''}. Closure days are kept in Settings → Closures.
+        </Alert>
+      )}
       {frame && all && place.view === 'month' && (
-        <MonthView month={place.date.slice(0, 7)} today={today} order={order} appointments={shown} closedWeekdays={closedWeekdays} onDay={(date) => go({ view: 'day', date, by: '' })} />
+        <MonthView month={place.date.slice(0, 7)} today={today} order={order} appointments={shown} closedWeekdays={closedWeekdays} closures={closures} onDay={(date) => go({ view: 'day', date, by: '' })} />
       )}
       {frame && all && place.view !== 'month' && columns.length > 0 && (
         <TimeGrid
@@ -325,6 +333,10 @@ export function CalendarPage({ route }: { route: string }) {
           onOpen={(a) => setOpened(a.id)}
           onSlot={(column, start, end, blocked) => {
             if (!canBook) return;
+            if (column.closure !== undefined) {
+              setNotice({ tone: 'error', text: `${closedMessage({ date: column.date, label: column.closure }, order)}. Choose another day.` });
+              return;
+            }
             setBooking({
               providerId: column.target.providerId ?? (filters.providerId || frame.providers[0]?.id || ''),
               roomId: column.target.roomId ?? null,
@@ -447,9 +459,10 @@ function buildColumns(
   weekProviderId: string | undefined,
   order: 'MDY' | 'DMY' | 'YMD',
 ): GridColumn[] {
+  const closures = new Map(frame.closures.map((c) => [c.date, c.label]));
   const openOn = (date: string) => {
     const h = openingHours.find((x) => x.weekday === isoWeekday(date));
-    return h?.opens && h.closes ? { opens: h.opens, closes: h.closes } : null;
+    return h?.opens && h.closes && !closures.has(date) ? { opens: h.opens, closes: h.closes } : null;
   };
   const onDay = (date: string) => (a: Appointment) => a.start.slice(0, 10) === date;
   // Whole-day reasons a provider cannot be booked on a date. A clinic closure joins this list (and the rooms' below).
@@ -465,6 +478,7 @@ function buildColumns(
     working: (frame.working.find((w) => w.staffId === p.id)?.intervals ?? []).filter((w) => w.start < `${addDays(date, 1)}T00:00` && w.end > `${date}T00:00`),
     timeOff: frame.timeOff.filter((t) => t.staffId === p.id && t.start < `${addDays(date, 1)}T00:00` && t.end > `${date}T00:00`),
     open: openOn(date),
+    closure: closures.get(date),
     appointments: appointments.filter((a) => a.providerId === p.id && onDay(date)(a)),
   });
 
@@ -473,8 +487,8 @@ function buildColumns(
     if (!provider) return [];
     const monday = mondayOf(place.date);
     return Array.from({ length: 7 }, (_, i) => addDays(monday, i))
-      .filter((date) => openOn(date) || appointments.some((a) => a.providerId === provider.id && onDay(date)(a)))
-      .map((date) => providerColumn(provider, date, formatDayShort(date, order), ''));
+      .filter((date) => openOn(date) || closures.has(date) || appointments.some((a) => a.providerId === provider.id && onDay(date)(a)))
+      .map((date) => providerColumn(provider, date, formatDayShort(date, order), closures.has(date) ? `Closed${closures.get(date) ? `: ${closures.get(date)}` : ''}` : ''));
   }
   if (place.by === 'rooms') {
     const rooms = frame.rooms.filter((r) => !filters.roomId || r.id === filters.roomId);
@@ -487,11 +501,12 @@ function buildColumns(
       working: null,
       timeOff: [],
       open: openOn(place.date),
+      closure: closures.get(place.date),
       appointments: appointments.filter((a) => a.roomId === r.id && onDay(place.date)(a)),
     }));
     const roomless = appointments.filter((a) => !a.roomId && onDay(place.date)(a));
     if (roomless.length > 0 && !filters.roomId) {
-      columns.push({ key: 'no-room', label: 'No room', sublabel: 'Telehealth and calls', date: place.date, target: {}, working: null, timeOff: [], open: openOn(place.date), appointments: roomless });
+      columns.push({ key: 'no-room', label: 'No room', sublabel: 'Telehealth and calls', date: place.date, target: {}, working: null, timeOff: [], open: openOn(place.date), closure: closures.get(place.date), appointments: roomless });
     }
     return columns;
   }

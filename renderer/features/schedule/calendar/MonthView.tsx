@@ -10,11 +10,13 @@ interface MonthViewProps {
   order: DateOrder;
   appointments: readonly Appointment[];
   closedWeekdays: readonly number[];
+  /** Closure days (holidays) by date, with their labels. */
+  closures?: ReadonlyMap<string, string> | undefined;
   onDay: (date: string) => void;
 }
 
 /** A month at a glance: appointments per day (and the no-shows), a click opens the day. */
-export function MonthView({ month, today, order, appointments, closedWeekdays, onDay }: MonthViewProps) {
+export function MonthView({ month, today, order, appointments, closedWeekdays, closures, onDay }: MonthViewProps) {
   const first = `${month}-01`;
   const start = mondayOf(first);
   const counts = new Map<string, { total: number; noShow: number }>();
@@ -46,11 +48,14 @@ export function MonthView({ month, today, order, appointments, closedWeekdays, o
             {days.map((day, i) => {
               const c = counts.get(day);
               const inMonth = day.startsWith(month);
-              const closed = closedWeekdays.includes(i + 1);
+              const closure = closures?.get(day);
+              const closed = closure !== undefined || closedWeekdays.includes(i + 1);
+              const closedText = closure ? `Closed: ${closure}` : 'Closed';
               return (
-                <td key={day} className={[inMonth ? '' : 'month-other', day === today ? 'month-today' : '', closed ? 'month-closed' : ''].filter(Boolean).join(' ')}>
-                  <button type="button" className="month-day" onClick={() => onDay(day)} aria-label={`${formatLongDate(new Date(`${day}T12:00:00Z`), 'UTC', order)}: ${c ? `${c.total} appointments` : closed ? 'closed' : 'no appointments'}. Open the day.`}>
+                <td key={day} className={[inMonth ? '' : 'month-other', day === today ? 'month-today' : '', closed ? 'month-closed' : '', closure !== undefined ? 'month-closure' : ''].filter(Boolean).join(' ')}>
+                  <button type="button" className="month-day" onClick={() => onDay(day)} aria-label={`${formatLongDate(new Date(`${day}T12:00:00Z`), 'UTC', order)}: ${closure !== undefined ? `clinic closed${closure ? ` (${closure})` : ''}, ` : ''}${c ? `${c.total} appointments` : closed && closure === undefined ? 'closed' : 'no appointments'}. Open the day.`}>
                     <span className="month-date">{Number(day.slice(8, 10))}</span>
+                    {closure !== undefined && <span className="month-closure-label">{closedText}</span>}
                     {c ? (
                       <>
                         <span className="month-count">{c.total}</span>
@@ -58,7 +63,7 @@ export function MonthView({ month, today, order, appointments, closedWeekdays, o
                         {c.noShow > 0 && <span className="month-noshow">{c.noShow} no-show</span>}
                       </>
                     ) : (
-                      <span className="month-none">{closed ? 'Closed' : ''}</span>
+                      <span className="month-none">{closed && closure === undefined ? 'Closed' : ''}</span>
                     )}
                   </button>
                 </td>

@@ -31,6 +31,8 @@ export interface GridColumn {
   timeOff: ReadonlyArray<{ start: WallTime; end: WallTime; kind: string }>;
   /** The clinic's opening hours that day, or null when closed. */
   open: { opens: string; closes: string } | null;
+  /** A closure day (holiday): its label, '' when it has none. Not bookable. */
+  closure?: string | undefined;
   appointments: readonly Appointment[];
 }
 
@@ -282,6 +284,7 @@ function columnDay(column: GridColumn, order: DateOrder): ColumnDay {
 function describeSlot(column: GridColumn, day: ColumnDay, minute: number, slotMinutes: number, order: DateOrder, canBook: boolean, canOverride: boolean): string {
   const here = column.appointments.find((a) => minuteOfDay(a.start, column.date) <= minute && minuteOfDay(a.end, column.date) > minute);
   const time = formatWallTime(clockOf(minute), order);
+  if (column.closure !== undefined && !here) return `${column.label}, ${time}: the clinic is closed that day${column.closure ? ` (${column.closure})` : ''}; not bookable.`;
   if (here) return `${column.label}, ${time}: ${here.patient.name}, ${here.typeName}, ${STATUS_LABELS[here.status]}. Enter opens it.`;
   const blocked = whyNotBookable(day, minute, minute + slotMinutes);
   if (!blocked) return `${column.label}, ${time}, free.${canBook ? ' Enter books it.' : ''}`;
@@ -349,7 +352,7 @@ const Column = memo(function Column(p: ColumnProps) {
 
   return (
     <div
-      className={`cal-col${column.open ? '' : ' cal-col-closed'}${p.blockedAllDay ? ' cal-col-blocked' : ''}`}
+      className={`cal-col${column.open ? '' : ' cal-col-closed'}${column.closure !== undefined ? ' cal-col-closure' : ''}${p.blockedAllDay ? ' cal-col-blocked' : ''}`}
       data-column={column.key}
       onDragOver={p.onDragOverColumn}
       onDragLeave={p.onDragLeaveColumn}
@@ -387,6 +390,7 @@ const Column = memo(function Column(p: ColumnProps) {
       {closed.map(([s, e]) => (
         <div key={`c${s}`} className="cal-shade cal-shade-closed" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }} />
       ))}
+      {column.closure !== undefined && <div className="cal-closure-note">{`Clinic closed${column.closure ? `: ${column.closure}` : ''}`}</div>}
       {notWorking.map(([s, e]) => (
         <div key={`w${s}`} className="cal-shade cal-shade-off" style={{ top: top(s), height: (e - s) * PX_PER_MINUTE }}>
           {(e - s) * PX_PER_MINUTE >= 20 && <span>Not working</span>}
