@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { PatientMatch } from '../../../../shared/contract/patient-types';
 import { navigate } from '../../../app/route';
-import { PatientBadges, PatientLine } from '../PatientSummary';
+import { MatchedBy, PatientBadges, PatientLine } from '../PatientSummary';
 
 interface ResultOptionsProps {
   results: PatientMatch[];
@@ -27,7 +27,10 @@ export const ResultOptions = memo(function ResultOptions({ results, active, list
           onMouseMove={() => i !== active && onHover(i)}
           onClick={() => navigate(`/patients/record/${p.id}`)}
         >
-          <PatientLine patient={p} />
+          <span className="search-result-main">
+            <PatientLine patient={p} />
+            <MatchedBy reasons={p.matched} />
+          </span>
           <PatientBadges flags={p.flags} active={p.active} />
         </li>
       ))}
