@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PatientMatch } from '../shared/contract/patient-types';
-import type { TokenGroup } from '../shared/domain/patient-search';
+import { whyMatched, type TokenGroup } from '../shared/domain/patient-search';
 import { patientListName } from '../shared/domain/patients';
 import { compiledOnce } from './compiled';
 import type { DB } from './schema';
@@ -13,6 +13,7 @@ export interface SearchRow {
   term: string;
   mrn: string;
   first_name: string;
+  middle_name: string;
   last_name: string;
   preferred_name: string;
   dob: string;
@@ -44,6 +45,7 @@ function buildSearch(shape: readonly number[], includeInactive: boolean) {
         't.term',
         'p.mrn',
         'p.first_name',
+        'p.middle_name',
         'p.last_name',
         'p.preferred_name',
         'p.dob',
@@ -120,16 +122,58 @@ export async function searchPatients(db: Kysely<DB>, groups: readonly TokenGroup
       if (!seen || seen.score < score) best.set(row.patient_id, { row, score });
     }
   }
-  return [...best.values()]
+  const chosen = [...best.values()]
     .sort((a, b) => b.score - a.score || (a.row.sort_name < b.row.sort_name ? -1 : a.row.sort_name > b.row.sort_name ? 1 : 0) || (a.row.dob < b.row.dob ? -1 : 1))
     .slice(0, options.limit)
-    .map(({ row }) => ({
-      id: row.patient_id,
-      mrn: row.mrn,
-      name: patientListName({ firstName: row.first_name, lastName: row.last_name, preferredName: row.preferred_name }),
+    .map(({ row }) => row);
+  const reasonsOf = (row: SearchRow, previousNames: readonly string[]) =>
+    whyMatched(groups, {
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      lastName: row.last_name,
+      preferredName: row.preferred_name,
       dob: row.dob,
-      phone: row.phone_mobile || row.phone_home || row.phone_work,
-      active: row.active === 1,
-      flags: { interpreterLanguage: row.interpreter_language, mobilityAssistance: row.mobility_assistance === 1, other: row.other_flag },
-    }));
+      mrn: row.mrn,
+      phones: { mobile: row.phone_mobile, home: row.phone_home, work: row.phone_work },
+      previousNames,
+    });
+  let reasons = chosen.map((row) => reasonsOf(row, []));
+  // A typed word the record does not hold now matched a name it had before: look those up, for these few rows only.
+  const unexplained = chosen.filter((_, i) => !reasons[i]!.complete).map((row) => row.patient_id);
+  if (unexplained.length > 0) {
+    const previous = await previousNamesOf(db, unexplained);
+    reasons = chosen.map((row, i) => (previous.has(row.patient_id) ? reasonsOf(row, previous.get(row.patient_id)!) : reasons[i]!));
+  }
+  return chosen.map((row, i) => ({
+    id: row.patient_id,
+    mrn: row.mrn,
+    name: patientListName({ firstName: row.first_name, lastName: row.last_name, preferredName: row.preferred_name }),
+    dob: row.dob,
+    phone: row.phone_mobile || row.phone_home || row.phone_work,
+    active: row.active === 1,
+    flags: { interpreterLanguage: row.interpreter_language, mobilityAssistance: row.mobility_assistance === 1, other: row.other_flag },
+    matched: reasons[i]!.reasons,
+  }));
+}
+
+/** The name fields whose earlier values stay searchable (a maiden name, a corrected spelling). */
+export const PREVIOUS_NAME_FIELDS = ['last_name', 'first_name'] as const;
+
+/** Names patients had before a change, newest first, by patient. */
+export async function previousNamesOf(db: Kysely<DB>, patientIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('patient_changes')
+    .select(['patient_id', 'old_value'])
+    .where('patient_id', 'in', patientIds)
+    .where('field', 'in', PREVIOUS_NAME_FIELDS)
+    .where('old_value', '<>', '')
+    .orderBy('at', 'desc')
+    .execute();
+  const names = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = names.get(row.patient_id) ?? [];
+    if (!list.includes(row.old_value)) list.push(row.old_value);
+    names.set(row.patient_id, list);
+  }
+  return names;
 }

@@ -4,6 +4,7 @@ import { nameWords, patientTerms, phoneDigits } from '../shared/domain/patient-s
 import { patientListName, type ContactMethod, type Sex, type SubscriberRelation } from '../shared/domain/patients';
 import { foldText } from '../shared/domain/patient-search';
 import { compiledOnce } from './compiled';
+import { previousNamesOf } from './patient-search';
 import type { DB, PatientsTable } from './schema';
 import { getSetting, setSetting } from './settings';
 
@@ -91,8 +92,13 @@ export async function nextMrns(db: Kysely<DB>, count: number, now: string): Prom
   return Array.from({ length: count }, (_, i) => String(next + i));
 }
 
-function termsOfColumns(mrn: string, c: Pick<PatientColumns, 'first_name' | 'middle_name' | 'last_name' | 'preferred_name' | 'dob' | 'phone_mobile' | 'phone_home' | 'phone_work'>): string[] {
+function termsOfColumns(
+  mrn: string,
+  c: Pick<PatientColumns, 'first_name' | 'middle_name' | 'last_name' | 'preferred_name' | 'dob' | 'phone_mobile' | 'phone_home' | 'phone_work'>,
+  previousNames: readonly string[] = [],
+): string[] {
   return patientTerms({
+    previousNames,
     mrn,
     firstName: c.first_name,
     middleName: c.middle_name,
@@ -103,10 +109,11 @@ function termsOfColumns(mrn: string, c: Pick<PatientColumns, 'first_name' | 'mid
   });
 }
 
-/** Rewrites a patient's search terms (in the caller's transaction). */
+/** Rewrites a patient's search terms (in the caller's transaction), with the names the record had before. */
 export async function indexPatient(db: Kysely<DB>, id: string, mrn: string, columns: PatientColumns, now: string): Promise<void> {
   await db.deleteFrom('patient_search_terms').where('patient_id', '=', id).execute();
-  const rows = termsOfColumns(mrn, columns).map((term) => ({ term, patient_id: id, created_at: now, updated_at: now }));
+  const previous = (await previousNamesOf(db, [id])).get(id) ?? [];
+  const rows = termsOfColumns(mrn, columns, previous).map((term) => ({ term, patient_id: id, created_at: now, updated_at: now }));
   if (rows.length > 0) await db.insertInto('patient_search_terms').values(rows).execute();
 }
 

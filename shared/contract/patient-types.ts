@@ -1,4 +1,5 @@
 import type { ConcernCategory, ConcernStatus, ContactMethod, Severity, Sex, SubscriberRelation } from '../domain/patients';
+import type { MatchReason } from '../domain/patient-search';
 
 export interface PatientPhones {
   mobile: string;
@@ -68,6 +69,8 @@ export interface PatientMatch {
   phone: string;
   active: boolean;
   flags: PatientFlags;
+  /** Why this record matched what was typed, one reason per part of the record (a middle name, a previous name, the home phone…). */
+  matched: MatchReason[];
 }
 
 export interface DuplicateCandidate {

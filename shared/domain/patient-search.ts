@@ -12,6 +12,8 @@ const FOLD: Record<string, string> = { đ: 'd', ð: 'd', ø: 'o', ł: 'l', ß: '
 
 /** Lower case, accents and special letters folded: "Nguyễn" → "nguyen", "Łukasz" → "lukasz". */
 export function foldText(text: string): string {
+  // Most names are plain ASCII, which folds to itself in lower case (this runs for every result row).
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .normalize('NFD')
@@ -26,9 +28,11 @@ export function foldText(text: string): string {
  */
 export function nameWords(name: string): string[] {
   const folded = foldText(name).replace(/['’`´]/g, '');
+  // The same letters and digits, found faster when the name is plain ASCII.
+  const notWordChar = /^[\x20-\x7e]*$/.test(folded) ? /[^a-z0-9-]/g : /[^\p{L}\p{N}-]/gu;
   const words = new Set<string>();
   for (const part of folded.split(/[\s,.;/()]+/)) {
-    const clean = part.replace(/[^\p{L}\p{N}-]/gu, '');
+    const clean = part.replace(notWordChar, '');
     if (!clean) continue;
     const pieces = clean.split('-').filter(Boolean);
     for (const piece of pieces) words.add(piece);
@@ -53,20 +57,73 @@ export interface SearchablePatient {
   phones: string[];
 }
 
-/** Every term a patient is found by. Name words are bare; other kinds carry a prefix. */
-export function patientTerms(p: SearchablePatient): string[] {
+/** The terms one phone number is found by: all its digits, the last seven, the last four. */
+function phoneTerms(phone: string): string[] {
+  const digits = phoneDigits(phone);
+  if (digits.length < 4) return [];
+  return [`p:${digits}`, ...(digits.length > 7 ? [`p:${digits.slice(-7)}`] : []), `q:${digits.slice(-4)}`];
+}
+
+/**
+ * Every term a patient is found by. Name words are bare; other kinds carry a
+ * prefix. `previousNames` (names the record had before a change, e.g. a
+ * maiden name) stay searchable.
+ */
+export function patientTerms(p: SearchablePatient & { previousNames?: readonly string[] }): string[] {
   const terms = new Set<string>();
-  for (const name of [p.firstName, p.middleName, p.lastName, p.preferredName]) for (const word of nameWords(name)) terms.add(word);
-  for (const phone of p.phones) {
-    const digits = phoneDigits(phone);
-    if (digits.length < 4) continue;
-    terms.add(`p:${digits}`);
-    if (digits.length > 7) terms.add(`p:${digits.slice(-7)}`);
-    terms.add(`q:${digits.slice(-4)}`);
-  }
+  for (const name of [p.firstName, p.middleName, p.lastName, p.preferredName, ...(p.previousNames ?? [])]) for (const word of nameWords(name)) terms.add(word);
+  for (const phone of p.phones) for (const term of phoneTerms(phone)) terms.add(term);
   terms.add(`d:${p.dob}`);
   terms.add(`m:${p.mrn.toLowerCase()}`);
   return [...terms];
+}
+
+/** Which part of a record a typed word matched, in the order they are tried. */
+export type MatchField = 'lastName' | 'firstName' | 'preferredName' | 'middleName' | 'mobilePhone' | 'homePhone' | 'workPhone' | 'dob' | 'mrn' | 'previousName';
+
+export interface MatchReason {
+  field: MatchField;
+  /** The matched value as the record holds it (the middle name, the phone number, the previous name…). */
+  value: string;
+}
+
+/**
+ * Why a patient matched what was typed: for each typed word, the first part of
+ * the record it matches, once per part. A word matched by nothing on the
+ * record now matched a previous name (from `previousNames`); `complete` says
+ * whether every word was explained.
+ */
+export function whyMatched(
+  groups: readonly TokenGroup[],
+  p: { firstName: string; middleName: string; lastName: string; preferredName: string; dob: string; mrn: string; phones: { mobile: string; home: string; work: string }; previousNames: readonly string[] },
+): { reasons: MatchReason[]; complete: boolean } {
+  // Each part's terms are worked out only when a typed word of its kind gets that far (this runs for every result row).
+  const part = (field: MatchField, value: string, kind: 'name' | 'other', termsOf: () => string[]) => {
+    let terms: string[] | null = null;
+    return { field, value, kind, terms: () => (terms ??= termsOf()) };
+  };
+  const parts = [
+    part('lastName', p.lastName, 'name', () => nameWords(p.lastName)),
+    part('firstName', p.firstName, 'name', () => nameWords(p.firstName)),
+    part('preferredName', p.preferredName, 'name', () => nameWords(p.preferredName)),
+    part('middleName', p.middleName, 'name', () => nameWords(p.middleName)),
+    part('mobilePhone', p.phones.mobile, 'other', () => phoneTerms(p.phones.mobile)),
+    part('homePhone', p.phones.home, 'other', () => phoneTerms(p.phones.home)),
+    part('workPhone', p.phones.work, 'other', () => phoneTerms(p.phones.work)),
+    part('dob', p.dob, 'other', () => [`d:${p.dob}`]),
+    part('mrn', p.mrn, 'other', () => [`m:${p.mrn.toLowerCase()}`]),
+    ...p.previousNames.map((name) => part('previousName', name, 'name', () => nameWords(name))),
+  ];
+  const reasons: MatchReason[] = [];
+  let complete = true;
+  for (const group of groups) {
+    const found = parts.find((candidate) =>
+      group.some((token) => (token.kind === 'name') === (candidate.kind === 'name') && candidate.value !== '' && candidate.terms().some((term) => tokenMatches(token, term))),
+    );
+    if (!found) complete = false;
+    else if (!reasons.some((r) => r.field === found.field && r.value === found.value)) reasons.push({ field: found.field, value: found.value });
+  }
+  return { reasons, complete };
 }
 
 /** One thing the person typed, as the range of terms it matches. */

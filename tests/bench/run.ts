@@ -10,6 +10,7 @@ import { benchPatients } from './patients';
 import { benchStaff } from './staff';
 import { benchSchedule } from './schedule';
 import { benchRender } from './render';
+import { benchSearchPaint } from './search-paint';
 import { benchBackupInOwnProcess } from './backup';
 import { benchImportInOwnProcess } from './import';
 import { report, type Comparison } from './harness';
@@ -38,8 +39,6 @@ async function demoFolder(name: string, size: 'small' | 'large', historyDays?: n
 }
 
 const clinic = await demoFolder('large', 'large');
-// The same clinic with one year of appointment history, to show the schedule's cost does not grow with the years.
-const oneYear = await demoFolder('large-1y', 'large', 365);
 const manager = DEMO_ACCOUNTS.find((a) => a.role === 'manager')!;
 const results: Comparison[] = [];
 const notes: string[] = [];
@@ -63,6 +62,8 @@ try {
     notes.push(...imports.notes);
   }
   if (wanted('schedule')) {
+    // The same clinic with one year of appointment history, to show the schedule's cost does not grow with the years.
+    const oneYear = await demoFolder('large-1y', 'large', 365);
     const oneYearDatabase = await openDataFolder(oneYear);
     try {
       results.push(...(await benchSchedule({ dir: clinic, database }, { dir: oneYear, database: oneYearDatabase }, BENCH_TODAY)));
@@ -73,6 +74,12 @@ try {
   if (wanted('render')) results.push(...(await benchRender(WORK)));
 } finally {
   await database.close();
+}
+// The search in Chromium against keel serve, which opens the clinic itself (so it is closed here first).
+if (wanted('search')) {
+  const search = await benchSearchPaint(clinic);
+  results.push(...search.results);
+  notes.push(...search.notes);
 }
 // Last: the backups write gigabytes, and the disk is still flushing them for a while after.
 // In a process of their own that opens the clinic as Keel does (so it is closed here first).

@@ -1,4 +1,5 @@
 import type { PatientFlags, PatientMatch } from '../../../shared/contract/patient-types';
+import type { MatchReason } from '../../../shared/domain/patient-search';
 import { ageOn, formatDate } from '../../../shared/domain/format';
 import { dateInZone } from '../../../shared/domain/time';
 import { useSession } from '../../app/session-store';
@@ -32,4 +33,25 @@ export function PatientBadges({ flags, active }: { flags: PatientFlags; active: 
       {flags.other && <Badge tone="warn">{flags.other}</Badge>}
     </span>
   );
+}
+
+const MATCH_WORDS: Record<MatchReason['field'], ((value: string) => string) | null> = {
+  // The name is on the line already.
+  lastName: null,
+  firstName: null,
+  preferredName: null,
+  middleName: (v) => `middle name ${v}`,
+  previousName: (v) => `previous name ${v}`,
+  mobilePhone: (v) => `mobile phone ${v}`,
+  homePhone: (v) => `home phone ${v}`,
+  workPhone: (v) => `work phone ${v}`,
+  dob: () => 'date of birth',
+  mrn: () => 'record number',
+};
+
+/** Why a search found this row when the name alone does not say: "Found by previous name Jones · home phone (555) 222-3333". */
+export function MatchedBy({ reasons }: { reasons: readonly MatchReason[] }) {
+  const words = reasons.map((r) => MATCH_WORDS[r.field]?.(r.value)).filter((w): w is string => Boolean(w));
+  if (words.length === 0) return null;
+  return <span className="matched-by">Found by {words.join(' · ')}</span>;
 }

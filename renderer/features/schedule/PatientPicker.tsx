@@ -41,7 +41,7 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [creating, setCreating] = useState(false);
-  const { results, error: failure, clear } = usePatientSearch(query, { limit: 8, delay: 100, onResults: () => setActive(0) });
+  const { results, error: failure, clear } = usePatientSearch(query, { limit: 8, onResults: () => setActive(0) });
   const inputRef = useRef<HTMLInputElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
   // Choosing a patient replaces the search box: keep the keyboard in the form.

@@ -20,7 +20,7 @@ export function PatientPicker({ picked, onPick, anonymous, onAnonymous, error }:
   const order = useDateOrder();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { results, searching, error: problem, clear } = usePatientSearch(query, { limit: 8, delay: 200, onResults: () => setActive(0) });
+  const { results, searching, error: problem, clear } = usePatientSearch(query, { limit: 8, onResults: () => setActive(0) });
   // After choosing (or un-choosing) a patient, keep the keyboard where the person is working.
   const moveFocus = useRef(false);
   const id = useId();

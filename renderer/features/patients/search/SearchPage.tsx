@@ -5,7 +5,7 @@ import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { Button } from '../../../ui/Button';
 import { Alert } from '../../../ui/Feedback';
-import { PatientBadges, PatientLine } from '../PatientSummary';
+import { ResultOptions } from './ResultOptions';
 import { usePatientSearch } from './usePatientSearch';
 
 /**
@@ -16,7 +16,7 @@ export function SearchPage() {
   const me = useSession((s) => s.me);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { results, searching, error } = usePatientSearch(query, { limit: 20, delay: 120, onResults: () => setActive(0) });
+  const { results, resultsFor, searching, error } = usePatientSearch(query, { limit: 20, onResults: () => setActive(0) });
   const listId = useId();
   const canRegister = me ? roleHas(me.user.role, 'patients.edit') : false;
 
@@ -79,27 +79,14 @@ export function SearchPage() {
         {results === null ? '' : results.length === 0 ? 'No patient matches' : `${results.length} patient${results.length === 1 ? '' : 's'} found`}
       </div>
       {results && results.length === 0 && (
-        <div className="empty-state">
-          <h3>No patient matches “{query.trim()}”</h3>
+        <div className="empty-state" aria-busy={searching || undefined}>
+          <h3>No patient matches “{resultsFor}”</h3>
           <p>Check the spelling, or try the phone number or date of birth.{canRegister ? ' A new patient can be registered with “New patient”.' : ''}</p>
         </div>
       )}
       {open && (
-        <ul id={listId} role="listbox" aria-label="Patients found" className="search-results">
-          {results.map((p, i) => (
-            <li
-              key={p.id}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'search-result search-result-active' : 'search-result'}
-              onMouseMove={() => i !== active && setActive(i)}
-              onClick={() => navigate(`/patients/record/${p.id}`)}
-            >
-              <PatientLine patient={p} />
-              <PatientBadges flags={p.flags} active={p.active} />
-            </li>
-          ))}
+        <ul id={listId} role="listbox" aria-label="Patients found" aria-busy={searching || undefined} className="search-results">
+          <ResultOptions results={results} active={active} listId={listId} onHover={setActive} />
         </ul>
       )}
     </section>
