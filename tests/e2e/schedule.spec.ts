@@ -130,7 +130,7 @@ test('the front desk books by keyboard, is refused a clash, drags and undoes, bo
   await second.getByRole('option', { name: literally(ben!.name) }).first().click();
   await second.getByLabel('Type', { exact: true }).selectOption(type.id);
   await second.getByLabel('Provider').selectOption(provider.id);
-  await second.getByLabel('Day').fill(quietDay);
+  await second.getByLabel('Day', { exact: true }).fill(quietDay);
   await second.getByLabel('Starts').selectOption(first);
   const clash = second.getByRole('alert').filter({ hasText: 'This clashes' });
   await expect(clash).toContainText(`${provider.fullName} already has ${ana!.name} ${spoken(first)}`);
@@ -173,7 +173,7 @@ test('the front desk books by keyboard, is refused a clash, drags and undoes, bo
   await series.getByRole('option', { name: literally(cy!.name) }).first().click();
   await series.getByLabel('Type', { exact: true }).selectOption(type.id);
   await series.getByLabel('Provider').selectOption(provider.id);
-  await series.getByLabel('Day').fill(quietDay);
+  await series.getByLabel('Day', { exact: true }).fill(quietDay);
   await series.getByLabel('Starts').selectOption(seriesAt);
   await series.getByRole('radio', { name: 'Weekly' }).check();
   await series.getByLabel('How many times (at most 300)').fill('4');

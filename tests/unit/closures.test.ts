@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closedMessage, usFederalHolidays } from '../../shared/domain/closures';
 import { occurrences, workdaySeries } from '../../shared/domain/recurrence';
+import { nextOpenDay } from '../../renderer/features/schedule/lists/dates';
 
 describe('US federal holidays', () => {
   it('lists the eleven holidays of 2026 on their dates, and Independence Day (a Saturday) also on the Friday it is observed', () => {
@@ -57,5 +58,14 @@ describe('each workday', () => {
     expect(occurrences(rrule, '2027-03-12T08:30', zone)).toEqual(starts);
     expect(() => workdaySeries({ freq: 'workdays', interval: 1, until: '2027-03-01' }, '2027-03-12T08:30', zone, { openWeekdays: weekdays, closures: [] })).toThrow('The series ends before its first appointment');
     expect(() => workdaySeries({ freq: 'workdays', interval: 1, count: 3 }, '2027-03-12T08:30', zone, { openWeekdays: [], closures: [] })).toThrow('The clinic has no opening hours');
+  });
+});
+
+describe('the reminder list’s day', () => {
+  const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: weekday <= 5 ? '08:00' : null, closes: weekday <= 5 ? '17:00' : null }));
+  it('is the next day the clinic opens, closure days skipped', () => {
+    expect(nextOpenDay('2026-12-24', hours)).toBe('2026-12-25');
+    expect(nextOpenDay('2026-12-24', hours, new Set(['2026-12-25']))).toBe('2026-12-28');
+    expect(nextOpenDay('2026-12-31', hours, new Set(['2027-01-01']))).toBe('2027-01-04');
   });
 });

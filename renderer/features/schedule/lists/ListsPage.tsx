@@ -46,6 +46,8 @@ export function ListsPage({ route }: { route: string }) {
   const requested = /^\/schedule\/lists\/(\d{4}-\d{2}-\d{2})/.exec(route)?.[1];
   const date = requested && isDate(requested) ? requested : today;
   const frame = useLoad(() => call('schedule.frame', { from: date, to: date }), date);
+  // Tomorrow's calls skip the clinic's closure days, like its closed weekdays.
+  const closures = useLoad(() => call('closures.list', { from: today, to: addDays(today, 21) }), `lists-closures-${today}`);
   const [choice, setChoice] = useState<string | null>(null);
   const printedAt = usePrintedAt();
   if (!me || !clinic) return <Loading />;
@@ -104,7 +106,14 @@ export function ListsPage({ route }: { route: string }) {
       )}
 
       <div className="lists-extras">
-        {canCall && <ReminderList initialDate={nextOpenDay(today, clinic.openingHours)} today={today} context={context} />}
+        {canCall &&
+          (closures.data || closures.error ? (
+            <ReminderList initialDate={nextOpenDay(today, clinic.openingHours, new Set(closures.data?.map((c) => c.date)))} today={today} context={context} />
+          ) : (
+            <section className="card lists-reminders">
+              <Loading label="Loading the call list…" />
+            </section>
+          ))}
         {frame.data ? (
           <CalendarFile providers={providers} defaultProviderId={providerId ?? frame.data.myStaffId} today={today} />
         ) : (

@@ -9,11 +9,11 @@ export function isDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
-/** The next day after `date` the clinic opens: on a Friday the calls are for Monday. Tomorrow when no hours are set. */
-export function nextOpenDay(date: string, hours: readonly OpeningHours[]): string {
-  for (let i = 1; i <= 7; i++) {
+/** The next day after `date` the clinic opens (closure days skipped): on a Friday the calls are for Monday. Tomorrow when no hours are set. */
+export function nextOpenDay(date: string, hours: readonly OpeningHours[], closed: ReadonlySet<string> = new Set()): string {
+  for (let i = 1; i <= 21; i++) {
     const day = addDays(date, i);
-    if (hours.some((h) => h.weekday === isoWeekday(day) && h.opens)) return day;
+    if (!closed.has(day) && hours.some((h) => h.weekday === isoWeekday(day) && h.opens)) return day;
   }
   return addDays(date, 1);
 }
