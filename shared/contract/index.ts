@@ -13,6 +13,7 @@ import { staffContract } from './staff';
 import { concernsContract } from './concerns';
 import { patientsContract } from './patients';
 import { appointmentsContract } from './appointments';
+import { appointmentUndoContract } from './appointment-undo';
 import { backupsContract } from './backups';
 
 /** Every channel of the API, merged from one map per domain. */
@@ -30,6 +31,7 @@ export const contract = {
   ...patientsContract,
   ...concernsContract,
   ...appointmentsContract,
+  ...appointmentUndoContract,
   ...backupsContract,
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -13,6 +13,7 @@ import { staffHandlers } from './staff';
 import { concernsHandlers } from './concerns';
 import { patientsHandlers } from './patients';
 import { appointmentsHandlers } from './appointments';
+import { appointmentUndoHandlers } from './appointment-undo';
 import { backupsHandlers } from './backups';
 
 export type AllHandlers = HandlersFor<Contract>;
@@ -31,6 +32,7 @@ const merged = {
   ...patientsHandlers,
   ...concernsHandlers,
   ...appointmentsHandlers,
+  ...appointmentUndoHandlers,
   ...backupsHandlers,
 };
 

@@ -29,6 +29,8 @@ export interface BookingDraft {
   start: string;
   /** An explicit end (`HH:MM`), from dragging over a range; otherwise the type's duration. */
   end?: string | null;
+  /** Opened from a waitlist match ("Offer to …"). */
+  fromOffer?: boolean;
 }
 
 type RepeatChoice = 'none' | 'daily' | 'weekly' | 'monthly';
