@@ -13,6 +13,7 @@ import { staffContract } from './staff';
 import { concernsContract } from './concerns';
 import { patientsContract } from './patients';
 import { appointmentsContract } from './appointments';
+import { appointmentUndoContract } from './appointment-undo';
 import { backupsContract } from './backups';
 import { bookingRisksContract } from './booking-risks';
 import { remindersContract } from './reminders';
@@ -33,6 +34,7 @@ export const contract = {
   ...patientsContract,
   ...concernsContract,
   ...appointmentsContract,
+  ...appointmentUndoContract,
   ...backupsContract,
   ...bookingRisksContract,
   ...remindersContract,

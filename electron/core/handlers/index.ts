@@ -13,6 +13,7 @@ import { staffHandlers } from './staff';
 import { concernsHandlers } from './concerns';
 import { patientsHandlers } from './patients';
 import { appointmentsHandlers } from './appointments';
+import { appointmentUndoHandlers } from './appointment-undo';
 import { backupsHandlers } from './backups';
 import { bookingRisksHandlers } from './booking-risks';
 import { remindersHandlers } from './reminders';
@@ -34,6 +35,7 @@ const merged = {
   ...patientsHandlers,
   ...concernsHandlers,
   ...appointmentsHandlers,
+  ...appointmentUndoHandlers,
   ...backupsHandlers,
   ...bookingRisksHandlers,
   ...remindersHandlers,

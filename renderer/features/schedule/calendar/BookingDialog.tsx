@@ -31,6 +31,8 @@ export interface BookingDraft {
   end?: string | null;
   /** Set when a manager chose a slot the grid marks not bookable: the booking is an override, and why ("not working then (works …)"). */
   overrideNeeded?: string;
+  /** Opened from a waitlist match ("Offer to …"). */
+  fromOffer?: boolean;
 }
 
 type RepeatChoice = 'none' | 'daily' | 'workdays' | 'weekly' | 'monthly';

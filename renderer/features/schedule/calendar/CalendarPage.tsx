@@ -23,6 +23,7 @@ import { BookingDialog, type BookingDraft } from './BookingDialog';
 import { MonthView } from './MonthView';
 import { NextSlotDialog } from './NextSlotDialog';
 import { TimeGrid, type GridColumn } from './TimeGrid';
+import { WaitlistOffers } from './WaitlistOffers';
 import './calendar.css';
 
 type View = 'day' | 'week' | 'month';
@@ -86,10 +87,12 @@ export function CalendarPage({ route }: { route: string }) {
   const listLoad = useLoad(() => call('appointments.list', { from, to, includeCancelled: filters.status === 'cancelled' }), `${from}|${to}|${refresh}|${filters.status === 'cancelled'}`);
   const [booking, setBooking] = useState<BookingDraft | null>(null);
   const bookingFor = useBookingFor((s) => s.patient);
+  // A freed slot's waitlist matches stay as actions until used, undone or dismissed.
+  const [offers, setOffers] = useState<WaitlistOffer[] | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const [finding, setFinding] = useState(false);
   const [pendingMove, setPendingMove] = useState<{ a: Appointment; changes: MoveChanges } | null>(null);
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'info'; text: string; undo?: () => Promise<unknown>; offers?: WaitlistOffer[] } | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'info'; text: string; undo?: () => Promise<unknown> } | null>(null);
   const focusId = useRef<string | null>(null);
   const canBook = me ? roleHas(me.user.role, 'schedule.manage') : false;
   const canOverride = me ? roleHas(me.user.role, 'schedule.override') : false;
@@ -128,6 +131,7 @@ export function CalendarPage({ route }: { route: string }) {
   async function runUndo(fn: () => Promise<unknown>) {
     try {
       await fn();
+      setOffers(null);
       setNotice({ tone: 'info', text: 'Undone.' });
       reload();
     } catch (e) {
@@ -278,20 +282,6 @@ export function CalendarPage({ route }: { route: string }) {
       {notice && (
         <div className={`cal-notice cal-notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           <span>{notice.text}</span>
-          {notice.offers?.map((offer) => (
-            <span key={offer.slot.start} className="cal-offer">
-              The freed slot suits {offer.entries.length} on the waitlist: {offer.entries.slice(0, 3).map((e) => `${e.patient.name} (${e.urgency})`).join(', ')}.{' '}
-              <a
-                href="#/schedule/waitlist"
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate('/schedule/waitlist');
-                }}
-              >
-                Open the waitlist
-              </a>
-            </span>
-          ))}
           {notice.undo && (
             <Button variant="ghost" icon={<Undo2 size={16} aria-hidden="true" />} onClick={() => void runUndo(notice.undo!)}>
               Undo <kbd>Ctrl+Z</kbd>
@@ -303,6 +293,28 @@ export function CalendarPage({ route }: { route: string }) {
         </div>
       )}
 
+      {offers && (
+        <WaitlistOffers
+          offers={offers}
+          order={order}
+          onDismiss={() => setOffers(null)}
+          onOffer={(entry, slot) =>
+            void call('patients.get', { id: entry.patient.id }).then(
+              (p) =>
+                setBooking({
+                  patient: { id: p.id, name: entry.patient.name, mrn: p.mrn, dob: p.dob, phone: entry.patient.phone },
+                  providerId: slot.providerId,
+                  roomId: null,
+                  typeId: entry.typeId,
+                  date: slot.start.slice(0, 10),
+                  start: slot.start.slice(11),
+                  fromOffer: true,
+                }),
+              (e: unknown) => setNotice({ tone: 'error', text: messageOf(e) }),
+            )
+          }
+        />
+      )}
       <LoadError error={frameLoad.error ?? listLoad.error} onRetry={reload} title="The schedule could not be loaded" />
       {(!frame || !all) && !frameLoad.error && !listLoad.error && <Loading label="Loading the schedule…" />}
       {frame && all && frame.providers.length === 0 && (
@@ -377,6 +389,7 @@ export function CalendarPage({ route }: { route: string }) {
           order={order}
           onClose={() => setBooking(null)}
           onBooked={({ appointment, series }) => {
+            if (booking.fromOffer) setOffers(null);
             setBooking(null);
             stopBookingFor();
             reload();
@@ -401,7 +414,8 @@ export function CalendarPage({ route }: { route: string }) {
           zone={zone}
           onClose={() => setOpened(null)}
           onChanged={(o: ChangeOutcome) => {
-            setNotice({ tone: 'success', text: o.text, ...(o.undo ? { undo: o.undo } : {}), ...(o.offers?.length ? { offers: o.offers } : {}) });
+            setNotice({ tone: 'success', text: o.text, ...(o.undo ? { undo: o.undo } : {}) });
+            if (o.offers?.length) setOffers(o.offers);
             if (o.offers !== undefined) setOpened(null);
             reload();
           }}
