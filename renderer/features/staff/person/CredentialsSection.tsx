@@ -62,6 +62,8 @@ export function CredentialsSection({ staffId, flag, canManage, onChanged }: { st
   const replaced = (data ?? []).filter((c) => !c.current);
 
   const credentialTable = (rows: Credential[], caption: string) => {
+    // A scan column only when there is a scan to open: a narrow screen keeps the actions in view.
+    const scans = rows.some((c) => c.attachment);
     return (
       <div className="table-wrap">
         <table className="table credentials-table">
@@ -69,12 +71,10 @@ export function CredentialsSection({ staffId, flag, canManage, onChanged }: { st
           <thead>
             <tr>
               <th scope="col">Kind</th>
-              <th scope="col">Number</th>
-              <th scope="col">Issuer</th>
-              <th scope="col">Issued</th>
-              <th scope="col">Expires</th>
+              <th scope="col">Number and issuer</th>
+              <th scope="col">Dates</th>
               <th scope="col">Status</th>
-              <th scope="col">Scan</th>
+              {scans && <th scope="col">Scan</th>}
               {canManage && (
                 <th scope="col">
                   <span className="sr-only">Actions</span>
@@ -86,22 +86,28 @@ export function CredentialsSection({ staffId, flag, canManage, onChanged }: { st
             {rows.map((c) => (
               <tr key={c.id} className={c.current ? undefined : 'row-inactive'}>
                 <td>{CREDENTIAL_LABELS[c.kind]}</td>
-                <td>{c.number || <span className="muted">—</span>}</td>
-                <td>{c.issuer || <span className="muted">—</span>}</td>
-                <td>{show(c.issuedOn)}</td>
-                <td>{show(c.expiresOn)}</td>
+                <td>
+                  <div className="credential-number">{c.number || <span className="muted">No number</span>}</div>
+                  {c.issuer && <div className="muted small">{c.issuer}</div>}
+                </td>
+                <td>
+                  <div>{c.expiresOn ? `Expires ${show(c.expiresOn)}` : 'Does not expire'}</div>
+                  {c.issuedOn && <div className="muted small">Issued {show(c.issuedOn)}</div>}
+                </td>
                 <td>
                   <AlertBadge credential={c} today={today} />
                 </td>
-                <td>
-                  {c.attachment ? (
-                    <Button variant="ghost" onClick={() => void openScan(c.attachment!.id)} aria-label={`Open the scan of ${CREDENTIAL_LABELS[c.kind]}`}>
-                      {c.attachment.fileName}
-                    </Button>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
+                {scans && (
+                  <td>
+                    {c.attachment ? (
+                      <Button variant="ghost" onClick={() => void openScan(c.attachment!.id)} aria-label={`Open the scan of ${CREDENTIAL_LABELS[c.kind]}`}>
+                        {c.attachment.fileName}
+                      </Button>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                )}
                 {canManage && (
                   <td className="cell-actions">
                     {c.current && (
