@@ -87,6 +87,22 @@ export async function findStaffByUser(db: Kysely<DB>, userId: string): Promise<S
   return db.selectFrom('staff').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
 
+const TITLES = /^(dr|mr|mrs|ms|mx|prof)\.?$/i;
+const SUFFIXES = /^(jr|sr|ii|iii|iv|md|do|np|pa|pa-c|rn|lpn|cma|phd|dds|dmd|facp|faafp)\.?,?$/i;
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** The family name people look a colleague up by: "Dr. Priya Lee" → "Lee", "Ana Ruiz Jr." → "Ruiz". */
+export function surnameOf(fullName: string): string {
+  const words = fullName.trim().split(/\s+/).filter((w) => !TITLES.test(w));
+  while (words.length > 1 && SUFFIXES.test(words.at(-1)!)) words.pop();
+  return (words.at(-1) ?? fullName).replace(/,$/, '');
+}
+
+/** By surname, then the whole name: the way a staff list is read. */
+export function bySurname(a: Pick<StaffRow, 'full_name'>, b: Pick<StaffRow, 'full_name'>): number {
+  return collator.compare(surnameOf(a.full_name), surnameOf(b.full_name)) || collator.compare(a.full_name, b.full_name);
+}
+
 export interface StaffQuery {
   query?: string | undefined;
   staffRole?: StaffRole | undefined;

@@ -80,7 +80,7 @@ export async function bookingRisks(db: Kysely<DB>, clock: RiskClock, options: { 
     .sort((a, b) => a.from.localeCompare(b.from) || a.staffName.localeCompare(b.staffName));
 }
 
-export type CauseKey = { kind: 'credential'; credential: string } | { kind: 'left' } | { kind: 'timeOff'; timeOffId: string };
+export type CauseKey = { kind: 'credential'; credential: string } | { kind: 'left'; endDate?: string | undefined } | { kind: 'timeOff'; timeOffId: string };
 
 const sameCause = (cause: RiskCause, key: CauseKey) =>
   cause.kind === key.kind && (key.kind === 'credential' ? cause.kind === 'credential' && cause.credential === key.credential : key.kind === 'timeOff' ? cause.kind === 'timeOff' && cause.timeOffId === key.timeOffId : true);
@@ -88,7 +88,13 @@ const sameCause = (cause: RiskCause, key: CauseKey) =>
 /** One cause's call list; the risk is null when the cause no longer strands anyone (renewed, back, withdrawn). */
 export async function riskAppointments(db: Kysely<DB>, clock: RiskClock, staffId: string, key: CauseKey): Promise<{ risk: BookingRisk | null; appointments: AffectedAppointment[] }> {
   // Any expiry date: a call list opened from a warning is listed whatever the look-ahead.
-  const found = (await candidates(db, clock, { staffId, withinDays: 3650 })).find((c) => sameCause(c.cause, key));
+  let found = (await candidates(db, clock, { staffId, withinDays: 3650 })).find((c) => sameCause(c.cause, key));
+  // Before someone is marked as leaving: what a last day would strand.
+  if (key.kind === 'left' && key.endDate !== undefined) {
+    const person = (await listStaff(db, { status: 'all', ids: [staffId] }))[0];
+    const from = later(dayAfter(key.endDate), clock.now);
+    found = person ? { staffId, staffName: person.full_name, cause: { kind: 'left', endDate: key.endDate }, window: { providerId: staffId, earliest: from, from, to: OPEN_END } } : undefined;
+  }
   if (!found) return { risk: null, appointments: [] };
   const appointments = await appointmentsInWindows(db, [found.window]);
   if (appointments.length === 0) return { risk: null, appointments };

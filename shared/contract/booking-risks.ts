@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CredentialKind, TimeOffKind } from '../domain/staff';
 import type { WallTime } from '../domain/wallclock';
 import { channel, returns } from './channel';
-import { expected, id, strictObject } from './fields';
+import { date, expected, id, strictObject } from './fields';
 import { credentialKind } from './staff';
 
 /**
@@ -51,7 +51,7 @@ export interface AffectedAppointment {
 const riskCause = () =>
   z.discriminatedUnion(
     'kind',
-    [z.strictObject({ kind: z.literal('credential'), credential: credentialKind() }), z.strictObject({ kind: z.literal('left') }), z.strictObject({ kind: z.literal('timeOff'), timeOffId: id() })],
+    [z.strictObject({ kind: z.literal('credential'), credential: credentialKind() }), z.strictObject({ kind: z.literal('left'), endDate: date().optional() }), z.strictObject({ kind: z.literal('timeOff'), timeOffId: id() })],
     { error: expected('a cause: credential, left or timeOff') },
   );
 
@@ -73,7 +73,7 @@ export const bookingRisksContract = {
     output: returns<{ risk: BookingRisk | null; appointments: AffectedAppointment[] }>(),
     access: 'schedule.manage',
     audit: 'read-phi',
-    summary: 'The call list for one risk: each booked or confirmed appointment with the patient’s name and phone, by time.',
+    summary: 'The call list for one risk: each booked or confirmed appointment with the patient’s name and phone, by time. `left` with an endDate asks before marking someone as leaving.',
     example: { staffId: '00000000-0000-7000-8000-000000000000', cause: { kind: 'credential', credential: 'dea' } },
   }),
 } as const;

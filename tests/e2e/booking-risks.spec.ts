@@ -17,18 +17,24 @@ test.beforeAll(async () => {
 test.afterAll(async () => stopKeel(demo));
 
 /** What the data says: Dr. Lee's booked and confirmed appointments after her DEA registration lapses, by time. */
-function strandedInData(): { expiresOn: string; patients: string[] } {
+function strandedInData(): { expiresOn: string; patients: string[]; firstPhones: string[] } {
   const db = new Database(path.join(demo.dataDir, 'keel.db'), { readonly: true, fileMustExist: true });
   try {
     const lee = db.prepare("select id from staff where full_name = 'Dr. Priya Lee'").pluck().get() as string;
     const expiresOn = db.prepare("select max(expires_on) from credentials where staff_id = ? and kind = 'dea' and archived_at is null").pluck().get(lee) as string;
     const patients = db
       .prepare(
-        "select p.last_name || ', ' || p.first_name from appointments a join patients p on p.id = a.patient_id where a.provider_id = ? and a.starts_at >= ? and a.status in ('booked', 'confirmed') order by a.starts_at, p.last_name, a.id",
+        "select p.last_name || ', ' || p.first_name || case when p.preferred_name not in ('', p.first_name) then ' (' || p.preferred_name || ')' else '' end from appointments a join patients p on p.id = a.patient_id where a.provider_id = ? and a.starts_at >= ? and a.status in ('booked', 'confirmed') order by a.starts_at, p.last_name, a.id",
       )
       .pluck()
       .all(lee, `${addDays(expiresOn, 1)}T00:00`) as string[];
-    return { expiresOn, patients };
+    const firstPhones = db
+      .prepare(
+        "select p.phone_mobile, p.phone_home, p.phone_work from appointments a join patients p on p.id = a.patient_id where a.provider_id = ? and a.starts_at >= ? and a.status in ('booked', 'confirmed') order by a.starts_at, p.last_name, a.id limit 1",
+      )
+      .raw()
+      .get(lee, `${addDays(expiresOn, 1)}T00:00`) as string[];
+    return { expiresOn, patients, firstPhones };
   } finally {
     db.close();
   }
@@ -42,7 +48,7 @@ async function openAs(page: Page, username: string, password: string): Promise<v
 }
 
 test('the front desk sees on Today and on Dr. Lee’s page the appointments her lapsing DEA registration strands, and gets the call list', async ({ page }) => {
-  const { expiresOn, patients } = strandedInData();
+  const { expiresOn, patients, firstPhones } = strandedInData();
   expect(expiresOn).toBe('2026-12-05');
   expect(patients.length).toBeGreaterThan(40);
   const line = `DEA registration expires 12/05 · ${patients.length} appointments booked after that date`;
@@ -77,7 +83,12 @@ test('the front desk sees on Today and on Dr. Lee’s page the appointments her 
   await expect(dialog.getByRole('status')).toHaveText(`Copied ${patients.length} appointments: paste them into a spreadsheet or a message.`);
   const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
   expect(copied.split('\n')).toHaveLength(patients.length + 2);
-  expect(copied.split('\n')[2]).toMatch(new RegExp(`^12/07/2026 8:30 AM\\t${patients[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\t\\(555\\)`));
+  const [when, who, phone] = copied.split('\n')[2]!.split('\t');
+  expect(when).toMatch(/^12\/07\/2026 \d{1,2}:\d{2} [AP]M$/);
+  expect(who).toBe(patients[0]);
+  // The best number first (mobile, home, work), the others labelled.
+  const labelled = (['mobile', 'home', 'work'] as const).map((label, k) => [label, firstPhones[k]!] as const).filter(([, n]) => n.trim() !== '');
+  expect(phone).toBe(labelled.length === 0 ? 'No phone on file' : [labelled[0]![1], ...labelled.slice(1).map(([label, n]) => `${label} ${n}`)].join(', '));
 
   // Printable: the list alone goes to the printer (the page's print is caught to read what it would print).
   await page.evaluate(`window.print = () => {
@@ -107,4 +118,38 @@ test('the manager’s expiring credentials put the one that blocks booking first
   await expect(first).toContainText('DEA registration');
   await expect(first).toContainText('Blocks booking');
   await expect(card.getByRole('listitem').filter({ hasText: 'Riley Chen' })).not.toContainText('Blocks booking');
+});
+
+test('the manager reads the directory by surname and Dr. Lee’s credentials in force first, earlier renewals folded; Renew keeps the number and issuer', async ({ page }) => {
+  await openAs(page, 'manager', 'keel-demo-manager');
+  await page.goto(`${demo.url}#/staff/directory`);
+  const directory = page.getByRole('table', { name: /^Staff directory/ });
+  await expect(directory.getByRole('link', { name: 'Dr. Priya Lee' })).toBeVisible();
+  const names = await directory.getByRole('row').locator('td:first-child a').allTextContents();
+  const surname = (name: string) => name.split(' ').at(-1)!;
+  expect(names.length).toBeGreaterThan(5);
+  expect(names).toEqual([...names].sort((a, b) => surname(a).localeCompare(surname(b), 'en', { sensitivity: 'base' }) || a.localeCompare(b)));
+  expect(names.indexOf('Dr. Priya Lee')).toBeGreaterThan(names.indexOf('Leila Haddad'));
+
+  await page.getByRole('link', { name: 'Dr. Priya Lee' }).click();
+  const inForce = page.getByRole('table', { name: 'Credentials and training in force' });
+  // One row a required kind for a physician: license, DEA, board, CPR, OSHA, HIPAA.
+  await expect(inForce.getByRole('row')).toHaveCount(7);
+  await expect(inForce).not.toContainText('Replaced');
+  const folded = page.locator('details.credentials-replaced');
+  await expect(folded.locator('summary')).toContainText(/\d+ replaced credentials/);
+  await expect(page.getByRole('table', { name: 'Replaced credentials' })).toBeHidden();
+  await folded.locator('summary').click();
+  await expect(page.getByRole('table', { name: 'Replaced credentials' })).toBeVisible();
+  await screenshot(page, 'c15-credentials-folded');
+
+  const deaRow = inForce.getByRole('row').filter({ hasText: 'DEA registration' });
+  const number = (await deaRow.locator('.credential-number').textContent())!.trim();
+  expect(number).toMatch(/^B[LPR]\d{7}$/);
+  await deaRow.getByRole('button', { name: 'Renew DEA registration' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Renew DEA registration' });
+  await expect(dialog.getByLabel('Number')).toHaveValue(number);
+  await expect(dialog.getByLabel('Issued by')).toHaveValue('DEA');
+  await expect(dialog.getByLabel('Expires on')).toHaveValue('');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
 });

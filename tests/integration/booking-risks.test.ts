@@ -121,6 +121,13 @@ describe('a provider who leaves', () => {
     await book(patel, ann, '2026-03-12T10:00');
     await book(patel, bo, '2026-03-13T10:00');
     await book(patel, ann, '2026-03-16T10:00');
+    // Asked before marking the last day: what it would strand, with nothing changed yet.
+    const before = snapshot(keel, { skipAudit: true });
+    const preview = await callList(patel, { kind: 'left', endDate: '2026-03-12' }, manager);
+    expect(preview.risk).toMatchObject({ cause: { kind: 'left', endDate: '2026-03-12' }, appointments: 2 });
+    expect(preview.appointments.map((a) => a.start)).toEqual(['2026-03-13T10:00', '2026-03-16T10:00']);
+    expect(snapshot(keel, { skipAudit: true })).toEqual(before);
+    expect(await risks()).toEqual([]);
     valueOf(await keel.call('staff.setActive', { id: patel, active: false, endDate: '2026-03-12' }, manager));
     expect(await risks()).toEqual([expect.objectContaining({ staffId: patel, cause: { kind: 'left', endDate: '2026-03-12' }, from: '2026-03-13T00:00', to: null, appointments: 2 })]);
     expect((await callList(patel, { kind: 'left' })).appointments.map((a) => a.start)).toEqual(['2026-03-13T10:00', '2026-03-16T10:00']);

@@ -21,14 +21,17 @@ describe('the staff directory', () => {
     const ma = await addStaff(keel, manager, { fullName: 'Jordan Reyes', staffRole: 'nurse_ma' });
     await addStaff(keel, manager, { fullName: 'Riley Chen', staffRole: 'receptionist' });
     const names = async (input: object) => valueOf<StaffMember[]>(await keel.call('staff.list', input, manager)).map((s) => s.fullName);
-    expect(await names({})).toEqual(['Jordan Reyes', 'José Álvarez', 'Riley Chen']);
+    // By surname (accents folded, titles and suffixes skipped), as a staff list is read.
+    await addStaff(keel, manager, { fullName: 'Dr. Priya Lee', staffRole: 'physician' });
+    await addStaff(keel, manager, { fullName: 'Ana Bell Jr.', staffRole: 'biller' });
+    expect(await names({})).toEqual(['José Álvarez', 'Ana Bell Jr.', 'Riley Chen', 'Dr. Priya Lee', 'Jordan Reyes']);
     expect(await names({ query: 'jose' })).toEqual(['José Álvarez']);
     expect(await names({ query: 'alv fam' })).toEqual(['José Álvarez']);
     expect(await names({ query: '5551234567' })).toEqual(['José Álvarez']);
     expect(await names({ query: '4567' })).toEqual(['José Álvarez']);
     expect(await names({ staffRole: 'receptionist' })).toEqual(['Riley Chen']);
     valueOf(await keel.call('staff.setActive', { id: ma, active: false, endDate: '2026-02-28' }, manager));
-    expect(await names({})).toEqual(['José Álvarez', 'Riley Chen']);
+    expect(await names({})).toEqual(['José Álvarez', 'Ana Bell Jr.', 'Riley Chen', 'Dr. Priya Lee']);
     expect(await names({ status: 'inactive' })).toEqual(['Jordan Reyes']);
     const left = valueOf<StaffMember>(await keel.call('staff.get', { id: ma }, manager));
     expect(left).toMatchObject({ active: false, endDate: '2026-02-28' });

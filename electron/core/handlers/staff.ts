@@ -1,6 +1,6 @@
 import { getRequirements, setRequirements } from '../../../db/credentials';
 import { evaluationSettings, setEvaluationSettings } from '../../../db/evaluations';
-import { findStaff, insertStaff, listStaff, setStaffActive, updateStaff, withFlags, type StaffInput } from '../../../db/staff';
+import { bySurname, findStaff, insertStaff, listStaff, setStaffActive, updateStaff, withFlags, type StaffInput } from '../../../db/staff';
 import { findUser } from '../../../db/users';
 import { fieldError, KeelError } from '../../../shared/contract/index';
 import type { staffContract } from '../../../shared/contract/staff';
@@ -27,7 +27,8 @@ async function checkUserLink(ctx: HandlerContext, input: StaffInput, staffId: st
 
 export const staffHandlers: HandlersFor<typeof staffContract> = {
   'staff.list': async (input, ctx) => {
-    const rows = await listStaff(ctx.db, { query: input.query, staffRole: input.staffRole, status: input.status });
+    // The directory reads by surname ("Lee, Dr. Priya" under L, not under D for the title).
+    const rows = (await listStaff(ctx.db, { query: input.query, staffRole: input.staffRole, status: input.status })).sort(bySurname);
     return withFlags(ctx.db, rows, clinicToday(ctx), can(ctx, 'staff.manage'));
   },
 

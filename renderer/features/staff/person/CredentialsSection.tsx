@@ -14,6 +14,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { Alert, Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { FieldFrame, SelectField, TextField } from '../../../ui/Field';
 import { fileToBase64, saveFile } from '../labels';
+import './credentials.css';
 
 function AlertBadge({ credential, today }: { credential: Credential; today: string }) {
   if (!credential.current) return <Badge tone="neutral">Replaced</Badge>;
@@ -30,7 +31,8 @@ export function CredentialsSection({ staffId, flag, canManage, onChanged }: { st
   const clinic = useSession((s) => s.clinic);
   const today = clinic ? dateInZone(new Date(), clinic.timeZone) : '';
   const { data, error, loading, reload } = useLoad(() => call('credentials.list', { staffId }), staffId);
-  const [editing, setEditing] = useState<{ kind: CredentialKind; credential: Credential | null } | null>(null);
+  /** `renewing`: a new credential that replaces this one, starting from its number and issuer. */
+  const [editing, setEditing] = useState<{ kind: CredentialKind; credential: Credential | null; renewing?: Credential } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const show = (d: string | null) => (d && clinic ? formatDate(d, clinic.dateOrder) : '—');
 
@@ -55,6 +57,80 @@ export function CredentialsSection({ staffId, flag, canManage, onChanged }: { st
     }
   }
 
+  // What is in force first, in the usual order of kinds; earlier renewals folded away below.
+  const current = (data ?? []).filter((c) => c.current);
+  const replaced = (data ?? []).filter((c) => !c.current);
+
+  const credentialTable = (rows: Credential[], caption: string) => {
+    // A scan column only when there is a scan to open: a narrow screen keeps the actions in view.
+    const scans = rows.some((c) => c.attachment);
+    return (
+      <div className="table-wrap">
+        <table className="table credentials-table">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Number and issuer</th>
+              <th scope="col">Dates</th>
+              <th scope="col">Status</th>
+              {scans && <th scope="col">Scan</th>}
+              {canManage && (
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.id} className={c.current ? undefined : 'row-inactive'}>
+                <td>{CREDENTIAL_LABELS[c.kind]}</td>
+                <td>
+                  <div className="credential-number">{c.number || <span className="muted">No number</span>}</div>
+                  {c.issuer && <div className="muted small">{c.issuer}</div>}
+                </td>
+                <td>
+                  <div>{c.expiresOn ? `Expires ${show(c.expiresOn)}` : 'Does not expire'}</div>
+                  {c.issuedOn && <div className="muted small">Issued {show(c.issuedOn)}</div>}
+                </td>
+                <td>
+                  <AlertBadge credential={c} today={today} />
+                </td>
+                {scans && (
+                  <td>
+                    {c.attachment ? (
+                      <Button variant="ghost" onClick={() => void openScan(c.attachment!.id)} aria-label={`Open the scan of ${CREDENTIAL_LABELS[c.kind]}`}>
+                        {c.attachment.fileName}
+                      </Button>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                )}
+                {canManage && (
+                  <td className="cell-actions">
+                    {c.current && (
+                      <Button variant="ghost" onClick={() => setEditing({ kind: c.kind, credential: null, renewing: c })} aria-label={`Renew ${CREDENTIAL_LABELS[c.kind]}`}>
+                        Renew
+                      </Button>
+                    )}
+                    <Button variant="ghost" onClick={() => setEditing({ kind: c.kind, credential: c })} aria-label={`Edit ${CREDENTIAL_LABELS[c.kind]}`}>
+                      Edit
+                    </Button>
+                    <Button variant="ghost" onClick={() => void remove(c)} aria-label={`Remove ${CREDENTIAL_LABELS[c.kind]} entered by mistake`}>
+                      Remove
+                    </Button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  };
+
   return (
     <section className="card stack" aria-labelledby="credentials-title">
       <div className="section-header">
@@ -78,73 +154,22 @@ export function CredentialsSection({ staffId, flag, canManage, onChanged }: { st
       <LoadError error={error} onRetry={reload} />
       {loading && !data && <Loading label="Loading credentials…" />}
       {data && data.length === 0 && <EmptyState title="No credentials recorded yet" />}
-      {data && data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="sr-only">Credentials and training</caption>
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                <th scope="col">Number</th>
-                <th scope="col">Issuer</th>
-                <th scope="col">Issued</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-                <th scope="col">Scan</th>
-                {canManage && (
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((c) => (
-                <tr key={c.id} className={c.current ? undefined : 'row-inactive'}>
-                  <td>{CREDENTIAL_LABELS[c.kind]}</td>
-                  <td>{c.number || <span className="muted">—</span>}</td>
-                  <td>{c.issuer || <span className="muted">—</span>}</td>
-                  <td>{show(c.issuedOn)}</td>
-                  <td>{show(c.expiresOn)}</td>
-                  <td>
-                    <AlertBadge credential={c} today={today} />
-                  </td>
-                  <td>
-                    {c.attachment ? (
-                      <Button variant="ghost" onClick={() => void openScan(c.attachment!.id)} aria-label={`Open the scan of ${CREDENTIAL_LABELS[c.kind]}`}>
-                        {c.attachment.fileName}
-                      </Button>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  {canManage && (
-                    <td className="cell-actions">
-                      {c.current && (
-                        <Button variant="ghost" onClick={() => setEditing({ kind: c.kind, credential: null })} aria-label={`Renew ${CREDENTIAL_LABELS[c.kind]}`}>
-                          Renew
-                        </Button>
-                      )}
-                      <Button variant="ghost" onClick={() => setEditing({ kind: c.kind, credential: c })} aria-label={`Edit ${CREDENTIAL_LABELS[c.kind]}`}>
-                        Edit
-                      </Button>
-                      <Button variant="ghost" onClick={() => void remove(c)} aria-label={`Remove ${CREDENTIAL_LABELS[c.kind]} entered by mistake`}>
-                        Remove
-                      </Button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {current.length > 0 && credentialTable(current, 'Credentials and training in force')}
+      {replaced.length > 0 && (
+        <details className="credentials-replaced">
+          <summary>
+            {replaced.length === 1 ? '1 replaced credential' : `${replaced.length} replaced credentials`} <span className="muted">(earlier renewals, kept for the record)</span>
+          </summary>
+          {credentialTable(replaced, 'Replaced credentials')}
+        </details>
       )}
-      <Dialog open={editing !== null} title={editing?.credential ? 'Edit credential' : 'Add a credential'} onClose={() => setEditing(null)}>
+      <Dialog open={editing !== null} title={editing?.credential ? 'Edit credential' : editing?.renewing ? `Renew ${CREDENTIAL_LABELS[editing.kind]}` : 'Add a credential'} onClose={() => setEditing(null)}>
         {editing && (
           <CredentialForm
             staffId={staffId}
             kind={editing.kind}
             credential={editing.credential}
+            renewing={editing.renewing ?? null}
             onClose={() => setEditing(null)}
             onSaved={() => {
               setEditing(null);
@@ -158,11 +183,12 @@ export function CredentialsSection({ staffId, flag, canManage, onChanged }: { st
   );
 }
 
-function CredentialForm({ staffId, kind, credential, onClose, onSaved }: { staffId: string; kind: CredentialKind; credential: Credential | null; onClose: () => void; onSaved: () => void }) {
+function CredentialForm({ staffId, kind, credential, renewing, onClose, onSaved }: { staffId: string; kind: CredentialKind; credential: Credential | null; renewing: Credential | null; onClose: () => void; onSaved: () => void }) {
+  // A renewal keeps the number and the issuer (a DEA number or a license number stays the same); the dates are new.
   const [value, setValue] = useState({
     kind: credential?.kind ?? kind,
-    number: credential?.number ?? '',
-    issuer: credential?.issuer ?? '',
+    number: credential?.number ?? renewing?.number ?? '',
+    issuer: credential?.issuer ?? renewing?.issuer ?? '',
     issuedOn: credential?.issuedOn ?? '',
     expiresOn: credential?.expiresOn ?? '',
     note: credential?.note ?? '',

@@ -15,7 +15,9 @@ import { Alert, Badge, Loading } from '../../../ui/Feedback';
 import { TextField } from '../../../ui/Field';
 import { FlagBadge } from '../FlagBadge';
 import { TimeOffList } from '../timeoff/TimeOffList';
+import { CallList } from '../risks/CallList';
 import { PersonRisks } from '../risks/PersonRisks';
+import { monthDay, plural } from '../risks/risk-text';
 import { CredentialsSection } from './CredentialsSection';
 import { EvaluationsSection } from './EvaluationsSection';
 import { StaffDialog } from './StaffDialog';
@@ -79,7 +81,7 @@ export function PersonPage({ staffId }: { staffId: string }) {
           reload();
         }}
       />
-      <Dialog open={leaving} title={`${person.fullName} is leaving`} onClose={() => setLeaving(false)}>
+      <Dialog open={leaving} wide={person.bookable} title={`${person.fullName} is leaving`} onClose={() => setLeaving(false)}>
         {leaving && (
           <LeaveForm
             person={person}
@@ -182,6 +184,7 @@ function LeaveForm({ person, onDone, onClose }: { person: StaffMember; onDone: (
     <form onSubmit={submit} className="stack" noValidate>
       <p>Their record, credentials, shifts and evaluations are kept. They no longer appear on new rosters.</p>
       <TextField label="Last working day" type="date" value={endDate} onChange={setEndDate} />
+      {person.bookable && /^\d{4}-\d{2}-\d{2}$/.test(endDate) && <LeavingStrands staffId={person.id} endDate={endDate} />}
       {problem && <Alert>{problem.message}</Alert>}
       <div className="form-actions">
         <Button type="submit" variant="danger" busy={busy}>
@@ -190,5 +193,21 @@ function LeaveForm({ person, onDone, onClose }: { person: StaffMember; onDone: (
         <Button onClick={onClose}>Cancel</Button>
       </div>
     </form>
+  );
+}
+
+/** Before marking a provider as leaving: the booked patients the last day would strand. */
+function LeavingStrands({ staffId, endDate }: { staffId: string; endDate: string }) {
+  const order = useSession((s) => s.clinic?.dateOrder ?? 'MDY');
+  const { data, error } = useLoad(() => call('bookingRisks.appointments', { staffId, cause: { kind: 'left', endDate } }), `${staffId}|${endDate}`);
+  if (error) return <Alert>{error}</Alert>;
+  if (!data || data.appointments.length === 0) return null;
+  return (
+    <>
+      <Alert tone="warning" title={`${plural(data.appointments.length, 'appointment')} booked after ${monthDay(endDate, order)}`}>
+        They cannot be kept: call these patients to move them to another provider.
+      </Alert>
+      <CallList compact title={`Booked after the last day, ${monthDay(endDate, order)}`} appointments={data.appointments} />
+    </>
   );
 }
