@@ -144,6 +144,8 @@ export async function seedDemoStaff(
       let expires = addDays(today, random.int(40, years * 365 - 10));
       if (i === 4 && kind === 'cpr_bls') expires = addDays(today, -12);
       if ((i === 1 && kind === 'dea') || (i === 5 && kind === 'hipaa') || (i === 8 && kind === 'hipaa')) expires = addDays(today, random.int(3, 28));
+      // Dr. Lee's DEA registration lapses three days after the demo's day, whatever the draw: the stranded-appointments story (issue 13) reads from it.
+      if (i === 1 && kind === 'dea') expires = addDays(today, 3);
       for (let k = 0; k < 3; k++) {
         const expiresOn = addMonths(expires, -12 * years * k);
         const issuedOn = addMonths(expiresOn, -12 * years);

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { takeBackup, verifyFile } from '../../electron/core/backups';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
@@ -11,6 +11,9 @@ import { openTestKeel, setUpClinic, tempDir } from '../support/harness';
 import { startKeel } from '../support/keel-child';
 import { filesUnder, plantBackup } from '../support/planted-backup';
 import { runKeel, spawnServe, stopServe } from '../support/serve';
+
+// Every test here starts one or more keel processes (Node, tsx, a database): minutes, not seconds, on a loaded machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 const dirs: string[] = [];
 afterAll(() => {
