@@ -299,6 +299,34 @@ export async function updateAppointment(db: Kysely<DB>, id: string, values: Part
   await db.updateTable('appointments').set({ ...values, updated_at: now }).where('id', '=', id).execute();
 }
 
+/** A cancelled appointment's time, as a booking check reads it. */
+export interface CancelledSlot {
+  id: string;
+  patientId: string;
+  providerId: string;
+  roomId: string | null;
+  start: WallTime;
+  end: WallTime;
+}
+
+/**
+ * What one undo of a cancellation puts back: the appointment, and those of its
+ * series cancelled in the same moment that start at `from` or later.
+ */
+export async function cancelledTogether(db: Kysely<DB>, target: { id: string; seriesId: string | null; cancelledAt: string | null }, from: WallTime): Promise<CancelledSlot[]> {
+  let query = db.selectFrom('appointments').select(['id', 'patient_id', 'provider_id', 'room_id', 'starts_at', 'ends_at']);
+  query = target.seriesId
+    ? query.where('series_id', '=', target.seriesId).where('status', '=', 'cancelled').where('cancelled_at', '=', target.cancelledAt).where('starts_at', '>=', from).orderBy('starts_at')
+    : query.where('id', '=', target.id);
+  const rows = await query.execute();
+  return rows.map((r) => ({ id: r.id, patientId: r.patient_id, providerId: r.provider_id, roomId: r.room_id, start: r.starts_at as WallTime, end: r.ends_at as WallTime }));
+}
+
+/** Takes back a cancellation: the appointment holds its time again, with no trace of the cancel on the row (the audit trail keeps it). */
+export async function restoreCancelled(db: Kysely<DB>, id: string, status: AppointmentStatus, now: string): Promise<void> {
+  await updateAppointment(db, id, { status, cancelled_at: null, cancelled_by: null, cancel_reason: '', late_cancel: 0 }, now);
+}
+
 export async function seriesMembers(db: Kysely<DB>, seriesId: string): Promise<AppointmentRow[]> {
   return db.selectFrom('appointments').selectAll().where('series_id', '=', seriesId).orderBy('starts_at').execute();
 }

@@ -1,4 +1,4 @@
-import { findAppointment, seriesMembers, updateAppointment, type AppointmentRow } from '../../../db/appointments';
+import { cancelledTogether, findAppointment, restoreCancelled } from '../../../db/appointments';
 import type { appointmentUndoContract } from '../../../shared/contract/appointment-undo';
 import { KeelError } from '../../../shared/contract/index';
 import type { ConflictKind } from '../../../shared/domain/appointments';
@@ -17,19 +17,16 @@ export const appointmentUndoHandlers: HandlersFor<typeof appointmentUndoContract
     const clock = scheduleClock(ctx);
     if (target.start < clock.now) throw new KeelError('conflict', 'The time of this appointment has passed; book a new one instead.');
     // The appointments cancelled together: this one, and those of its series cancelled in the same moment.
-    const rows: AppointmentRow[] = target.seriesId
-      ? (await seriesMembers(ctx.db, target.seriesId)).filter((r) => r.status === 'cancelled' && r.cancelled_at === target.cancelledAt && r.starts_at >= clock.now)
-      : [(await ctx.db.selectFrom('appointments').selectAll().where('id', '=', target.id).executeTakeFirstOrThrow())];
-    for (const row of rows) {
-      const conflicts = (await checkBooking(ctx.db, { id: row.id, patientId: row.patient_id, providerId: row.provider_id, roomId: row.room_id, start: row.starts_at, end: row.ends_at }, clock)).filter((c) => TAKEN.includes(c.kind));
+    const slots = await cancelledTogether(ctx.db, target, clock.now);
+    for (const slot of slots) {
+      const conflicts = (await checkBooking(ctx.db, slot, clock)).filter((c) => TAKEN.includes(c.kind));
       if (conflicts.length > 0) throw new KeelError('conflict', `Cannot undo the cancellation: the time was taken meanwhile. ${conflicts.map((c) => c.message).join('. ')}.`);
-      const status = row.id === target.id ? (input.status ?? 'booked') : 'booked';
-      await updateAppointment(ctx.db, row.id, { status, cancelled_at: null, cancelled_by: null, cancel_reason: '', late_cancel: 0 }, ctx.now);
+      await restoreCancelled(ctx.db, slot.id, slot.id === target.id ? (input.status ?? 'booked') : 'booked', ctx.now);
     }
     ctx.audit.patientId = target.patient.id;
     ctx.audit.targetId = target.id;
-    ctx.audit.detail = { restored: rows.length, status: input.status ?? 'booked' };
+    ctx.audit.detail = { restored: slots.length, status: input.status ?? 'booked' };
     ctx.afterCommit(() => ctx.app.events.emit('data.changed', { domains: ['appointments'] }));
-    return { restored: rows.length, appointment: (await findAppointment(ctx.db, target.id))! };
+    return { restored: slots.length, appointment: (await findAppointment(ctx.db, target.id))! };
   },
 };
