@@ -5,6 +5,7 @@ import { patientListName } from '../shared/domain/patients';
 import type { RoomKind, StaffRole } from '../shared/domain/staff';
 import { wallFromMinutes, wallMinutes, type WallTime } from '../shared/domain/wallclock';
 import { compiledOnce } from './compiled';
+import { jsonValues } from './dialect';
 import type { AppointmentsTable, DB } from './schema';
 
 export type AppointmentRow = Selectable<AppointmentsTable>;
@@ -107,8 +108,8 @@ type RangeValues = { earliest: string; from: string; to: string; skip: string; i
  */
 const ranges = {
   clinic: compiledOnce<ViewRow, RangeValues>((db, v) => inRange(viewQuery(db), v)),
-  providers: compiledOnce<ViewRow, RangeValues>((db, v) => inRange(viewQuery(db), v).where('a.provider_id', 'in', sql<string>`(select value from json_each(${v('ids')}))`)),
-  rooms: compiledOnce<ViewRow, RangeValues>((db, v) => inRange(viewQuery(db), v).where('a.room_id', 'in', sql<string>`(select value from json_each(${v('ids')}))`)),
+  providers: compiledOnce<ViewRow, RangeValues>((db, v) => inRange(viewQuery(db), v).where('a.provider_id', 'in', jsonValues(v('ids')))),
+  rooms: compiledOnce<ViewRow, RangeValues>((db, v) => inRange(viewQuery(db), v).where('a.room_id', 'in', jsonValues(v('ids')))),
   patient: compiledOnce<ViewRow, RangeValues>((db, v) => inRange(viewQuery(db), v).where('a.patient_id', '=', v('ids'))),
 };
 
@@ -174,8 +175,8 @@ export interface BusySpan {
 }
 
 const busyQueries = {
-  providers: compiledOnce<BusyRow, RangeValues>((db, v) => busyQuery(db, v).where('provider_id', 'in', sql<string>`(select value from json_each(${v('ids')}))`)),
-  rooms: compiledOnce<BusyRow, RangeValues>((db, v) => busyQuery(db, v).where('room_id', 'in', sql<string>`(select value from json_each(${v('ids')}))`)),
+  providers: compiledOnce<BusyRow, RangeValues>((db, v) => busyQuery(db, v).where('provider_id', 'in', jsonValues(v('ids')))),
+  rooms: compiledOnce<BusyRow, RangeValues>((db, v) => busyQuery(db, v).where('room_id', 'in', jsonValues(v('ids')))),
 };
 
 function busyQuery(db: Kysely<DB>, v: (name: keyof RangeValues) => string) {

@@ -3,6 +3,7 @@ import type { AffectedAppointment } from '../shared/contract/booking-risks';
 import { patientListName } from '../shared/domain/patients';
 import type { WallTime } from '../shared/domain/wallclock';
 import { compiledOnce } from './compiled';
+import { jsonField, jsonRows } from './dialect';
 import type { DB } from './schema';
 
 /**
@@ -27,18 +28,17 @@ const STILL_BOOKED = ['booked', 'confirmed'] as const;
 const windowsJson = (windows: readonly ProviderWindow[]) => JSON.stringify(windows.map((w) => ({ p: w.providerId, e: w.earliest, f: w.from, t: w.to })));
 
 /**
- * The windows as a table (json_each: SQLite's table of a JSON array; PostgreSQL's
- * json_array_elements), each row joined to its provider's appointments through the
+ * The windows as a table (jsonRows), each row joined to its provider's appointments through the
  * (provider_id, starts_at) index. CROSS JOIN keeps the windows as the outer loop.
  */
 function windowsJoined(db: Kysely<DB>, windows: string) {
   return db
-    .selectFrom(sql<{ key: number; value: string }>`json_each(${windows})`.as('w'))
+    .selectFrom(jsonRows(windows).as('w'))
     .crossJoin('appointments as a')
-    .where('a.provider_id', '=', sql<string>`json_extract(w.value, '$.p')`)
-    .where('a.starts_at', '>=', sql<string>`json_extract(w.value, '$.e')`)
-    .where('a.starts_at', '<', sql<string>`json_extract(w.value, '$.t')`)
-    .where('a.ends_at', '>', sql<string>`json_extract(w.value, '$.f')`)
+    .where('a.provider_id', '=', jsonField('w.value', 'p'))
+    .where('a.starts_at', '>=', jsonField('w.value', 'e'))
+    .where('a.starts_at', '<', jsonField('w.value', 't'))
+    .where('a.ends_at', '>', jsonField('w.value', 'f'))
     .where('a.status', 'in', [...STILL_BOOKED]);
 }
 

@@ -1,4 +1,4 @@
-import { SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig } from 'kysely';
+import { sql, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type RawBuilder, type SqliteDialectConfig } from 'kysely';
 
 /**
  * SQLite runs DDL inside transactions, but kysely's adapter says it does not, which
@@ -45,4 +45,25 @@ export class KeelSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new KeelSqliteDriver(this.#config);
   }
+}
+
+/*
+ * JSON parameters: a list of ids or of small records bound as one JSON text, so a
+ * compiled query takes any number of them. SQLite reads them with json_each and
+ * json_extract; PostgreSQL would use json_array_elements and ->>.
+ */
+
+/** The values of a JSON array parameter, for `where(column, 'in', jsonValues(ids))`. */
+export function jsonValues(json: unknown): RawBuilder<string> {
+  return sql<string>`(select value from json_each(${json}))`;
+}
+
+/** A JSON array parameter as a table: `key` is the element's index, `value` the element. */
+export function jsonRows(json: unknown): RawBuilder<{ key: number; value: string }> {
+  return sql<{ key: number; value: string }>`json_each(${json})`;
+}
+
+/** One field of a JSON object held in a column (a jsonRows row's `value`, say). */
+export function jsonField(column: string, field: string): RawBuilder<string> {
+  return sql<string>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${field}`)})`;
 }
