@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Appointment, AppointmentType, OpenSlot, ScheduleFrame, SeriesPreview, WaitlistOffer } from '../../shared/contract/appointment-types';
 import type { Closure } from '../../shared/contract/closures';
-import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
 import { occurrences } from '../../shared/domain/recurrence';
-import { DEFAULT_REQUIREMENTS } from '../../shared/domain/staff';
-import { addStaff, addUser, auditRows, errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
+import { auditRows, errorOf, openTestKeel, setUpScheduleClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 
 /**
  * Closure days: the manager keeps them, the booking service refuses them with
@@ -24,14 +22,7 @@ const TRAINING = '2026-03-11';
 
 beforeEach(async () => {
   keel = await openTestKeel();
-  manager = await setUpClinic(keel);
-  valueOf(await keel.call('staffSettings.update', { requirements: { ...DEFAULT_REQUIREMENTS, physician: [] }, evaluationIntervalMonths: 12, evaluationCriteria: ['Teamwork'] }, manager));
-  reception = await addUser(keel, manager, { username: 'frontdesk', role: 'receptionist' });
-  lee = await addStaff(keel, manager, { fullName: 'Dr Lee', staffRole: 'physician', bookable: true });
-  const create = async (firstName: string, lastName: string) => valueOf<{ id: string }>(await keel.call('patients.create', { details: { ...PATIENT_EXAMPLE, firstName, lastName }, confirmDuplicate: true }, manager)).id;
-  ann = await create('Ann', 'Smith');
-  bo = await create('Bo', 'Lind');
-  visit = valueOf<AppointmentType>(await keel.call('appointmentTypes.save', { name: 'Visit', durationMinutes: 30, colour: '#2b6cb0', roomKind: null, providerRoles: ['physician'], active: true }, manager));
+  ({ manager, reception, lee, ann, bo, visit } = await setUpScheduleClinic(keel));
 });
 afterEach(async () => keel.close());
 

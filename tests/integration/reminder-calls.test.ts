@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Appointment, AppointmentType } from '../../shared/contract/appointment-types';
-import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
 import type { ReminderCall, ReminderListRow } from '../../shared/contract/reminders';
-import { DEFAULT_REQUIREMENTS } from '../../shared/domain/staff';
-import { addStaff, addUser, auditRows, errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
+import { addUser, auditRows, errorOf, openTestKeel, setUpScheduleClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 
 /**
  * Reminder calls are kept: each outcome with who made the call and when, as a
@@ -22,15 +20,8 @@ const TUE = '2026-03-03';
 
 beforeEach(async () => {
   keel = await openTestKeel();
-  manager = await setUpClinic(keel);
-  valueOf(await keel.call('staffSettings.update', { requirements: { ...DEFAULT_REQUIREMENTS, physician: [] }, evaluationIntervalMonths: 12, evaluationCriteria: ['Teamwork'] }, manager));
-  reception = await addUser(keel, manager, { username: 'frontdesk', role: 'receptionist', fullName: 'Rita Front' });
+  ({ manager, reception, lee, ann, bo, visit } = await setUpScheduleClinic(keel, { receptionName: 'Rita Front' }));
   provider = await addUser(keel, manager, { username: 'drlee', role: 'provider' });
-  lee = await addStaff(keel, manager, { fullName: 'Dr Lee', staffRole: 'physician', bookable: true });
-  const create = async (firstName: string, lastName: string) => valueOf<{ id: string }>(await keel.call('patients.create', { details: { ...PATIENT_EXAMPLE, firstName, lastName }, confirmDuplicate: true }, manager)).id;
-  ann = await create('Ann', 'Smith');
-  bo = await create('Bo', 'Lind');
-  visit = valueOf<AppointmentType>(await keel.call('appointmentTypes.save', { name: 'Visit', durationMinutes: 30, colour: '#2b6cb0', roomKind: null, providerRoles: ['physician'], active: true }, manager));
 });
 afterEach(async () => keel.close());
 

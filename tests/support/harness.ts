@@ -4,7 +4,10 @@ import path from 'node:path';
 import { openKeelApp, type AppOptions, type KeelApp } from '../../electron/core/app';
 import { createRouter, type CallOutcome, type Router } from '../../electron/core/router';
 import { CLINIC_EXAMPLE } from '../../shared/contract/clinic-fields';
+import type { AppointmentType } from '../../shared/contract/appointment-types';
 import type { ApiError } from '../../shared/contract/index';
+import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
+import { DEFAULT_REQUIREMENTS } from '../../shared/domain/staff';
 
 /** A fresh folder under the system temp dir, removed by `cleanup`. */
 export function tempDir(prefix = 'keel-test-'): string {
@@ -146,4 +149,29 @@ export async function addStaff(keel: TestKeel, managerToken: string, fields: { f
 export async function addShift(keel: TestKeel, token: string, staffId: string, start: string, end: string, breakMinutes = 0): Promise<{ id: string; warnings: Array<{ kind: string; message: string }> }> {
   const saved = valueOf<{ shift: { id: string }; warnings: Array<{ kind: string; message: string }> }>(await keel.call('roster.saveShift', { staffId, start, end, breakMinutes, note: '' }, token));
   return { id: saved.shift.id, warnings: saved.warnings };
+}
+
+/** The small bookable clinic the schedule tests start from. */
+export interface ScheduleClinic {
+  manager: string;
+  reception: { id: string; token: string };
+  /** A bookable physician with no credentials required. */
+  lee: string;
+  ann: string;
+  bo: string;
+  /** A 30-minute visit any physician may see, no room needed. */
+  visit: AppointmentType;
+}
+
+/** A clinic set up, a receptionist, Dr Lee bookable, patients Ann Smith and Bo Lind, and a Visit type. */
+export async function setUpScheduleClinic(keel: TestKeel, options: { receptionName?: string } = {}): Promise<ScheduleClinic> {
+  const manager = await setUpClinic(keel);
+  valueOf(await keel.call('staffSettings.update', { requirements: { ...DEFAULT_REQUIREMENTS, physician: [] }, evaluationIntervalMonths: 12, evaluationCriteria: ['Teamwork'] }, manager));
+  const reception = await addUser(keel, manager, { username: 'frontdesk', role: 'receptionist', ...(options.receptionName ? { fullName: options.receptionName } : {}) });
+  const lee = await addStaff(keel, manager, { fullName: 'Dr Lee', staffRole: 'physician', bookable: true });
+  const create = async (firstName: string, lastName: string) => valueOf<{ id: string }>(await keel.call('patients.create', { details: { ...PATIENT_EXAMPLE, firstName, lastName }, confirmDuplicate: true }, manager)).id;
+  const ann = await create('Ann', 'Smith');
+  const bo = await create('Bo', 'Lind');
+  const visit = valueOf<AppointmentType>(await keel.call('appointmentTypes.save', { name: 'Visit', durationMinutes: 30, colour: '#2b6cb0', roomKind: null, providerRoles: ['physician'], active: true }, manager));
+  return { manager, reception, lee, ann, bo, visit };
 }
