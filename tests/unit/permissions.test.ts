@@ -46,6 +46,7 @@ describe('the permissions matrix', () => {
       'scheduleSettings.*': 'schedule.*',
       'waitlist.*': 'schedule.*',
       'reminders.*': 'schedule.manage', // reminder calls are part of working the schedule, like booking
+      'bookingRisks.*': 'schedule.manage', // the appointments a provider cannot keep, and the call list to move them: the front desk's rescheduling work
       'closures.*': 'schedule.*', // closure days are scheduling settings: everyone on the schedule sees them, the manager sets them
     };
     const matches = (pattern: string, value: string) => (pattern.endsWith('.*') ? value.startsWith(pattern.slice(0, -1)) : value === pattern);
