@@ -28,7 +28,7 @@ export type MinuteSpan = readonly [number, number];
 export interface ColumnDay {
   /**
    * Reasons that hold for the whole day, before its hours: a lapsed or
-   * missing credential, and (later) a clinic closure. Whatever makes a day
+   * missing credential, and a clinic closure. Whatever makes a day
    * unbookable for one column is added here.
    */
   wholeDay: readonly Unbookable[];
@@ -43,6 +43,12 @@ export interface ColumnDay {
 const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const spanText = ([s, e]: MinuteSpan, order: DateOrder) => `${formatWallTime(clock(s), order)}–${formatWallTime(clock(Math.min(e, 1439)), order)}`;
 const overlapsSpan = (a: MinuteSpan, from: number, to: number) => a[0] < to && from < a[1];
+
+/**
+ * A clinic closure day (a holiday): no one is booked, and no override lifts it
+ * (the booking service refuses it too). Its name is shown on the day itself.
+ */
+export const CLOSURE_REASON: Unbookable = { kind: 'closure', reason: 'the clinic is closed that day', overridable: false };
 
 /** The whole-day reason of a provider's credentials on a date: the first one missing or expired, with its date. */
 export function credentialReason(standing: CredentialStanding | null | undefined, date: string, order: DateOrder): Unbookable | null {

@@ -305,10 +305,6 @@ export function CalendarPage({ route }: { route: string }) {
           onOpen={(a) => setOpened(a.id)}
           onSlot={(column, start, end, blocked) => {
             if (!canBook) return;
-            if (column.closure !== undefined) {
-              setNotice({ tone: 'error', text: `${closedMessage({ date: column.date, label: column.closure }, order)}. Choose another day.` });
-              return;
-            }
             setBooking({
               providerId: column.target.providerId ?? (filters.providerId || frame.providers[0]?.id || ''),
               roomId: column.target.roomId ?? null,
@@ -319,6 +315,10 @@ export function CalendarPage({ route }: { route: string }) {
             });
           }}
           onRefused={(column, start, blocked) => {
+            if (blocked.kind === 'closure') {
+              setNotice({ tone: 'error', text: `${closedMessage({ date: column.date, label: column.closure ?? '' }, order)}. Choose another day.` });
+              return;
+            }
             const who = frame.providers.find((p) => p.id === column.target.providerId)?.fullName ?? column.label;
             const when = `${formatDayShort(column.date, order)} ${formatWallTime(clockOf(start), order)}`;
             const overriding = blocked.overridable ? ' Only an office manager can book over it, with a reason.' : '';

@@ -2,7 +2,7 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent, type
 import type { Appointment } from '../../../../shared/contract/appointment-types';
 import type { DateOrder } from '../../../../shared/contract/types';
 import { STATUS_LABELS } from '../../../../shared/domain/appointments';
-import { capitalised, columnReason, whyNotBookable, type ColumnDay, type Unbookable } from '../../../../shared/domain/bookability';
+import { capitalised, CLOSURE_REASON, columnReason, whyNotBookable, type ColumnDay, type Unbookable } from '../../../../shared/domain/bookability';
 import { clockOf, lanes, minuteOfDay, snapToSlot } from '../../../../shared/domain/calendar';
 import { formatWallTime } from '../../../../shared/domain/format';
 import { TIME_OFF_LABELS } from '../../../../shared/domain/staff';
@@ -19,8 +19,8 @@ export interface GridColumn {
   colour?: string | undefined;
   /**
    * Reasons the whole column cannot be booked that day, before its hours: a
-   * lapsed credential now, a clinic closure later. The slots' own reasons
-   * (not working, time off, closed hours) come from the fields below.
+   * lapsed credential. A closure day joins them from `closure`; the slots' own
+   * reasons (not working, time off, closed hours) come from the fields below.
    */
   unbookable?: readonly Unbookable[] | undefined;
   date: string;
@@ -165,7 +165,8 @@ export function TimeGrid(props: TimeGridProps) {
                 {column.label}
               </span>
               {column.sublabel && <span className="cal-head-sub">{column.sublabel}</span>}
-              {reason && <span className={`cal-head-reason cal-head-reason-${reason.kind}`}>{reason.overridable ? capitalised(reason.reason) : `Not bookable: ${reason.reason}`}</span>}
+              {/* A closure day names itself on the day (its note, and "Closed: …" in a week); the header need not say it again. */}
+              {reason && column.closure === undefined && <span className={`cal-head-reason cal-head-reason-${reason.kind}`}>{reason.overridable ? capitalised(reason.reason) : `Not bookable: ${reason.reason}`}</span>}
             </div>
           );
         })}
@@ -272,7 +273,8 @@ function columnDay(column: GridColumn, order: DateOrder): ColumnDay {
   const opens = column.open ? minuteOfDay(`${column.date}T${column.open.opens}`, column.date) : 0;
   const closes = column.open ? minuteOfDay(`${column.date}T${column.open.closes}`, column.date) : 0;
   return {
-    wholeDay: column.unbookable ?? [],
+    // A closure day is closed for everyone, before any credential of the person.
+    wholeDay: [...(column.closure !== undefined ? [CLOSURE_REASON] : []), ...(column.unbookable ?? [])],
     working: column.working ? column.working.map((w) => span(w.start, w.end)).filter(([s, e]) => e > s) : null,
     timeOff: column.timeOff.map((t) => ({ span: span(t.start, t.end), kind: t.kind })),
     open: column.open ? [opens, closes] : null,
@@ -284,7 +286,6 @@ function columnDay(column: GridColumn, order: DateOrder): ColumnDay {
 function describeSlot(column: GridColumn, day: ColumnDay, minute: number, slotMinutes: number, order: DateOrder, canBook: boolean, canOverride: boolean): string {
   const here = column.appointments.find((a) => minuteOfDay(a.start, column.date) <= minute && minuteOfDay(a.end, column.date) > minute);
   const time = formatWallTime(clockOf(minute), order);
-  if (column.closure !== undefined && !here) return `${column.label}, ${time}: the clinic is closed that day${column.closure ? ` (${column.closure})` : ''}; not bookable.`;
   if (here) return `${column.label}, ${time}: ${here.patient.name}, ${here.typeName}, ${STATUS_LABELS[here.status]}. Enter opens it.`;
   const blocked = whyNotBookable(day, minute, minute + slotMinutes);
   if (!blocked) return `${column.label}, ${time}, free.${canBook ? ' Enter books it.' : ''}`;

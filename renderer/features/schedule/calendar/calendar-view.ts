@@ -64,7 +64,7 @@ export function buildColumns(
     return h?.opens && h.closes && !closures.has(date) ? { opens: h.opens, closes: h.closes } : null;
   };
   const onDay = (date: string) => (a: Appointment) => a.start.slice(0, 10) === date;
-  // Whole-day reasons a provider cannot be booked on a date. A clinic closure joins this list (and the rooms' below).
+  // Whole-day reasons a provider cannot be booked on a date; a clinic closure is the column's `closure`, for rooms too.
   const unbookableOn = (p: ScheduleFrame['providers'][number], date: string): Unbookable[] => [credentialReason(p.standing, date, order)].filter((u): u is Unbookable => u !== null);
   const providerColumn = (p: ScheduleFrame['providers'][number], date: string, label: string, sublabel: string): GridColumn => ({
     key: `${p.id}|${date}`,
