@@ -198,7 +198,7 @@ function DecideForm({ request, decision, order, onClose, onDone }: { request: Ti
     }
   }
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form onSubmit={submit} className="stack timeoff-decide" noValidate>
       <p>
         <strong>{request.staffName}</strong>: {TIME_OFF_LABELS[request.kind].toLowerCase()}, {describeTimeOff(request, order)}.
       </p>
