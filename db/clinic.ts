@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Clinic, DateOrder, OpeningHours } from '../shared/contract/types';
 import type { DB } from './schema';
+import { getSetting, setSetting } from './settings';
+import { DEFAULT_COUNTRY, type CountryCode } from '../shared/domain/postal';
+
+/** The clinic's country lives in the settings table (no schema change for one value). */
+const COUNTRY_KEY = 'clinic.country';
 
 export type ClinicProfile = Omit<Clinic, 'updatedAt'>;
 
@@ -26,6 +31,7 @@ export async function getClinic(db: Kysely<DB>): Promise<Clinic | undefined> {
     address: row.address,
     idleLockMinutes: row.idle_lock_minutes,
     dateOrder: row.date_order as DateOrder,
+    country: await getSetting<CountryCode>(db, COUNTRY_KEY, DEFAULT_COUNTRY),
     openingHours: await getOpeningHours(db),
     updatedAt: row.updated_at,
   };
@@ -57,10 +63,12 @@ export async function insertClinic(db: Kysely<DB>, id: string, profile: ClinicPr
     .insertInto('clinic')
     .values({ id, ...profileColumns(profile), created_at: now, updated_at: now })
     .execute();
+  if (profile.country) await setSetting(db, COUNTRY_KEY, profile.country, now);
   await replaceOpeningHours(db, profile.openingHours, now);
 }
 
 export async function updateClinic(db: Kysely<DB>, profile: ClinicProfile, now: string): Promise<void> {
   await db.updateTable('clinic').set({ ...profileColumns(profile), updated_at: now }).execute();
+  if (profile.country) await setSetting(db, COUNTRY_KEY, profile.country, now);
   await replaceOpeningHours(db, profile.openingHours, now);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTRY_CODES } from '../domain/postal';
 import { SLOT_SIZES, minutesOfDay } from '../domain/time';
 import { atMost, email, expected, optionalText, strictObject, text, timeOfDay, timeZone } from './fields';
 
@@ -48,6 +49,7 @@ export const clinicProfileInput = () =>
     address: optionalText(300),
     idleLockMinutes: idleLockMinutes(),
     dateOrder: dateOrder(),
+    country: z.enum(COUNTRY_CODES, { error: expected(COUNTRY_CODES.join(', ')) }).optional(),
     openingHours: openingHoursInput(),
   });
 

@@ -193,3 +193,23 @@ export const cents = () => z.number({ error: expected('an amount in cents') }).i
 export const colour = () => z.string({ error: expected('a colour') }).regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4e89');
 
 export const optionalDate = () => z.union([date(), z.null()]);
+
+/** What is wrong with a typed phone number, in words; null when it is fine or empty. An extension may be written "x 12" or "ext. 12". */
+export function phoneProblem(phone: string): string | null {
+  const text = phone.trim();
+  if (!text) return null;
+  const [number = '', extension] = text.split(/\s*(?:ext\.?|x)\s*(?=\d+$)/i);
+  if (/\p{L}/u.test(number) || (extension !== undefined && !/^\d+$/.test(extension))) return 'Letters are not allowed in a phone number: type its digits, like (555) 123-4567 (an extension as x 12)';
+  if (/[^\d\s()+./-]/.test(number)) return 'Use only digits, spaces and ( ) + - . in a phone number';
+  const digits = number.replace(/\D/g, '');
+  if (digits.length < 7) return 'A phone number needs at least 7 digits';
+  if (digits.length > 15) return 'A phone number has at most 15 digits';
+  return null;
+}
+
+/** A phone number, any format; empty, or at least 7 digits and no letters (besides an extension). */
+export const phoneNumber = (max = 40) =>
+  optionalText(max).superRefine((p, ctx) => {
+    const problem = phoneProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { CONTACT_METHODS, EARLIEST_DOB, SEXES, SUBSCRIBER_RELATIONS } from '../domain/patients';
-import { phoneDigits } from '../domain/patient-search';
 import { channel, IMPORT_INPUT_BYTES, returns } from './channel';
-import { boundedRecord, date, email, expected, id, list, optionalText, strictObject, text } from './fields';
+import { boundedRecord, date, email, expected, id, list, optionalText, phoneNumber, strictObject, text } from './fields';
 import type { DuplicateCandidate, ImportPreview, ImportReport, Patient, PatientChange, PatientMatch } from './patient-types';
 
-/** A phone number, any format; empty, or at least 7 digits. */
-export const phone = () =>
-  optionalText(40).refine((p) => p === '' || phoneDigits(p).length >= 7, 'A phone number needs at least 7 digits');
+/** A phone number, any format; empty, or at least 7 digits and no letters. */
+export const phone = () => phoneNumber(40);
 
 /** A date of birth: a real date from 1900 on, not after today (the main process checks the clinic's today). */
 export const dateOfBirth = () =>

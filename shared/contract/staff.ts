@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CREDENTIAL_KINDS, DEFAULT_REQUIREMENTS, EMPLOYMENT_TYPES, PAY_TYPES, STAFF_ROLES } from '../domain/staff';
 import { channel, returns } from './channel';
-import { boundedRecord, cents, colour, date, email, empty, expected, id, list, optionalText, strictObject, text } from './fields';
+import { boundedRecord, cents, colour, date, email, empty, expected, id, list, optionalText, phoneNumber, strictObject, text } from './fields';
 import { MAX_EVALUATION_CRITERIA } from './evaluations';
 import type { StaffMember, StaffSettings } from './staff-types';
 
@@ -12,7 +12,7 @@ const staffFields = {
   fullName: text(120),
   jobTitle: optionalText(120),
   staffRole: staffRole(),
-  phone: optionalText(40),
+  phone: phoneNumber(40),
   email: z.union([z.literal(''), email()]),
   employmentType: z.enum(EMPLOYMENT_TYPES, { error: expected('full_time, part_time or contractor') }),
   startDate: date(),

@@ -1,3 +1,4 @@
+import type { CountryCode } from '../domain/postal';
 import type { Role } from '../domain/permissions';
 
 /** A person who can sign in, as managers see them in Settings. */
@@ -43,6 +44,8 @@ export interface Clinic {
   address: string;
   idleLockMinutes: number;
   dateOrder: DateOrder;
+  /** Where the clinic is, for postal codes and address labels; the United States unless set. */
+  country?: CountryCode;
   openingHours: OpeningHours[];
   updatedAt: string;
 }

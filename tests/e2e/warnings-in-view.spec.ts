@@ -121,3 +121,29 @@ test.fixme('a booking’s clash and the manager’s override reason sit beside B
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: `Booked ${other.name}` })).toBeVisible();
 });
+
+test('the patient form marks what is required and says what is wrong in the clinic’s format', async ({ page }) => {
+  await signInAs(page, 'reception');
+  await page.goto(`${demo.url}#/patients/new`);
+  for (const label of ['First name', 'Last name', 'Date of birth']) await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('required', '');
+  await expect(page.locator('.field-required')).toHaveCount(3);
+  await page.getByLabel('First name').fill('Nadia');
+  await page.getByLabel('Last name').fill('Okafor');
+  // A two-digit year of birth is never in the future.
+  await page.getByLabel('Date of birth').fill('7/14/81');
+  await page.getByLabel('Date of birth').press('Tab');
+  await expect(page.getByLabel('Date of birth')).toHaveValue('07/14/1981');
+  await page.getByLabel('Mobile phone').fill('555-CALL-NOW');
+  await page.getByLabel('ZIP code').fill('1234');
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  await expect(page.getByText('Letters are not allowed in a phone number: type its digits, like (555) 123-4567 (an extension as x 12)')).toBeVisible();
+  await expect(page.getByText('Check the ZIP code: in the United States it is five digits, like 02139 or 02139-4307')).toBeVisible();
+  await expect(page.getByLabel('Mobile phone')).toBeFocused();
+  await expect(page.getByLabel('ZIP code')).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, 'patient-form-messages-1366');
+  // Corrected, it registers.
+  await page.getByLabel('Mobile phone').fill('(555) 225-5669');
+  await page.getByLabel('ZIP code').fill('02139');
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  await expect(page.getByRole('heading', { name: /Nadia\s+Okafor/ })).toBeVisible();
+});

@@ -8,6 +8,7 @@ import { safeCell } from '../../../shared/domain/csv';
 import { formatDate } from '../../../shared/domain/format';
 import { parseSearch } from '../../../shared/domain/patient-search';
 import { patientListName } from '../../../shared/domain/patients';
+import { postalCodeProblem } from '../../../shared/domain/postal';
 import { clinicToday } from './clinic-time';
 import { importHandlers } from './patient-import';
 import type { HandlerContext, HandlersFor } from './types';
@@ -26,9 +27,11 @@ async function patient(ctx: HandlerContext, id: string): Promise<Patient> {
   return loaded;
 }
 
-/** The date of birth against the clinic's own today, not the computer's. */
-function checkDob(ctx: HandlerContext, details: PatientDetails): void {
+/** The date of birth against the clinic's own today, not the computer's; the postal code as the clinic's country writes it. */
+function checkDetails(ctx: HandlerContext, details: PatientDetails): void {
   if (details.dob > clinicToday(ctx)) throw fieldError('details.dob', 'The date of birth is in the future');
+  const postal = postalCodeProblem(details.address.postalCode, ctx.clinic?.country);
+  if (postal) throw fieldError('details.address.postalCode', postal);
 }
 
 function describeDuplicates(candidates: DuplicateCandidate[], ctx: HandlerContext): string {
@@ -92,7 +95,7 @@ export const patientsHandlers: HandlersFor<PatientChannels> = {
   },
 
   'patients.create': async (input, ctx) => {
-    checkDob(ctx, input.details);
+    checkDetails(ctx, input.details);
     await guardDuplicates(ctx, input.details, input.confirmDuplicate);
     const id = ctx.app.newId();
     const [mrn] = await nextMrns(ctx.db, 1, ctx.now);
@@ -106,7 +109,7 @@ export const patientsHandlers: HandlersFor<PatientChannels> = {
   'patients.update': async (input, ctx) => {
     const before = await existing(ctx, input.id);
     if (before.merged_into) throw new KeelError('conflict', 'This record was merged into another; change the record that was kept.');
-    checkDob(ctx, input.details);
+    checkDetails(ctx, input.details);
     await guardDuplicates(ctx, input.details, input.confirmDuplicate, input.id);
     const changed = await updatePatientColumns(ctx.db, before, detailsToColumns(input.details), ctx.user?.username ?? null, ctx.now, ctx.app.newId);
     ctx.audit.patientId = input.id;

@@ -28,6 +28,8 @@ interface PatientPickerProps {
   autoFocus?: boolean;
   /** Where the focus goes once a patient is chosen (the field that emptied is gone); the "choose another" button by default. */
   focusAfterPick?: () => void;
+  /** Marks the label (visibly and for screen readers). */
+  required?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ interface PatientPickerProps {
  * date of birth, record number), by keyboard: type, arrows, Enter. Whoever may
  * register patients can add a new one here without leaving the form.
  */
-export function PatientPicker({ label = 'Patient', value, onChange, error, autoFocus = false, focusAfterPick }: PatientPickerProps) {
+export function PatientPicker({ label = 'Patient', value, onChange, error, autoFocus = false, focusAfterPick, required = false }: PatientPickerProps) {
   const me = useSession((s) => s.me);
   const canRegister = me ? roleHas(me.user.role, 'patients.edit') : false;
   const [query, setQuery] = useState('');
@@ -134,10 +136,18 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
   const open = results !== null;
   return (
     <div className={error ? 'field field-invalid patient-picker' : 'field patient-picker'}>
-      <label htmlFor={id}>{label}</label>
+      <span className="field-label-line">
+        <label htmlFor={id}>{label}</label>
+        {required && (
+          <span className="field-required" aria-hidden="true">
+            *
+          </span>
+        )}
+      </span>
       <input
         id={id}
         ref={inputRef}
+        aria-required={required || undefined}
         role="combobox"
         aria-expanded={open}
         aria-controls={listId}
@@ -231,8 +241,8 @@ function QuickRegister({ initialName, onCancel, onCreated }: { initialName: stri
       <legend>New patient</legend>
       {message && <Alert tone={duplicate ? 'warning' : 'error'}>{message}</Alert>}
       <div className="form-grid">
-        <TextField label="First name" value={firstName} onChange={setFirstName} error={errors.firstName} autoComplete="off" />
-        <TextField label="Last name" value={lastName} onChange={setLastName} error={errors.lastName} autoComplete="off" />
+        <TextField label="First name" value={firstName} onChange={setFirstName} error={errors.firstName} autoComplete="off" required />
+        <TextField label="Last name" value={lastName} onChange={setLastName} error={errors.lastName} autoComplete="off" required />
         <DateField label="Date of birth" kind="birth" value={dob} onChange={setDob} error={dob === '' && errors.dob ? `Enter the date of birth, like ${exampleBirthDate(order)}` : errors.dob} required missing={`Enter the date of birth, like ${exampleBirthDate(order)}`} />
         <TextField label="Mobile phone" type="tel" value={mobile} onChange={setMobile} error={errors['phones.mobile']} autoComplete="off" />
       </div>

@@ -1,4 +1,5 @@
 import type { Clinic, DateOrder, OpeningHours } from '../../../shared/contract/index';
+import { COUNTRIES, DEFAULT_COUNTRY, type CountryCode } from '../../../shared/domain/postal';
 import { SLOT_SIZES, WEEKDAYS } from '../../../shared/domain/time';
 import type { FieldErrors } from '../../app/forms';
 import { FieldFrame, SelectField, TextField } from '../../ui/Field';
@@ -71,6 +72,14 @@ export function ClinicProfileFields({ value, onChange, errors, prefix = '', full
             { value: 'YMD', label: 'Year-month-day (1980-03-07)' },
           ]}
           error={err('dateOrder')}
+        />
+        <SelectField
+          label="Country"
+          value={value.country ?? DEFAULT_COUNTRY}
+          onChange={(v) => set('country', v as CountryCode)}
+          options={COUNTRIES.map((c) => ({ value: c.code, label: c.name }))}
+          hint="Patients’ postal codes are checked the way this country writes them."
+          error={err('country')}
         />
         {full && (
           <>

@@ -4,6 +4,7 @@ import { patientsContract } from '../../../../shared/contract/patients';
 import { formatDate } from '../../../../shared/domain/format';
 import { CONTACT_LABELS, CONTACT_METHODS, SEX_LABELS, SEXES, SUBSCRIBER_LABELS, SUBSCRIBER_RELATIONS, type ContactMethod, type Sex, type SubscriberRelation } from '../../../../shared/domain/patients';
 import { PATIENT_EXAMPLE_BLANK } from '../../../../shared/domain/patient-import';
+import { countryOf, postalCodeProblem } from '../../../../shared/domain/postal';
 import { exampleBirthDate } from '../../../../shared/domain/typed-date';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
@@ -35,6 +36,7 @@ const detailsOf = (p: Patient | null): PatientDetails => {
  */
 export function PatientForm({ patient, onSaved, onCancel }: Props) {
   const order = useSession((s) => s.clinic?.dateOrder ?? 'MDY');
+  const country = countryOf(useSession((s) => s.clinic?.country));
   const [value, setValue] = useState<PatientDetails>(() => detailsOf(patient));
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
   const form = useFormSubmit();
@@ -54,7 +56,12 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
 
   async function save(confirmDuplicate: boolean) {
     const input = patient ? { id: patient.id, details: value, ...(confirmDuplicate ? { confirmDuplicate } : {}) } : { details: value, ...(confirmDuplicate ? { confirmDuplicate } : {}) };
-    const schema = patient ? patientsContract['patients.update'].input : patientsContract['patients.create'].input;
+    // The contract's own checks, and the postal code as the clinic's country writes it (the main process checks it too).
+    const postal = (v: { details: PatientDetails }, ctx: { addIssue: (issue: { code: 'custom'; path: string[]; message: string }) => void }) => {
+      const problem = postalCodeProblem(v.details.address.postalCode, country.code);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['details', 'address', 'postalCode'], message: problem });
+    };
+    const schema = patient ? patientsContract['patients.update'].input.superRefine(postal) : patientsContract['patients.create'].input.superRefine(postal);
     if (!confirmDuplicate) {
       const check = schema.safeParse(input);
       if (check.success) {
@@ -66,8 +73,8 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
       }
     }
     const saved = patient
-      ? await form.submit(patientsContract['patients.update'].input, input as { id: string; details: PatientDetails }, (i) => call('patients.update', i))
-      : await form.submit(patientsContract['patients.create'].input, input, (i) => call('patients.create', i));
+      ? await form.submit(patientsContract['patients.update'].input.superRefine(postal), input as { id: string; details: PatientDetails }, (i) => call('patients.update', i))
+      : await form.submit(patientsContract['patients.create'].input.superRefine(postal), input, (i) => call('patients.create', i));
     if (saved) onSaved(saved);
     else setRefusals((n) => n + 1);
   }
@@ -85,9 +92,9 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
       <section className="card stack" aria-labelledby="form-identity">
         <h2 id="form-identity">{patient ? `Edit ${patient.firstName} ${patient.lastName}` : 'Register a new patient'}</h2>
         <div className="form-grid form-grid-4">
-          <TextField label="First name" value={value.firstName} onChange={(v) => set('firstName', v)} error={err('firstName')} maxLength={80} autoFocus autoComplete="off" />
+          <TextField label="First name" value={value.firstName} onChange={(v) => set('firstName', v)} error={err('firstName')} maxLength={80} autoFocus autoComplete="off" required />
           <TextField label="Middle name" value={value.middleName} onChange={(v) => set('middleName', v)} error={err('middleName')} maxLength={80} autoComplete="off" />
-          <TextField label="Last name" value={value.lastName} onChange={(v) => set('lastName', v)} error={err('lastName')} maxLength={80} autoComplete="off" />
+          <TextField label="Last name" value={value.lastName} onChange={(v) => set('lastName', v)} error={err('lastName')} maxLength={80} autoComplete="off" required />
           <TextField label="Preferred name" value={value.preferredName} onChange={(v) => set('preferredName', v)} error={err('preferredName')} maxLength={80} autoComplete="off" />
           <DateField label="Date of birth" kind="birth" value={value.dob} onChange={(v) => set('dob', v)} error={value.dob === '' && err('dob') ? missingDob : err('dob')} min="1900-01-01" required missing={missingDob} />
           <SelectField label="Sex" value={value.sex} onChange={(v) => set('sex', v as Sex)} options={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))} error={err('sex')} />
@@ -106,8 +113,8 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
           <TextField label="Address" className="span-2" value={value.address.line1} onChange={(v) => setIn('address', { line1: v })} error={err('address.line1')} />
           <TextField label="Address line 2" className="span-2" value={value.address.line2} onChange={(v) => setIn('address', { line2: v })} />
           <TextField label="City" value={value.address.city} onChange={(v) => setIn('address', { city: v })} />
-          <TextField label="State" value={value.address.region} onChange={(v) => setIn('address', { region: v })} />
-          <TextField label="Postal code" value={value.address.postalCode} onChange={(v) => setIn('address', { postalCode: v })} error={err('address.postalCode')} />
+          <TextField label={country.region} value={value.address.region} onChange={(v) => setIn('address', { region: v })} />
+          <TextField label={country.postal} value={value.address.postalCode} onChange={(v) => setIn('address', { postalCode: v })} error={err('address.postalCode')} placeholder={country.example ? `e.g. ${country.example.split(' or ')[0]}` : undefined} />
         </div>
         <h3>Emergency contact</h3>
         <div className="form-grid form-grid-4">

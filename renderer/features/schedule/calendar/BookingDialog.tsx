@@ -250,19 +250,20 @@ export function BookingDialog({ draft, frame, order, onClose, onBooked }: Bookin
           </div>
         ) : (
           <form ref={formRef} className="stack booking-form" onSubmit={(e) => void submit(e)} noValidate>
-            <PatientPicker value={patient} onChange={setPatient} error={errors.patientId} autoFocus={!patient} focusAfterPick={() => formRef.current?.querySelector<HTMLElement>('[data-after-patient]')?.focus()} />
+            <PatientPicker value={patient} onChange={setPatient} error={errors.patientId} autoFocus={!patient} required focusAfterPick={() => formRef.current?.querySelector<HTMLElement>('[data-after-patient]')?.focus()} />
             <div className="form-grid">
-              <SelectField label="Type" value={typeId} onChange={setTypeId} options={frame.types.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))} error={errors.typeId} />
+              <SelectField label="Type" value={typeId} onChange={setTypeId} options={frame.types.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))} error={errors.typeId} required />
               <SelectField
                 label="Provider"
                 value={providerId}
                 onChange={setProviderId}
                 options={(providers.some((p) => p.id === providerId) ? providers : [...providers, ...frame.providers.filter((p) => p.id === providerId)]).map((p) => ({ value: p.id, label: p.fullName }))}
                 error={errors.providerId}
+                required
               />
               <DateField label="Day" value={date} onChange={setDate} error={errors.start && !errors.start.includes(':') ? errors.start : undefined} required />
               <div className="time-pair">
-                <SelectField label="Starts" value={start} onChange={setStart} options={startOptions} error={errors.start} />
+                <SelectField label="Starts" value={start} onChange={setStart} options={startOptions} error={errors.start} required />
                 <TextField
                   label="Ends"
                   type="time"

@@ -6,8 +6,9 @@ import { addDays } from '../../../../shared/domain/wallclock';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
 import { Button } from '../../../ui/Button';
+import { DateField } from '../../../ui/DateField';
 import { Alert } from '../../../ui/Feedback';
-import { SelectField, TextField } from '../../../ui/Field';
+import { SelectField } from '../../../ui/Field';
 
 /** Hands a text file to the browser's own download (the desktop app saves it to Downloads). */
 function saveFile(fileName: string, text: string, type: string): void {
@@ -58,8 +59,8 @@ export function CalendarFile({ providers, defaultProviderId, today }: { provider
           error={form.errors.providerId}
           className="lists-span-2"
         />
-        <TextField label="From" type="date" value={from} onChange={setFrom} error={form.errors.from} required />
-        <TextField label="To" type="date" value={to} onChange={setTo} error={form.errors.to} hint="Up to a year" required />
+        <DateField label="From" value={from} onChange={setFrom} error={form.errors.from} required />
+        <DateField label="To" value={to} onChange={setTo} error={form.errors.to} hint="Up to a year" required min={from} />
         <div className="lists-span-2 form-actions">
           <Button type="submit" variant="primary" icon={<Download size={16} aria-hidden="true" />} busy={form.busy} disabled={providers.length === 0}>
             Download .ics

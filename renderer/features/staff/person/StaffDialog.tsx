@@ -8,6 +8,7 @@ import { useFormSubmit } from '../../../app/forms';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
+import { DateField } from '../../../ui/DateField';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert } from '../../../ui/Feedback';
 import { FieldFrame, SelectField, TextField } from '../../../ui/Field';
@@ -84,13 +85,13 @@ function StaffForm({ person, onClose, onSaved }: Omit<Props, 'open'>) {
   return (
     <form onSubmit={save} noValidate className="stack">
       <div className="form-grid">
-        <TextField label="Full name" value={value.fullName} onChange={(v) => set('fullName', v)} error={form.errors.fullName} maxLength={120} autoFocus />
+        <TextField label="Full name" value={value.fullName} onChange={(v) => set('fullName', v)} error={form.errors.fullName} maxLength={120} autoFocus required />
         <TextField label="Job title" value={value.jobTitle} onChange={(v) => set('jobTitle', v)} error={form.errors.jobTitle} maxLength={120} />
         <SelectField label="Role" value={value.staffRole} onChange={(v) => set('staffRole', v as StaffRole)} options={STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_LABELS[r] }))} error={form.errors.staffRole} />
         <SelectField label="Employment" value={value.employmentType} onChange={(v) => set('employmentType', v as EmploymentType)} options={EMPLOYMENT_TYPES.map((t) => ({ value: t, label: EMPLOYMENT_LABELS[t] }))} error={form.errors.employmentType} />
         <TextField label="Phone" value={value.phone} onChange={(v) => set('phone', v)} error={form.errors.phone} autoComplete="off" maxLength={40} />
         <TextField label="Email" type="email" value={value.email} onChange={(v) => set('email', v)} error={form.errors.email} autoComplete="off" maxLength={254} />
-        <TextField label="Start date" type="date" value={value.startDate} onChange={(v) => set('startDate', v)} error={form.errors.startDate} />
+        <DateField label="Start date" value={value.startDate} onChange={(v) => set('startDate', v)} error={form.errors.startDate} required />
         <TextField label="Contracted hours a week" type="number" min={0} max={80} step={0.25} value={value.contractedHours} onChange={(v) => set('contractedHours', v)} error={form.errors.contractedHours} />
         <SelectField
           label="Pay"
