@@ -81,7 +81,8 @@ export function CalendarPage({ route }: { route: string }) {
   const frameLoad = useLoad(() => call('schedule.frame', { from, to }), `${from}|${to}|${refresh}`);
   const listLoad = useLoad(() => call('appointments.list', { from, to, includeCancelled: filters.status === 'cancelled' }), `${from}|${to}|${refresh}|${filters.status === 'cancelled'}`);
   const [booking, setBooking] = useState<BookingDraft | null>(null);
-  const [opened, setOpened] = useState<string | null>(null);
+  // `?open=ID` (a row of a patient's appointments): that appointment's dialog opens on arrival.
+  const [opened, setOpened] = useState<string | null>(() => /[?&]open=([\w-]+)/.exec(route)?.[1] ?? null);
   const [finding, setFinding] = useState(false);
   const [pendingMove, setPendingMove] = useState<{ a: Appointment; changes: MoveChanges } | null>(null);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'info'; text: string; undo?: () => Promise<unknown>; offers?: WaitlistOffer[] } | null>(null);
