@@ -13,7 +13,7 @@ import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert, Badge } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
-import { ConcernPatient, daysLabel, OwnerField, SeverityBadge, StatusBadge, TextArea, useDateOrder, useOwners } from './ConcernParts';
+import { ConcernPatient, daysLabel, OwnerField, SeverityBadge, STAFF_CONDUCT_NOTE, StatusBadge, TextArea, useDateOrder, useOwners, useSeesStaffConduct } from './ConcernParts';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
 
 const SEVERITY_OPTIONS = SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }));
@@ -32,6 +32,7 @@ function LogForm({ patient, onClose, onLogged }: { patient: { id: string; name: 
   const clinic = useSession((s) => s.clinic);
   const today = clinic ? dateInZone(new Date(), clinic.timeZone) : '';
   const owners = useOwners();
+  const seesStaffConduct = useSeesStaffConduct();
   const [picked, setPicked] = useState<PickedPatient | null>(null);
   const [anonymous, setAnonymous] = useState(false);
   const [category, setCategory] = useState<ConcernCategory | ''>('');
@@ -74,7 +75,18 @@ function LogForm({ patient, onClose, onLogged }: { patient: { id: string; name: 
         />
       )}
       <div className="form-grid concern-grid">
-        <SelectField label="Category" value={category} onChange={(v) => setCategory(v as ConcernCategory | '')} options={[{ value: '', label: 'Choose a category' }, ...CONCERN_CATEGORIES.map((c) => ({ value: c, label: CONCERN_CATEGORY_LABELS[c] }))]} error={form.errors.category} />
+        <SelectField
+          label="Category"
+          value={category}
+          onChange={(v) => {
+            setCategory(v as ConcernCategory | '');
+            // The front desk may log it, but it is the office manager's to own.
+            if (v === 'staff_conduct' && !seesStaffConduct && ownerId === me?.user.id) setOwnerId('');
+          }}
+          options={[{ value: '', label: 'Choose a category' }, ...CONCERN_CATEGORIES.map((c) => ({ value: c, label: CONCERN_CATEGORY_LABELS[c] }))]}
+          error={form.errors.category}
+          hint={category === 'staff_conduct' && !seesStaffConduct ? STAFF_CONDUCT_NOTE : undefined}
+        />
         <SelectField label="Severity" value={severity} onChange={(v) => setSeverity(v as Severity)} options={SEVERITY_OPTIONS} error={form.errors.severity} />
         <OwnerField value={ownerId} onChange={setOwnerId} owners={owners} current={null} error={form.errors.ownerId} />
         <TextField label="Date opened" type="date" value={openedOn} max={today || undefined} onChange={setOpenedOn} error={form.errors.openedOn} hint="When the person raised it." />
