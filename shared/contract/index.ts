@@ -14,6 +14,7 @@ import { concernsContract } from './concerns';
 import { patientsContract } from './patients';
 import { appointmentsContract } from './appointments';
 import { backupsContract } from './backups';
+import { scheduleReportsContract } from './schedule-reports';
 
 /** Every channel of the API, merged from one map per domain. */
 export const contract = {
@@ -31,6 +32,7 @@ export const contract = {
   ...concernsContract,
   ...appointmentsContract,
   ...backupsContract,
+  ...scheduleReportsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

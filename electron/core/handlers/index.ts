@@ -14,6 +14,7 @@ import { concernsHandlers } from './concerns';
 import { patientsHandlers } from './patients';
 import { appointmentsHandlers } from './appointments';
 import { backupsHandlers } from './backups';
+import { scheduleReportsHandlers } from './schedule-reports';
 
 export type AllHandlers = HandlersFor<Contract>;
 
@@ -32,6 +33,7 @@ const merged = {
   ...concernsHandlers,
   ...appointmentsHandlers,
   ...backupsHandlers,
+  ...scheduleReportsHandlers,
 };
 
 /** Resolves to `never` (a type error below) when a handler has no channel in the contract. */
