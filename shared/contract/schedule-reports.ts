@@ -8,7 +8,7 @@ export interface ReportSpan {
 }
 
 export const scheduleReportsContract = {
-  'appointments.reportSpan': channel({
+  'scheduleReports.get': channel({
     input: empty(),
     output: returns<ReportSpan>(),
     access: 'schedule.reports',

@@ -11,7 +11,7 @@ test('the schedule reports open on a period that has appointments, not on weeks 
     await signIn(page, 'manager', 'keel-demo-manager');
     await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
     // The demo's history starts a few weeks before its today.
-    const span = await apiValue<ReportSpan>(page, 'appointments.reportSpan', {});
+    const span = await apiValue<ReportSpan>(page, 'scheduleReports.get', {});
     const today = await clinicToday(page);
     expect(span.first! > openingRange(today, null).from, 'the demo starts less than 3 months before its today').toBe(true);
     await page.goto(`${keel.url}#/schedule/reports`);

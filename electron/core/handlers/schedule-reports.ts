@@ -3,7 +3,7 @@ import type { HandlersFor } from './types';
 
 /** What the schedule reports need besides the report itself. */
 export const scheduleReportsHandlers: HandlersFor<typeof scheduleReportsContract> = {
-  'appointments.reportSpan': async (_input, ctx) => {
+  'scheduleReports.get': async (_input, ctx) => {
     // Two ends of the start-time index: cheap with any amount of history.
     const row = await ctx.db
       .selectFrom('appointments')

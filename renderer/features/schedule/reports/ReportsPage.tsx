@@ -38,7 +38,7 @@ export function ReportsPage() {
   const me = useSession((s) => s.me);
   const clinic = useSession((s) => s.clinic);
   const allowed = me ? roleHas(me.user.role, 'schedule.reports') : false;
-  const span = useLoad(() => (allowed ? call('appointments.reportSpan', {}) : Promise.resolve(null)), `report-span|${allowed}`);
+  const span = useLoad(() => (allowed ? call('scheduleReports.get', {}) : Promise.resolve(null)), `report-span|${allowed}`);
 
   if (!me) return null;
   if (!allowed) {
