@@ -46,7 +46,7 @@ function LogForm({ patient, onClose, onLogged }: { patient: { id: string; name: 
     event.preventDefault();
     const patientId = patient ? patient.id : anonymous ? null : (picked?.id ?? null);
     if (!patient && !anonymous && !picked) {
-      form.setErrors({ patientId: 'Choose the patient, or tick “Anonymous / no patient”.', ...(category ? {} : { category: 'Required' }), ...(description.trim() ? {} : { description: 'Required' }) });
+      form.setErrors({ patientId: 'Choose the patient, or check “Anonymous / no patient”.', ...(category ? {} : { category: 'Required' }), ...(description.trim() ? {} : { description: 'Required' }) });
       form.setMessage('Please correct the highlighted fields.');
       return;
     }

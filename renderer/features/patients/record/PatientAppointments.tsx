@@ -29,7 +29,7 @@ function Status({ a }: { a: Appointment }) {
   if (a.status !== 'cancelled') return <Badge tone={STATUS_TONES[a.status]}>{STATUS_LABELS[a.status]}</Badge>;
   return (
     <span className="badges">
-      <Badge tone="neutral">{a.cancelledBy === 'clinic' ? 'Cancelled by the clinic' : a.cancelledBy === 'patient' ? 'Cancelled by the patient' : STATUS_LABELS.cancelled}</Badge>
+      <Badge tone="neutral">{a.cancelledBy === 'clinic' ? 'Canceled by the clinic' : a.cancelledBy === 'patient' ? 'Canceled by the patient' : STATUS_LABELS.cancelled}</Badge>
       {a.lateCancel && <Badge tone="bad">Late cancel</Badge>}
     </span>
   );

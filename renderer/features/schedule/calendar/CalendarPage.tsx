@@ -252,7 +252,7 @@ export function CalendarPage({ route }: { route: string }) {
           )}
           <FilterSelect label="Room" value={filters.roomId} onChange={(v) => setFilters({ ...filters, roomId: v })} all="All rooms" options={frame.rooms.map((r) => [r.id, r.name])} />
           <FilterSelect label="Type" value={filters.typeId} onChange={(v) => setFilters({ ...filters, typeId: v })} all="All types" options={frame.types.map((t) => [t.id, t.name])} />
-          <FilterSelect label="Status" value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} all="All but cancelled" options={APPOINTMENT_STATUSES.map((st) => [st, STATUS_LABELS[st]])} />
+          <FilterSelect label="Status" value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} all="All but canceled" options={APPOINTMENT_STATUSES.map((st) => [st, STATUS_LABELS[st]])} />
           {(filters.providerId || filters.roomId || filters.typeId || filters.status) && (
             <Button variant="ghost" onClick={() => setFilters(NO_FILTERS)}>
               Clear filters

@@ -102,7 +102,7 @@ export function NextSlotDialog({ frame, order, today, onClose, onBooked, onChoos
             <TextField label="To" type="date" value={to} onChange={setTo} error={errors.to} />
           </div>
           <fieldset className="check-list">
-            <legend>Providers (none ticked: anyone)</legend>
+            <legend>Providers (none checked: anyone)</legend>
             {providers.map((p) => (
               <label key={p.id}>
                 <input type="checkbox" checked={providerIds.includes(p.id)} onChange={(e) => setProviderIds(toggle(providerIds, p.id, e.target.checked) as string[])} /> {p.fullName}
@@ -111,7 +111,7 @@ export function NextSlotDialog({ frame, order, today, onClose, onBooked, onChoos
           </fieldset>
           <div className="stack">
             <fieldset className="weekday-picks">
-              <legend>Days (none ticked: any day)</legend>
+              <legend>Days (none checked: any day)</legend>
               {WEEKDAYS.slice(0, 6).map((d) => (
                 <label key={d.day}>
                   <input type="checkbox" checked={weekdays.includes(d.day)} onChange={(e) => setWeekdays(toggle(weekdays, d.day, e.target.checked) as number[])} /> {d.short}
