@@ -10,6 +10,8 @@ export interface ConcernFilter {
   ownerId?: string | undefined;
   patientId?: string | undefined;
   id?: string;
+  /** Categories left out (those the person may not see). */
+  excludeCategories?: readonly ConcernCategory[];
 }
 
 /** Concerns with their patient, owner and history; overdue when unresolved past the target. */
@@ -24,6 +26,7 @@ export async function listConcerns(db: Kysely<DB>, filter: ConcernFilter, today:
   if (filter.status === 'unresolved') query = query.where('c.status', 'in', ['open', 'in_progress']);
   else if (filter.status) query = query.where('c.status', '=', filter.status);
   if (filter.category) query = query.where('c.category', '=', filter.category);
+  if (filter.excludeCategories?.length) query = query.where('c.category', 'not in', filter.excludeCategories);
   if (filter.ownerId) query = query.where('c.owner_user_id', '=', filter.ownerId);
   if (filter.patientId) query = query.where('c.patient_id', '=', filter.patientId);
   const rows = await query.orderBy('c.opened_on', 'desc').orderBy('c.id', 'desc').execute();

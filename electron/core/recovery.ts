@@ -109,7 +109,7 @@ export class DamagedFolder {
       return this.#open().prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
     } catch (error) {
       if (error instanceof KeelError) throw error;
-      throw new KeelError('damaged', `The list of tables cannot be read (${reasonOf(error)}): the damage is in the database's own catalogue. Restore the newest verified backup.`);
+      throw new KeelError('damaged', `The list of tables cannot be read (${reasonOf(error)}): the damage is in the database's own catalog. Restore the newest verified backup.`);
     }
   }
 

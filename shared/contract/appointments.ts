@@ -59,7 +59,7 @@ export const appointmentsContract = {
     output: returns<AppointmentType[]>(),
     access: 'schedule.view',
     audit: 'none',
-    summary: 'Appointment types: duration, colour, room kind, who may be booked.',
+    summary: 'Appointment types: duration, color, room kind, who may be booked.',
     example: {},
   }),
   'appointmentTypes.save': channel({
@@ -195,7 +195,7 @@ export const appointmentsContract = {
     output: returns<OpenSlot[]>(),
     access: 'schedule.view',
     audit: 'none',
-    summary: 'The first free slot on each of the next days (up to 10), honouring hours, shifts, time off, bookings and rooms.',
+    summary: 'The first free slot on each of the next days (up to 10), honoring hours, shifts, time off, bookings and rooms.',
     example: { typeId: '00000000-0000-7000-8000-000000000003', from: '2026-03-02', to: '2026-03-31' },
   }),
   'appointments.reminders': channel({
@@ -222,7 +222,7 @@ export const appointmentsContract = {
     output: returns<ScheduleReport>(),
     access: 'schedule.reports',
     audit: 'none',
-    summary: 'Appointments per provider per week, no-show and late-cancel rates per month, utilisation.',
+    summary: 'Appointments per provider per week, no-show and late-cancel rates per month, utilization.',
     example: { from: '2026-01-01', to: '2026-03-31' },
   }),
   'appointments.today': channel({

@@ -190,7 +190,7 @@ export const wallTime = () =>
 export const cents = () => z.number({ error: expected('an amount in cents') }).int('Use whole cents').min(0, 'Cannot be negative').max(100_000_000_00, 'Too large');
 
 /** A calendar colour `#rrggbb`. */
-export const colour = () => z.string({ error: expected('a colour') }).regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4e89');
+export const colour = () => z.string({ error: expected('a color') }).regex(/^#[0-9a-fA-F]{6}$/, 'Use a color like #1d4e89');
 
 export const optionalDate = () => z.union([date(), z.null()]);
 

@@ -18,6 +18,7 @@ import { backupsContract } from './backups';
 import { bookingRisksContract } from './booking-risks';
 import { remindersContract } from './reminders';
 import { closuresContract } from './closures';
+import { scheduleReportsContract } from './schedule-reports';
 
 /** Every channel of the API, merged from one map per domain. */
 export const contract = {
@@ -39,6 +40,7 @@ export const contract = {
   ...bookingRisksContract,
   ...remindersContract,
   ...closuresContract,
+  ...scheduleReportsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

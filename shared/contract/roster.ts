@@ -103,7 +103,7 @@ export const rosterContract = {
     output: returns<LabourReport>(),
     access: 'labour.view',
     audit: 'none',
-    summary: 'Paid hours, overtime and labour cost per person and in total (hourly rate × paid hours; salaries pro rata).',
+    summary: 'Paid hours, overtime and labor cost per person and in total (hourly rate × paid hours; salaries pro rata).',
     example: { from: '2026-03-01', to: '2026-03-31' },
   }),
   'roster.today': channel({

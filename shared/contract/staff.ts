@@ -86,7 +86,7 @@ export const staffContract = {
     output: returns<StaffMember>(),
     access: 'staff.manage',
     audit: 'write',
-    summary: 'Change a person’s details, pay, colour, account link or bookable flag.',
+    summary: 'Change a person’s details, pay, color, account link or bookable flag.',
     example: { id: '00000000-0000-7000-8000-000000000000', ...STAFF_EXAMPLE },
   }),
   'staff.setActive': channel({

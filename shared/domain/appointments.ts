@@ -17,7 +17,7 @@ export const STATUS_LABELS: Record<AppointmentStatus, string> = {
   in_room: 'In room',
   completed: 'Completed',
   no_show: 'No-show',
-  cancelled: 'Cancelled',
+  cancelled: 'Canceled',
 };
 
 /** Status moves a person can make (cancelling has its own channel, with a reason). Going one step back undoes a slip. */

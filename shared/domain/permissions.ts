@@ -59,6 +59,12 @@ export const PERMISSION_MATRIX = {
   'concerns.manage': ['manager', 'receptionist'],
   /** How long a concern may stay unresolved before it is overdue. */
   'concerns.settings': ['manager'],
+  /**
+   * Complaints about staff conduct are about colleagues: the office manager's
+   * alone. The front desk may log one a patient raises; it is then not listed
+   * for them (nor on their Today).
+   */
+  'concerns.staffConduct': ['manager'],
   /** See the schedule (billers read it too). */
   'schedule.view': EVERYONE,
   /** Book, move and cancel; the waitlist. */

@@ -38,7 +38,7 @@ export type PayType = (typeof PAY_TYPES)[number];
 export const CREDENTIAL_KINDS = ['licence', 'dea', 'board_cert', 'cpr_bls', 'osha_bbp', 'hipaa', 'other'] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 export const CREDENTIAL_LABELS: Record<CredentialKind, string> = {
-  licence: 'Licence',
+  licence: 'License',
   dea: 'DEA registration',
   board_cert: 'Board certification',
   cpr_bls: 'CPR / BLS',

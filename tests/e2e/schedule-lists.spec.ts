@@ -103,7 +103,7 @@ test('reception prints the day sheet, works the reminder list and downloads a ca
   await page.getByRole('navigation', { name: 'Schedule' }).getByRole('link', { name: 'Reports' }).click();
   const weekly = page.getByRole('table', { name: 'Appointments per provider per week' });
   const monthly = page.getByRole('table', { name: 'No-shows and late cancellations per provider and month' });
-  const utilisation = page.getByRole('table', { name: 'Utilisation per provider' });
+  const utilisation = page.getByRole('table', { name: 'Utilization per provider' });
   for (const table of [weekly, monthly, utilisation]) {
     await expect(table).toBeVisible();
     expect(await table.locator('tbody').getByRole('row').count()).toBeGreaterThan(1);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { addDays, apiValue, clinicToday, expect, screenshot, signIn, startKeel, stopKeel, test } from './fixtures';
 
 type Status = 'booked' | 'confirmed' | 'arrived' | 'in_room' | 'completed' | 'no_show' | 'cancelled';
-const LABELS: Record<Status, string> = { booked: 'Booked', confirmed: 'Confirmed', arrived: 'Arrived', in_room: 'In room', completed: 'Completed', no_show: 'No-show', cancelled: 'Cancelled' };
+const LABELS: Record<Status, string> = { booked: 'Booked', confirmed: 'Confirmed', arrived: 'Arrived', in_room: 'In room', completed: 'Completed', no_show: 'No-show', cancelled: 'Canceled' };
 
 interface Appointment {
   id: string;
@@ -57,7 +57,7 @@ test('the manager sets up appointment types and the late-cancel notice; Today an
     const add = page.getByRole('dialog', { name: 'Add an appointment type' });
     await add.getByLabel('Name').fill('Flu clinic');
     await add.getByLabel('Length (minutes)').fill('12');
-    await add.getByLabel('Colour on the calendar').fill('#dd6b20');
+    await add.getByLabel('Color on the calendar').fill('#dd6b20');
     await add.getByLabel('Room needed').selectOption({ label: 'No room needed' });
     await add.getByLabel('Nurse practitioner / PA').uncheck();
     await expect(add.getByLabel('Physician', { exact: true })).toBeChecked();

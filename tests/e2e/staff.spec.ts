@@ -117,7 +117,7 @@ test('an expiring credential shows on the person page and on Today; the director
   await setUpClinic(page, keel.url);
   const doc = await apiValue<{ id: string }>(page, 'staff.create', { ...STAFF, fullName: 'Dr Sam Lee', staffRole: 'physician', colour: '#2b6cb0', bookable: true, jobTitle: 'Family physician' });
   await page.getByRole('link', { name: 'Staff' }).click();
-  await expect(page.getByRole('row', { name: /Dr Sam Lee.*Flagged: Licence missing/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Dr Sam Lee.*Flagged: License missing/ })).toBeVisible();
   await screenshot(page, '23-staff-directory');
   await page.getByRole('link', { name: 'Dr Sam Lee' }).click();
   await expect(page.getByRole('heading', { name: 'Dr Sam Lee' })).toBeVisible();
@@ -143,7 +143,7 @@ test('an expiring credential shows on the person page and on Today; the director
   const item = card.getByRole('listitem').filter({ hasText: 'CPR / BLS' });
   await expect(item).toContainText('Dr Sam Lee');
   await expect(item).toContainText('Expires in 10 days');
-  await expect(card.getByRole('listitem').filter({ hasText: 'Licence' })).toContainText('Missing');
+  await expect(card.getByRole('listitem').filter({ hasText: 'License' })).toContainText('Missing');
   await expect(page.getByRole('region', { name: /Under-covered this week/ })).toBeVisible();
   await screenshot(page, '25-today-staff-cards');
   expect(doc.id).toBeTruthy();

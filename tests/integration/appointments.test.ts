@@ -71,7 +71,7 @@ describe('the conflict matrix', () => {
     valueOf(await keel.call('timeoff.decide', { id: off.id, decision: 'approved', comment: '' }, manager));
     expect((await refusal({ start: `${MON}T14:00`, patientId: bo })).message).toBe('Dr Lee is on approved training then.');
     valueOf(await keel.call('staffSettings.update', { requirements: DEFAULT_REQUIREMENTS, evaluationIntervalMonths: 12, evaluationCriteria: ['Teamwork'] }, manager));
-    expect((await refusal({ start: `${MON}T13:00`, patientId: bo })).message).toMatch(/^Dr Lee cannot be booked: Licence missing/);
+    expect((await refusal({ start: `${MON}T13:00`, patientId: bo })).message).toMatch(/^Dr Lee cannot be booked: License missing/);
   });
 
   it('lets a manager override a provider or hours conflict with a reason (audited), never a room', async () => {
@@ -120,7 +120,7 @@ describe('the conflict matrix', () => {
     const on = async (date: string) => valueOf<ScheduleFrame>(await keel.call('schedule.frame', { from: date, to: date }, reception.token)).providers.find((p) => p.id === lee)!.flag;
     expect(await on('2026-03-10')).toBeNull();
     expect(await on('2026-03-11')).toEqual({ missing: [], expired: ['licence'] });
-    expect((await refusal({ start: '2026-03-11T10:00' })).message).toBe('Dr Lee cannot be booked: Licence expired.');
+    expect((await refusal({ start: '2026-03-11T10:00' })).message).toBe('Dr Lee cannot be booked: License expired.');
     // A look back at last month judges by today.
     expect(await on('2026-02-02')).toBeNull();
     // The standing tells each later day of a longer range: the calendar marks Dr Lee from 03/11 on in a week that starts 03/09.

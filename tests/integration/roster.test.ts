@@ -91,7 +91,7 @@ describe('roster warnings', () => {
   it('warns when a flagged person is rostered: a required credential missing, or expired by the shift’s day', async () => {
     const doc = await addStaff(keel, manager, { fullName: 'Dr Sam Lee', staffRole: 'physician', bookable: true });
     const missing = await addShift(keel, manager, doc, '2026-03-02T08:00', '2026-03-02T12:00');
-    expect(missing.warnings[0]?.message).toBe('Rostered while flagged: Licence missing, DEA registration missing, Board certification missing, CPR / BLS missing, OSHA bloodborne pathogens training missing, HIPAA training missing');
+    expect(missing.warnings[0]?.message).toBe('Rostered while flagged: License missing, DEA registration missing, Board certification missing, CPR / BLS missing, OSHA bloodborne pathogens training missing, HIPAA training missing');
     valueOf(await keel.call('credentials.save', { staffId: ma, kind: 'hipaa', number: '', issuer: '', issuedOn: '2025-03-01', expiresOn: '2026-03-04', note: '' }, manager));
     // The renewal above is older than the 2030 one, so Jordan stays valid; archive the 2030 one to make it current.
     const list = valueOf<Array<{ id: string; kind: string; expiresOn: string }>>(await keel.call('credentials.list', { staffId: ma }, manager));

@@ -48,6 +48,7 @@ describe('the permissions matrix', () => {
       'reminders.*': 'schedule.manage', // reminder calls are part of working the schedule, like booking
       'bookingRisks.*': 'schedule.manage', // the appointments a provider cannot keep, and the call list to move them: the front desk's rescheduling work
       'closures.*': 'schedule.*', // closure days are scheduling settings: everyone on the schedule sees them, the manager sets them
+      'scheduleReports.*': 'schedule.*', // the schedule reports' own reads
     };
     const matches = (pattern: string, value: string) => (pattern.endsWith('.*') ? value.startsWith(pattern.slice(0, -1)) : value === pattern);
     const wrong: string[] = [];
@@ -64,7 +65,7 @@ describe('the permissions matrix', () => {
   });
 
   it('keeps accounts, the clinic profile, pay, evaluations and candidates to the manager', () => {
-    for (const name of ['users.list', 'users.create', 'users.update', 'clinic.update', 'staff.create', 'staff.update', 'roster.labour', 'evaluations.list', 'evaluations.due', 'candidates.list', 'positions.list', 'timeoff.decide', 'patients.merge', 'patients.export', 'patients.importRun', 'appointmentTypes.save', 'scheduleSettings.update', 'appointments.report', 'closures.add', 'closures.remove'] as const) {
+    for (const name of ['users.list', 'users.create', 'users.update', 'clinic.update', 'staff.create', 'staff.update', 'roster.labour', 'evaluations.list', 'evaluations.due', 'candidates.list', 'positions.list', 'timeoff.decide', 'patients.merge', 'patients.export', 'patients.importRun', 'appointmentTypes.save', 'scheduleSettings.update', 'appointments.report', 'closures.add', 'closures.remove', 'scheduleReports.get'] as const) {
       const access = contract[name].access as Permission;
       expect(ROLES.filter((r) => roleHas(r, access))).toEqual(['manager']);
     }

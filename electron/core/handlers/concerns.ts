@@ -5,8 +5,9 @@ import { findUser } from '../../../db/users';
 import type { concernsContract } from '../../../shared/contract/concerns';
 import { fieldError, KeelError } from '../../../shared/contract/index';
 import type { Concern } from '../../../shared/contract/patient-types';
-import { CONCERN_MOVES, CONCERN_STATUS_LABELS, DEFAULT_CONCERN_TARGET_DAYS } from '../../../shared/domain/patients';
-import { clinicToday } from './clinic-time';
+import { CONCERN_MOVES, CONCERN_STATUS_LABELS, DEFAULT_CONCERN_TARGET_DAYS, type ConcernCategory } from '../../../shared/domain/patients';
+import { roleHas, type Role } from '../../../shared/domain/permissions';
+import { can, clinicToday } from './clinic-time';
 import type { HandlerContext, HandlersFor } from './types';
 
 const TARGET_KEY = 'concerns.targetDays';
@@ -21,22 +22,32 @@ async function one(ctx: HandlerContext, id: string): Promise<Concern> {
   return found;
 }
 
-async function checkOwner(ctx: HandlerContext, ownerId: string | null | undefined): Promise<void> {
+async function checkOwner(ctx: HandlerContext, ownerId: string | null | undefined, category: ConcernCategory): Promise<void> {
   if (!ownerId) return;
   const owner = await findUser(ctx.db, ownerId);
   if (!owner || owner.active !== 1) throw fieldError('ownerId', 'No such active user to own this concern');
+  if (category === 'staff_conduct' && !roleHas(owner.role as Role, 'concerns.staffConduct')) throw fieldError('ownerId', 'A complaint about staff conduct is the office manager’s: choose a manager as the owner, or no owner');
 }
+
+/** The categories this person may not see: staff conduct, unless they are the office manager. */
+function hiddenCategories(ctx: HandlerContext): ConcernCategory[] {
+  return can(ctx, 'concerns.staffConduct') ? [] : ['staff_conduct'];
+}
+
+const STAFF_CONDUCT_REFUSED = 'Complaints about staff conduct are for the office manager.';
 
 export const concernsHandlers: HandlersFor<typeof concernsContract> = {
   'concerns.list': async (input, ctx) => {
     if (input.patientId) ctx.audit.patientId = input.patientId;
-    const list = await listConcerns(ctx.db, input, clinicToday(ctx), await targetDays(ctx));
+    const hidden = hiddenCategories(ctx);
+    if (input.category && hidden.includes(input.category)) throw new KeelError('forbidden', STAFF_CONDUCT_REFUSED);
+    const list = await listConcerns(ctx.db, { ...input, excludeCategories: hidden }, clinicToday(ctx), await targetDays(ctx));
     return input.overdueOnly ? list.filter((c) => c.overdue) : list;
   },
 
   'concerns.create': async (input, ctx) => {
     if (input.patientId && !(await findPatient(ctx.db, input.patientId))) throw fieldError('patientId', 'No such patient');
-    await checkOwner(ctx, input.ownerId);
+    await checkOwner(ctx, input.ownerId, input.category);
     const today = clinicToday(ctx);
     if (input.openedOn && input.openedOn > today) throw fieldError('openedOn', 'The date is in the future');
     const id = ctx.app.newId();
@@ -50,8 +61,9 @@ export const concernsHandlers: HandlersFor<typeof concernsContract> = {
 
   'concerns.update': async (input, ctx) => {
     const before = await one(ctx, input.id);
+    if (hiddenCategories(ctx).includes(before.category)) throw new KeelError('forbidden', STAFF_CONDUCT_REFUSED);
     if (before.status === 'closed') throw new KeelError('conflict', 'This concern is closed; log a new one if the matter comes back.');
-    await checkOwner(ctx, input.ownerId);
+    await checkOwner(ctx, input.ownerId, before.category);
     const today = clinicToday(ctx);
     const values: Parameters<typeof updateConcern>[2] = {};
     if (input.status && input.status !== before.status) {

@@ -18,6 +18,7 @@ import { backupsHandlers } from './backups';
 import { bookingRisksHandlers } from './booking-risks';
 import { remindersHandlers } from './reminders';
 import { closuresHandlers } from './closures';
+import { scheduleReportsHandlers } from './schedule-reports';
 
 export type AllHandlers = HandlersFor<Contract>;
 
@@ -40,6 +41,7 @@ const merged = {
   ...bookingRisksHandlers,
   ...remindersHandlers,
   ...closuresHandlers,
+  ...scheduleReportsHandlers,
 };
 
 /** Resolves to `never` (a type error below) when a handler has no channel in the contract. */

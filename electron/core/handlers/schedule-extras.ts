@@ -10,7 +10,7 @@ import { findStaff, listStaff } from '../../../db/staff';
 import type { Appointment, ScheduleReport, TodaySchedule } from '../../../shared/contract/appointment-types';
 import type { appointmentsContract } from '../../../shared/contract/appointments';
 import { fieldError, KeelError } from '../../../shared/contract/index';
-import { APPOINTMENT_STATUSES, DEFAULT_LATE_CANCEL_HOURS, HOLDS_TIME, type AppointmentStatus } from '../../../shared/domain/appointments';
+import { APPOINTMENT_STATUSES, DEFAULT_LATE_CANCEL_HOURS, HOLDS_TIME, STATUS_LABELS, type AppointmentStatus } from '../../../shared/domain/appointments';
 import { buildIcs } from '../../../shared/domain/ics';
 import { flagOn } from '../../../shared/domain/roster';
 import type { StaffRole } from '../../../shared/domain/staff';
@@ -70,7 +70,7 @@ export const scheduleExtrasHandlers: HandlersFor<Extras> = {
   'appointments.cancel': async (input, ctx) => {
     const target = await findAppointment(ctx.db, input.id);
     if (!target) throw new KeelError('not_found', 'That appointment does not exist.');
-    if (!['booked', 'confirmed'].includes(target.status)) throw new KeelError('conflict', `This appointment is already ${target.status.replace('_', ' ')}; it cannot be cancelled.`);
+    if (!['booked', 'confirmed'].includes(target.status)) throw new KeelError('conflict', `This appointment is already ${STATUS_LABELS[target.status as AppointmentStatus].toLowerCase()}; it cannot be canceled.`);
     const scope = input.scope ?? 'this';
     const ids =
       scope === 'this' || !target.seriesId

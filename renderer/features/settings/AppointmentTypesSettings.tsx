@@ -57,7 +57,7 @@ function AppointmentTypesCard() {
       <div className="section-header">
         <div>
           <h2 id="appointment-types-title">Appointment types</h2>
-          <p className="muted">What can be booked: how long it takes, the colour on the calendar, the room it needs and who may see the patient.</p>
+          <p className="muted">What can be booked: how long it takes, the color on the calendar, the room it needs and who may see the patient.</p>
         </div>
         <Button
           variant="primary"
@@ -207,7 +207,7 @@ function TypeForm({ type, onClose, onSaved }: { type: AppointmentType | null; on
           error={form.errors.durationMinutes}
           hint="In steps of 5 minutes. Each booking can still be made longer or shorter."
         />
-        <FieldFrame label="Colour on the calendar" error={form.errors.colour}>
+        <FieldFrame label="Color on the calendar" error={form.errors.colour}>
           {({ id, describedBy, invalid }) => (
             <span className="apptype-colour">
               <input id={id} type="color" className="colour-input" value={value.colour} onChange={(e) => set('colour', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
@@ -229,7 +229,7 @@ function TypeForm({ type, onClose, onSaved }: { type: AppointmentType | null; on
       <fieldset className="apptype-roles" aria-describedby="apptype-roles-hint">
         <legend>Who may be booked for it</legend>
         <p className="field-hint" id="apptype-roles-hint">
-          Only staff of the ticked job roles can be chosen as the provider.
+          Only staff of the checked job roles can be chosen as the provider.
         </p>
         <div className="apptype-role-grid">
           {STAFF_ROLES.map((role) => (

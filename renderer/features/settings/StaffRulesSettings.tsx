@@ -156,7 +156,7 @@ function StaffRulesForm({ loaded }: { loaded: StaffSettings }) {
         <div>
           <h2 id="rules-credentials-title">Required credentials by role</h2>
           <p className="muted">
-            Tick what each job role must hold. Anyone who is missing a required credential, or whose required credential has expired, is flagged on the roster and the staff
+            Check what each job role must hold. Anyone who is missing a required credential, or whose required credential has expired, is flagged on the roster and the staff
             directory and cannot be booked for appointments until it is recorded or renewed.
           </p>
         </div>

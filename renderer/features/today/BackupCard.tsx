@@ -2,7 +2,8 @@ import { CircleAlert, DatabaseBackup } from 'lucide-react';
 import { navigate } from '../../app/route';
 import { useSession } from '../../app/session-store';
 import { Button } from '../../ui/Button';
-import { Badge, Loading } from '../../ui/Feedback';
+import { Badge } from '../../ui/Feedback';
+import { CardSkeleton } from '../../ui/Skeleton';
 import { BackupProgress, failureTitle, useBackupActivity, whenInWords } from '../settings/backups/activity';
 import '../settings/backups/backups.css';
 
@@ -23,7 +24,7 @@ export function BackupCard() {
         Backups {status && (bad ? <Badge tone="bad">Needs attention</Badge> : <Badge tone="good">Up to date</Badge>)}
       </h3>
       {error && <p className="field-error">{error}</p>}
-      {!status && !error && <Loading label="Checking the backups…" />}
+      {!status && !error && <CardSkeleton label="Checking the backups…" />}
       {status && bad && (
         <div className="backups-card-alert" role="alert">
           <CircleAlert size={18} aria-hidden="true" />

@@ -10,7 +10,8 @@ import { navigate } from '../../app/route';
 import { useSession } from '../../app/session-store';
 import { useLoad } from '../../app/useLoad';
 import { Button } from '../../ui/Button';
-import { Badge, Loading } from '../../ui/Feedback';
+import { Badge } from '../../ui/Feedback';
+import { CardSkeleton } from '../../ui/Skeleton';
 import './schedule-cards.css';
 
 /** The front desk leaves Today open all day: look again every minute. */
@@ -49,54 +50,91 @@ function percent(rate: number): string {
   return new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: rate > 0 && rate < 0.1 ? 1 : 0 }).format(rate);
 }
 
-/** Today's schedule at a glance, for everyone who may see the schedule: counts, the waiting room, free time, no-shows. */
-export function ScheduleCards() {
-  const me = useSession((s) => s.me);
-  if (!me || !roleHas(me.user.role, 'schedule.view')) return null;
-  return <TodayScheduleCards />;
+/** Today's schedule, looked at again every minute; shared by its cards (one request for all four). */
+export interface TodayScheduleLoad {
+  data: { today: TodaySchedule; at: string } | null;
+  error: string | null;
+  reload: () => void;
 }
 
-function TodayScheduleCards() {
+/** Today's schedule for everyone who may see it; null for the others. */
+export function useTodaySchedule(): TodayScheduleLoad | null {
+  const me = useSession((s) => s.me);
   const zone = useSession((s) => s.clinic?.timeZone ?? 'UTC');
+  const may = me ? roleHas(me.user.role, 'schedule.view') : false;
   // The minute-by-minute refresh is not the person at the desk: it must not keep the session from locking.
   const byTimer = useRef(false);
   const { data, error, reload } = useLoad(async () => {
+    if (!may) return null;
     const background = byTimer.current;
     byTimer.current = false;
     return { today: await call('appointments.today', {}, { background }), at: wallInZone(new Date(), zone) };
-  }, 'today-schedule');
+  }, `today-schedule-${may}-${zone}`);
   useEffect(() => {
+    if (!may) return;
     const timer = window.setInterval(() => {
       byTimer.current = true;
       reload();
     }, REFRESH_MS);
     return () => window.clearInterval(timer);
-  }, [reload]);
+  }, [reload, may]);
+  return may ? { data, error, reload } : null;
+}
 
-  if (!data) {
-    return (
-      <section className="card today-card" aria-labelledby="card-schedule-status">
-        <h3 id="card-schedule-status">Today’s appointments</h3>
-        {error ? (
-          <>
-            <p className="field-error">The schedule could not be loaded: {error}</p>
-            <div>
-              <Button onClick={reload}>Try again</Button>
-            </div>
-          </>
-        ) : (
-          <Loading label="Loading today’s schedule…" />
-        )}
-      </section>
-    );
-  }
+/** A schedule card's frame: its title always, then the content, grey bars while loading, or the error with a retry. */
+function ScheduleCard({ id, title, badge, load, children }: { id: string; title: string; badge?: ReactNode; load: TodayScheduleLoad; children: (data: NonNullable<TodayScheduleLoad['data']>) => ReactNode }) {
   return (
-    <>
-      <StatusCard today={data.today} updatedAt={data.at} refreshError={error} />
-      <WaitingCard today={data.today} />
-      <FreeSlotsCard today={data.today} />
-      <NoShowCard rate={data.today.noShowRateThisMonth} />
-    </>
+    <section className="card today-card" aria-labelledby={id}>
+      <h3 id={id}>
+        {title} {load.data && badge}
+      </h3>
+      {load.data ? (
+        children(load.data)
+      ) : load.error ? (
+        <>
+          <p className="field-error">The schedule could not be loaded: {load.error}</p>
+          <div>
+            <Button onClick={load.reload}>Try again</Button>
+          </div>
+        </>
+      ) : (
+        <CardSkeleton label="Loading today’s schedule…" />
+      )}
+    </section>
+  );
+}
+
+export function TodayAppointmentsCard({ load }: { load: TodayScheduleLoad }) {
+  return (
+    <ScheduleCard id="card-schedule-status" title="Today’s appointments" load={load}>
+      {(d) => <StatusCard today={d.today} updatedAt={d.at} refreshError={load.error} />}
+    </ScheduleCard>
+  );
+}
+
+export function WaitingRoomCard({ load }: { load: TodayScheduleLoad }) {
+  const waiting = load.data?.today.waiting ?? [];
+  const longest = waiting[0]?.waitedMinutes ?? 0;
+  return (
+    <ScheduleCard id="card-schedule-waiting" title="Waiting room" load={load} badge={waiting.length > 0 && <Badge tone={waitTone(longest) === 'neutral' ? 'info' : waitTone(longest)}>{waiting.length}</Badge>}>
+      {(d) => <WaitingCard today={d.today} />}
+    </ScheduleCard>
+  );
+}
+
+export function NextFreeSlotsCard({ load }: { load: TodayScheduleLoad }) {
+  return (
+    <ScheduleCard id="card-schedule-free" title="Next free slots" load={load}>
+      {(d) => <FreeSlotsCard today={d.today} />}
+    </ScheduleCard>
+  );
+}
+
+export function NoShowRateCard({ load }: { load: TodayScheduleLoad }) {
+  return (
+    <ScheduleCard id="card-schedule-noshow" title="No-show rate this month" load={load}>
+      {(d) => <NoShowCard rate={d.today.noShowRateThisMonth} />}
+    </ScheduleCard>
   );
 }
 
@@ -105,8 +143,7 @@ function StatusCard({ today, updatedAt, refreshError }: { today: TodaySchedule; 
   const all = APPOINTMENT_STATUSES.reduce((sum, s) => sum + today.byStatus[s], 0);
   const booked = all - today.byStatus.cancelled;
   return (
-    <section className="card today-card" aria-labelledby="card-schedule-status">
-      <h3 id="card-schedule-status">Today’s appointments</h3>
+    <>
       <p className="schedule-total">
         <span className="big-figure">{booked}</span>{' '}
         <span className="muted">{booked === 1 ? 'appointment' : 'appointments'}</span>
@@ -132,7 +169,7 @@ function StatusCard({ today, updatedAt, refreshError }: { today: TodaySchedule; 
         <Link to={CALENDAR}>Open the calendar</Link>
         <span className="muted small">Updated {formatWallTime(timePart(updatedAt), order)}</span>
       </div>
-    </section>
+    </>
   );
 }
 
@@ -141,12 +178,8 @@ function WaitingCard({ today }: { today: TodaySchedule }) {
   const order = useSession((s) => s.clinic?.dateOrder ?? 'MDY');
   const canOpen = me ? roleHas(me.user.role, 'patients.view') : false;
   const waiting = today.waiting;
-  const longest = waiting[0]?.waitedMinutes ?? 0;
   return (
-    <section className="card today-card" aria-labelledby="card-schedule-waiting">
-      <h3 id="card-schedule-waiting">
-        Waiting room {waiting.length > 0 && <Badge tone={waitTone(longest) === 'neutral' ? 'info' : waitTone(longest)}>{waiting.length}</Badge>}
-      </h3>
+    <>
       {waiting.length === 0 ? (
         <p className="muted">Nobody is waiting.</p>
       ) : (
@@ -184,7 +217,7 @@ function WaitingCard({ today }: { today: TodaySchedule }) {
       )}
       {waiting.length > WAITING_SHOWN && <p className="small muted">and {waiting.length - WAITING_SHOWN} more</p>}
       <p className="small muted schedule-note">Minutes since they arrived. Amber after {WAIT_WARN} minutes, red after {WAIT_BAD}.</p>
-    </section>
+    </>
   );
 }
 
@@ -194,8 +227,7 @@ function FreeSlotsCard({ today }: { today: TodaySchedule }) {
   const canBook = me ? roleHas(me.user.role, 'schedule.manage') : false;
   const slots = today.nextFree.slice().sort((a, b) => a.start.localeCompare(b.start) || a.providerName.localeCompare(b.providerName));
   return (
-    <section className="card today-card" aria-labelledby="card-schedule-free">
-      <h3 id="card-schedule-free">Next free slots</h3>
+    <>
       {slots.length === 0 ? (
         <p className="muted">No free time left today.</p>
       ) : (
@@ -213,7 +245,7 @@ function FreeSlotsCard({ today }: { today: TodaySchedule }) {
       )}
       <p className="small muted schedule-note">The first free time today for a short appointment, for each provider.</p>
       <Link to={CALENDAR}>{canBook ? 'Book in the calendar' : 'Open the calendar'}</Link>
-    </section>
+    </>
   );
 }
 
@@ -221,11 +253,10 @@ function NoShowCard({ rate }: { rate: number }) {
   const me = useSession((s) => s.me);
   const canReport = me ? roleHas(me.user.role, 'schedule.reports') : false;
   return (
-    <section className="card today-card" aria-labelledby="card-schedule-noshow">
-      <h3 id="card-schedule-noshow">No-show rate this month</h3>
+    <>
       <p className="big-figure">{percent(rate)}</p>
       <p className="small muted schedule-note">Of this month’s appointments so far, the share where the patient did not come. Cancellations are not counted.</p>
       {canReport && <Link to="/schedule/reports">See the schedule reports</Link>}
-    </section>
+    </>
   );
 }

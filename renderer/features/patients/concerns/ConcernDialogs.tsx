@@ -14,7 +14,7 @@ import { DateField } from '../../../ui/DateField';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert, Badge } from '../../../ui/Feedback';
 import { SelectField } from '../../../ui/Field';
-import { ConcernPatient, daysLabel, OwnerField, SeverityBadge, StatusBadge, TextArea, useDateOrder, useOwners } from './ConcernParts';
+import { ConcernPatient, daysLabel, OwnerField, SeverityBadge, STAFF_CONDUCT_NOTE, StatusBadge, TextArea, useDateOrder, useOwners, useSeesStaffConduct } from './ConcernParts';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
 
 const SEVERITY_OPTIONS = SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }));
@@ -33,6 +33,7 @@ function LogForm({ patient, onClose, onLogged }: { patient: { id: string; name: 
   const clinic = useSession((s) => s.clinic);
   const today = clinic ? dateInZone(new Date(), clinic.timeZone) : '';
   const owners = useOwners();
+  const seesStaffConduct = useSeesStaffConduct();
   const [picked, setPicked] = useState<PickedPatient | null>(null);
   const [anonymous, setAnonymous] = useState(false);
   const [category, setCategory] = useState<ConcernCategory | ''>('');
@@ -46,7 +47,7 @@ function LogForm({ patient, onClose, onLogged }: { patient: { id: string; name: 
     event.preventDefault();
     const patientId = patient ? patient.id : anonymous ? null : (picked?.id ?? null);
     if (!patient && !anonymous && !picked) {
-      form.setErrors({ patientId: 'Choose the patient, or tick “Anonymous / no patient”.', ...(category ? {} : { category: 'Required' }), ...(description.trim() ? {} : { description: 'Required' }) });
+      form.setErrors({ patientId: 'Choose the patient, or check “Anonymous / no patient”.', ...(category ? {} : { category: 'Required' }), ...(description.trim() ? {} : { description: 'Required' }) });
       form.setMessage('Please correct the highlighted fields.');
       return;
     }
@@ -75,7 +76,18 @@ function LogForm({ patient, onClose, onLogged }: { patient: { id: string; name: 
         />
       )}
       <div className="form-grid concern-grid">
-        <SelectField label="Category" value={category} onChange={(v) => setCategory(v as ConcernCategory | '')} options={[{ value: '', label: 'Choose a category' }, ...CONCERN_CATEGORIES.map((c) => ({ value: c, label: CONCERN_CATEGORY_LABELS[c] }))]} error={form.errors.category} />
+        <SelectField
+          label="Category"
+          value={category}
+          onChange={(v) => {
+            setCategory(v as ConcernCategory | '');
+            // The front desk may log it, but it is the office manager's to own.
+            if (v === 'staff_conduct' && !seesStaffConduct && ownerId === me?.user.id) setOwnerId('');
+          }}
+          options={[{ value: '', label: 'Choose a category' }, ...CONCERN_CATEGORIES.map((c) => ({ value: c, label: CONCERN_CATEGORY_LABELS[c] }))]}
+          error={form.errors.category}
+          hint={category === 'staff_conduct' && !seesStaffConduct ? STAFF_CONDUCT_NOTE : undefined}
+        />
         <SelectField label="Severity" value={severity} onChange={(v) => setSeverity(v as Severity)} options={SEVERITY_OPTIONS} error={form.errors.severity} />
         <OwnerField value={ownerId} onChange={setOwnerId} owners={owners} current={null} error={form.errors.ownerId} />
         <DateField label="Date opened" value={openedOn} max={today || undefined} onChange={setOpenedOn} error={form.errors.openedOn} hint="When the person raised it." />

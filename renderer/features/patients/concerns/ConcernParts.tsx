@@ -1,7 +1,7 @@
 import type { Concern } from '../../../../shared/contract/patient-types';
 import type { UserSummary } from '../../../../shared/contract/types';
 import { formatDate } from '../../../../shared/domain/format';
-import { CONCERN_STATUS_LABELS, SEVERITY_LABELS, type ConcernStatus, type Severity } from '../../../../shared/domain/patients';
+import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, SEVERITY_LABELS, type ConcernCategory, type ConcernStatus, type Severity } from '../../../../shared/domain/patients';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { call } from '../../../app/api';
 import { useSession } from '../../../app/session-store';
@@ -107,4 +107,24 @@ export function TextArea({ label, value, onChange, error, hint, maxLength, rows 
       )}
     </FieldFrame>
   );
+}
+
+/** Whether the signed-in person sees complaints about staff conduct (the office manager). */
+export function useSeesStaffConduct(): boolean {
+  const me = useSession((s) => s.me);
+  return me ? roleHas(me.user.role, 'concerns.staffConduct') : false;
+}
+
+/** The categories this person can list: staff conduct only for the office manager. */
+export function listedCategories(seesStaffConduct: boolean): ConcernCategory[] {
+  return CONCERN_CATEGORIES.filter((c) => seesStaffConduct || c !== 'staff_conduct');
+}
+
+/** Said when the front desk logs a complaint about staff conduct, which goes to the office manager. */
+export const STAFF_CONDUCT_NOTE = 'Complaints about staff conduct go to the office manager: once logged, it is not listed for the front desk.';
+
+/** What a notice says once a concern is logged. */
+export function loggedNotice(c: Concern, seesStaffConduct: boolean, forPatient = true): string {
+  const what = `Logged the ${CONCERN_CATEGORY_LABELS[c.category].toLowerCase()} concern${forPatient ? (c.patient ? ` for ${c.patient.name}` : ' (anonymous)') : ''}.`;
+  return c.category === 'staff_conduct' && !seesStaffConduct ? `${what} ${STAFF_CONDUCT_NOTE}` : what;
 }

@@ -5,7 +5,8 @@ import { call } from '../../../app/api';
 import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';
-import { Badge, Loading } from '../../../ui/Feedback';
+import { Badge } from '../../../ui/Feedback';
+import { CardSkeleton } from '../../../ui/Skeleton';
 import { daysLabel, SeverityBadge } from './ConcernParts';
 
 const SHOWN = 6;
@@ -37,7 +38,7 @@ function OpenConcerns() {
         Open concerns {data && data.length > 0 && <Badge tone={overdue > 0 ? 'bad' : 'warn'}>{data.length}</Badge>}
       </h3>
       {error && <p className="field-error">{error}</p>}
-      {!data && !error && <Loading label="Loading…" />}
+      {!data && !error && <CardSkeleton label="Loading the concerns…" />}
       {data && data.length === 0 && <p className="muted">No unresolved concerns.</p>}
       {data && data.length > 0 && (
         <>

@@ -2,7 +2,7 @@ import { MessageSquarePlus } from 'lucide-react';
 import { useId, useState } from 'react';
 import { concernsContract } from '../../../../shared/contract/concerns';
 import type { Concern } from '../../../../shared/contract/patient-types';
-import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, CONCERN_STATUSES, DEFAULT_CONCERN_TARGET_DAYS, type ConcernCategory, type ConcernStatus } from '../../../../shared/domain/patients';
+import { CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, CONCERN_STATUSES, DEFAULT_CONCERN_TARGET_DAYS, type ConcernCategory, type ConcernStatus } from '../../../../shared/domain/patients';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
@@ -13,7 +13,7 @@ import { Button } from '../../../ui/Button';
 import { Alert, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { SelectField } from '../../../ui/Field';
 import { ConcernDetailDialog, LogConcernDialog } from './ConcernDialogs';
-import { ConcernPatient, DaysOpen, OpenedOn, SeverityBadge, StatusBadge, useOwners } from './ConcernParts';
+import { ConcernPatient, DaysOpen, listedCategories, loggedNotice, OpenedOn, SeverityBadge, StatusBadge, useOwners, useSeesStaffConduct } from './ConcernParts';
 
 type StatusFilter = ConcernStatus | 'unresolved' | 'all';
 
@@ -28,6 +28,7 @@ export function ConcernsPage() {
   const me = useSession((s) => s.me);
   const route = useRoute();
   const owners = useOwners();
+  const seesStaffConduct = useSeesStaffConduct();
   const [status, setStatus] = useState<StatusFilter>('unresolved');
   const [category, setCategory] = useState<ConcernCategory | ''>('');
   const [ownerId, setOwnerId] = useState('');
@@ -69,7 +70,7 @@ export function ConcernsPage() {
       <TargetLine onChanged={reload} />
       <div className="concern-filters">
         <SelectField label="Status" value={status} onChange={(v) => setStatus(v as StatusFilter)} options={STATUS_OPTIONS} />
-        <SelectField label="Category" value={category} onChange={(v) => setCategory(v as ConcernCategory | '')} options={[{ value: '', label: 'All categories' }, ...CONCERN_CATEGORIES.map((c) => ({ value: c, label: CONCERN_CATEGORY_LABELS[c] }))]} />
+        <SelectField label="Category" value={category} onChange={(v) => setCategory(v as ConcernCategory | '')} options={[{ value: '', label: 'All categories' }, ...listedCategories(seesStaffConduct).map((c) => ({ value: c, label: CONCERN_CATEGORY_LABELS[c] }))]} />
         <SelectField label="Owner" value={ownerId} onChange={setOwnerId} options={ownerChoices} />
         <label className="checkbox concern-overdue-filter">
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> Overdue only
@@ -141,7 +142,7 @@ export function ConcernsPage() {
         onClose={() => setLogging(false)}
         onLogged={(c) => {
           setLogging(false);
-          setNotice(`Logged the ${CONCERN_CATEGORY_LABELS[c.category].toLowerCase()} concern ${c.patient ? `for ${c.patient.name}` : '(anonymous)'}.`);
+          setNotice(loggedNotice(c, seesStaffConduct));
           reload();
         }}
       />

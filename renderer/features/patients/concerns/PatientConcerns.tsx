@@ -9,12 +9,13 @@ import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';
 import { Alert, Loading, LoadError } from '../../../ui/Feedback';
 import { ConcernDetailDialog, LogConcernDialog } from './ConcernDialogs';
-import { DaysOpen, OpenedOn, SeverityBadge, StatusBadge } from './ConcernParts';
+import { DaysOpen, loggedNotice, OpenedOn, SeverityBadge, StatusBadge, useSeesStaffConduct } from './ConcernParts';
 
 /** A patient's concerns and complaints, newest first, with a way to log one for them. */
 export function PatientConcerns({ patientId, patientName }: { patientId: string; patientName: string }) {
   const me = useSession((s) => s.me);
   const canManage = me ? roleHas(me.user.role, 'concerns.manage') : false;
+  const seesStaffConduct = useSeesStaffConduct();
   const { data, error, loading, reload } = useLoad(() => call('concerns.list', { patientId }), `patient-concerns-${patientId}`);
   const [logging, setLogging] = useState(false);
   const [detail, setDetail] = useState<Concern | null>(null);
@@ -96,7 +97,7 @@ export function PatientConcerns({ patientId, patientName }: { patientId: string;
         onClose={() => setLogging(false)}
         onLogged={(c) => {
           setLogging(false);
-          setNotice(`Logged the ${CONCERN_CATEGORY_LABELS[c.category].toLowerCase()} concern.`);
+          setNotice(loggedNotice(c, seesStaffConduct, false));
           reload();
         }}
       />

@@ -31,10 +31,15 @@ function Status({ a }: { a: Appointment }) {
   if (a.status !== 'cancelled') return <Badge tone={STATUS_TONES[a.status]}>{STATUS_LABELS[a.status]}</Badge>;
   return (
     <span className="badges">
-      <Badge tone="neutral">{a.cancelledBy === 'clinic' ? 'Cancelled by the clinic' : a.cancelledBy === 'patient' ? 'Cancelled by the patient' : STATUS_LABELS.cancelled}</Badge>
+      <Badge tone="neutral">{a.cancelledBy === 'clinic' ? 'Canceled by the clinic' : a.cancelledBy === 'patient' ? 'Canceled by the patient' : STATUS_LABELS.cancelled}</Badge>
       {a.lateCancel && <Badge tone="bad">Late cancel</Badge>}
     </span>
   );
+}
+
+/** The appointment in the calendar, its day shown and its dialog open. */
+function appointmentPath(a: Appointment): string {
+  return `${CALENDAR}/day/${datePart(a.start)}?open=${a.id}`;
 }
 
 function AppointmentTable({ rows, caption, past }: { rows: Appointment[]; caption: string; past: boolean }) {
@@ -56,10 +61,26 @@ function AppointmentTable({ rows, caption, past }: { rows: Appointment[]; captio
           {rows.map((a) => {
             const day = datePart(a.start);
             const weekday = WEEKDAYS.find((w) => w.day === isoWeekday(day))?.short ?? '';
+            const opens = appointmentPath(a);
             return (
-              <tr key={a.id} className={past && a.status === 'cancelled' ? 'row-inactive' : undefined}>
+              <tr
+                key={a.id}
+                className={past && a.status === 'cancelled' ? 'row-inactive row-opens' : 'row-opens'}
+                // The whole row opens it for a mouse; the date is the link for the keyboard and screen readers.
+                onClick={(e) => {
+                  if (!(e.target instanceof HTMLAnchorElement)) navigate(opens);
+                }}
+              >
                 <td className="nowrap">
-                  <span className="muted">{weekday}</span> {formatDate(day, order)}
+                  <a
+                    href={`#${opens}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(opens);
+                    }}
+                  >
+                    <span className="muted">{weekday}</span> {formatDate(day, order)}
+                  </a>
                 </td>
                 <td className="nowrap">{formatWallTime(timePart(a.start), order)}</td>
                 <td>{a.providerName}</td>

@@ -49,7 +49,8 @@ export function CalendarPage({ route }: { route: string }) {
   const bookingFor = useBookingFor((s) => s.patient);
   // A freed slot's waitlist matches stay as actions until used, undone or dismissed.
   const [offers, setOffers] = useState<WaitlistOffer[] | null>(null);
-  const [opened, setOpened] = useState<string | null>(null);
+  // `?open=ID` (a row of a patient's appointments): that appointment's dialog opens on arrival.
+  const [opened, setOpened] = useState<string | null>(() => /[?&]open=([\w-]+)/.exec(route)?.[1] ?? null);
   const [finding, setFinding] = useState(false);
   const [pendingMove, setPendingMove] = useState<{ a: Appointment; changes: MoveChanges } | null>(null);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'info'; text: string; undo?: () => Promise<unknown> } | null>(null);
@@ -220,7 +221,7 @@ export function CalendarPage({ route }: { route: string }) {
           )}
           <FilterSelect label="Room" value={filters.roomId} onChange={(v) => setFilters({ ...filters, roomId: v })} all="All rooms" options={frame.rooms.map((r) => [r.id, r.name])} />
           <FilterSelect label="Type" value={filters.typeId} onChange={(v) => setFilters({ ...filters, typeId: v })} all="All types" options={frame.types.map((t) => [t.id, t.name])} />
-          <FilterSelect label="Status" value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} all="All but cancelled" options={APPOINTMENT_STATUSES.map((st) => [st, STATUS_LABELS[st]])} />
+          <FilterSelect label="Status" value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} all="All but canceled" options={APPOINTMENT_STATUSES.map((st) => [st, STATUS_LABELS[st]])} />
           {(filters.providerId || filters.roomId || filters.typeId || filters.status) && (
             <Button variant="ghost" onClick={() => setFilters(NO_FILTERS)}>
               Clear filters

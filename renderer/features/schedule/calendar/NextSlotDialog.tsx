@@ -103,7 +103,7 @@ export function NextSlotDialog({ frame, order, today, onClose, onBooked, onChoos
             <DateField label="To" value={to} onChange={setTo} error={errors.to} min={from} />
           </div>
           <fieldset className="check-list">
-            <legend>Providers (none ticked: anyone)</legend>
+            <legend>Providers (none checked: anyone)</legend>
             {providers.map((p) => (
               <label key={p.id}>
                 <input type="checkbox" checked={providerIds.includes(p.id)} onChange={(e) => setProviderIds(toggle(providerIds, p.id, e.target.checked) as string[])} /> {p.fullName}
@@ -112,7 +112,7 @@ export function NextSlotDialog({ frame, order, today, onClose, onBooked, onChoos
           </fieldset>
           <div className="stack">
             <fieldset className="weekday-picks">
-              <legend>Days (none ticked: any day)</legend>
+              <legend>Days (none checked: any day)</legend>
               {WEEKDAYS.slice(0, 6).map((d) => (
                 <label key={d.day}>
                   <input type="checkbox" checked={weekdays.includes(d.day)} onChange={(e) => setWeekdays(toggle(weekdays, d.day, e.target.checked) as number[])} /> {d.short}

@@ -122,7 +122,7 @@ export function MonthlyRates({ report, order, lateCancelHours, today }: { report
       title="No-shows and late cancellations per provider and month"
       caption={
         <>
-          Of all appointments booked for the month (including ones later cancelled): the no-show rate is the share the patient missed without telling the clinic, the late-cancel rate the share the patient cancelled {notice}.
+          Of all appointments booked for the month (including ones later canceled): the no-show rate is the share the patient missed without telling the clinic, the late-cancel rate the share the patient canceled {notice}.
           {report.to >= today && ' Appointments still to come count as booked, so the current month’s rates can still rise.'}
         </>
       }
@@ -190,7 +190,7 @@ export function UtilisationTable({ report }: { report: ScheduleReport }) {
   return (
     <ReportCard
       id="report-utilisation"
-      title="Utilisation per provider"
+      title="Utilization per provider"
       caption="Booked time (appointments that kept their time) divided by working time (rostered shifts minus approved time off; the clinic’s opening hours for providers without shifts). Over 100% means appointments were booked outside working time."
     >
       {rows.length === 0 ? (
@@ -207,7 +207,7 @@ export function UtilisationTable({ report }: { report: ScheduleReport }) {
                 Working time
               </th>
               <th scope="col" className="reports-util-col">
-                Utilisation
+                Utilization
               </th>
             </tr>
           </thead>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { appointmentsContract } from '../../../../shared/contract/appointments';
 import { formatLongDate } from '../../../../shared/domain/format';
 import { roleHas } from '../../../../shared/domain/permissions';
+import { openingRange } from '../../../../shared/domain/report-period';
 import { dateInZone } from '../../../../shared/domain/time';
 import { addDays, addMonths } from '../../../../shared/domain/wallclock';
 import { call } from '../../../app/api';
@@ -36,14 +37,8 @@ function presets(today: string): Array<{ label: string; range: Range }> {
 export function ReportsPage() {
   const me = useSession((s) => s.me);
   const clinic = useSession((s) => s.clinic);
-  const today = dateInZone(new Date(), clinic?.timeZone ?? 'UTC');
-  const quick = presets(today);
-  const [range, setRange] = useState<Range>(quick[0]!.range);
-  const [draft, setDraft] = useState<Range>(range);
-  const form = useFormSubmit();
   const allowed = me ? roleHas(me.user.role, 'schedule.reports') : false;
-  const report = useLoad(() => (allowed ? call('appointments.report', range) : Promise.resolve(null)), `${range.from}|${range.to}|${allowed}`);
-  const settings = useLoad(() => (allowed ? call('scheduleSettings.get', {}) : Promise.resolve(null)), `settings|${allowed}`);
+  const span = useLoad(() => (allowed ? call('scheduleReports.get', {}) : Promise.resolve(null)), `report-span|${allowed}`);
 
   if (!me) return null;
   if (!allowed) {
@@ -53,6 +48,20 @@ export function ReportsPage() {
       </Alert>
     );
   }
+  const today = dateInZone(new Date(), clinic?.timeZone ?? 'UTC');
+  if (span.loading && !span.data) return <Loading label="Counting appointments…" />;
+  // Without the span (it could not be read), the last 3 months.
+  return <Reports today={today} opening={openingRange(today, span.data)} />;
+}
+
+function Reports({ today, opening }: { today: string; opening: Range }) {
+  const clinic = useSession((s) => s.clinic);
+  const quick = presets(today);
+  const [range, setRange] = useState<Range>(opening);
+  const [draft, setDraft] = useState<Range>(range);
+  const form = useFormSubmit();
+  const report = useLoad(() => call('appointments.report', range), `${range.from}|${range.to}`);
+  const settings = useLoad(() => call('scheduleSettings.get', {}), 'settings');
   const order = clinic?.dateOrder ?? 'MDY';
   const long = (d: string) => formatLongDate(new Date(`${d}T12:00:00Z`), 'UTC', order);
 
@@ -95,6 +104,7 @@ export function ReportsPage() {
 
       <p className="reports-period">
         <BarChart3 size={18} aria-hidden="true" /> {long(range.from)} to {long(range.to)}
+        {range === opening && !quick.some((p) => p.range.from === opening.from && p.range.to === opening.to) && <span className="muted small"> · the latest period with appointments</span>}
       </p>
       <LoadError error={report.error} onRetry={report.reload} title="The report could not be made" />
       {!data && report.loading && <Loading label="Counting appointments…" />}

@@ -132,7 +132,7 @@ function AddFields({ frame, onClose, onAdded, waiting }: Omit<AddProps, 'open'> 
       <fieldset className="waitlist-fieldset" aria-describedby="waitlist-providers-hint">
         <legend>Preferred providers</legend>
         <p className="field-hint" id="waitlist-providers-hint">
-          Tick none for any provider{type ? ` who sees ${type.name.toLowerCase()} appointments` : ''}.
+          Check none for any provider{type ? ` who sees ${type.name.toLowerCase()} appointments` : ''}.
         </p>
         {providers.length === 0 ? (
           <p className="muted">No provider can be booked for this type of appointment.</p>
@@ -153,7 +153,7 @@ function AddFields({ frame, onClose, onAdded, waiting }: Omit<AddProps, 'open'> 
       <fieldset className="waitlist-fieldset" aria-describedby="waitlist-days-hint">
         <legend>Days that suit</legend>
         <p className="field-hint" id="waitlist-days-hint">
-          Tick none for any day.
+          Check none for any day.
         </p>
         <div className="waitlist-choices">
           {BOOKABLE_DAYS.map((w) => (

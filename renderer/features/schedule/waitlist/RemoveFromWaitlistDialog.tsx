@@ -42,7 +42,7 @@ function ConfirmRemove({ entry, onClose, onRemoved }: { entry: WaitlistEntry; on
         <strong>{entry.patient.name}</strong> will no longer be offered a {entry.typeName.toLowerCase()} appointment when a time frees up. Do this when they no longer need one
         or have found a time elsewhere.
       </p>
-      <p className="muted small">If they need to wait again later, add them again; they will start at the back of the queue.</p>
+      <p className="muted small">If they need to wait again later, add them again; they will start at the end of the list.</p>
       {failure && <Alert>{failure}</Alert>}
       <div className="form-actions">
         <Button variant="danger" busy={busy} onClick={() => void remove()}>

@@ -90,7 +90,7 @@ export function SettingsForm({ loaded, onSaved }: { loaded: BackupSettings; onSa
           hint={
             <>
               A USB drive or a shared folder on another computer, e.g. <code>E:\Keel backups</code> or <code>/media/usb/keel</code>. Every backup is also written there, so one broken or stolen
-              computer cannot lose the clinic’s data. Leave empty for none.
+              computer cannot lose the clinic’s data. It must already be there: plug the drive in before saving (Keel never creates this folder, so a drive that is not connected is never mistaken for a folder on this computer). Leave empty for none.
             </>
           }
           autoComplete="off"

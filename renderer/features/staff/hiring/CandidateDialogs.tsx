@@ -247,7 +247,7 @@ function HireForm({ candidate, position, onClose, onHired }: Omit<HireDialogProp
           placeholder={value.payType === 'hourly' ? '23.50' : '52000'}
           autoComplete="off"
         />
-        <FieldFrame label="Colour on the roster" error={form.errors.colour}>
+        <FieldFrame label="Color on the roster" error={form.errors.colour}>
           {({ id, describedBy, invalid }) => (
             <input id={id} type="color" className="hiring-colour" value={value.colour} onChange={(e) => set('colour', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
           )}

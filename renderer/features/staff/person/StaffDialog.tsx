@@ -104,7 +104,7 @@ function StaffForm({ person, onClose, onSaved }: Omit<Props, 'open'>) {
           error={form.errors.payType}
         />
         <TextField label={value.payType === 'hourly' ? 'Rate per hour ($)' : 'Salary per year ($)'} inputMode="decimal" value={value.rate} onChange={(v) => set('rate', v)} error={form.errors.payRateCents} placeholder={value.payType === 'hourly' ? '23.50' : '72000'} />
-        <FieldFrame label="Calendar colour" error={form.errors.colour}>
+        <FieldFrame label="Calendar color" error={form.errors.colour}>
           {({ id }) => <input id={id} type="color" className="colour-input" value={value.colour} onChange={(e) => set('colour', e.target.value)} />}
         </FieldFrame>
         <SelectField

@@ -186,7 +186,7 @@ function RosterSummary({ week }: { week: RosterWeek }) {
       </span>
       {week.totals.costCents !== null && (
         <span>
-          <strong>{formatCents(week.totals.costCents)}</strong> labour cost
+          <strong>{formatCents(week.totals.costCents)}</strong> labor cost
         </span>
       )}
       <span className={week.warnings.length > 0 ? 'summary-warn' : undefined}>
