@@ -1,6 +1,6 @@
 import type { Appointment } from '../../../../shared/contract/appointment-types';
 import type { DateOrder } from '../../../../shared/contract/types';
-import { formatLongDate, localeFor } from '../../../../shared/domain/format';
+import { localeFor } from '../../../../shared/domain/format';
 import { WEEKDAYS } from '../../../../shared/domain/time';
 import { addDays, mondayOf } from '../../../../shared/domain/wallclock';
 
@@ -29,6 +29,8 @@ export function MonthView({ month, today, order, appointments, closedWeekdays, o
   for (let week = start; week.slice(0, 7) <= month; week = addDays(week, 7)) weeks.push(Array.from({ length: 7 }, (_, i) => addDays(week, i)));
   const busiest = Math.max(1, ...[...counts.values()].map((c) => c.total));
   const title = new Intl.DateTimeFormat(localeFor(order), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${first}T12:00:00Z`));
+  const part = (day: string, option: 'weekday' | 'month') => new Intl.DateTimeFormat(localeFor(order), { [option]: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  const dayName = (day: string) => `${part(day, 'weekday')}, ${part(day, 'month')}`;
   return (
     <table className="month" aria-label={`Appointments in ${title}`}>
       <thead>
@@ -49,17 +51,26 @@ export function MonthView({ month, today, order, appointments, closedWeekdays, o
               const closed = closedWeekdays.includes(i + 1);
               return (
                 <td key={day} className={[inMonth ? '' : 'month-other', day === today ? 'month-today' : '', closed ? 'month-closed' : ''].filter(Boolean).join(' ')}>
-                  <button type="button" className="month-day" onClick={() => onDay(day)} aria-label={`${formatLongDate(new Date(`${day}T12:00:00Z`), 'UTC', order)}: ${c ? `${c.total} appointments` : closed ? 'closed' : 'no appointments'}. Open the day.`}>
-                    <span className="month-date">{Number(day.slice(8, 10))}</span>
+                  {/* Named by what it shows, with the rest of the sentence for screen readers only. */}
+                  <button type="button" className="month-day" onClick={() => onDay(day)}>
+                    <span className="month-date">
+                      <span className="sr-only">{`${dayName(day)} `}</span>
+                      {Number(day.slice(8, 10))}
+                      <span className="sr-only">: </span>
+                    </span>
                     {c ? (
                       <>
-                        <span className="month-count">{c.total}</span>
+                        <span className="month-count">
+                          {c.total}
+                          <span className="sr-only">{` appointment${c.total === 1 ? '' : 's'}.`}</span>
+                        </span>
                         <span className="month-bar" style={{ width: `${Math.round((c.total / busiest) * 100)}%` }} aria-hidden="true" />
-                        {c.noShow > 0 && <span className="month-noshow">{c.noShow} no-show</span>}
+                        {c.noShow > 0 && <span className="month-noshow">{` ${c.noShow} no-show.`}</span>}
                       </>
                     ) : (
-                      <span className="month-none">{closed ? 'Closed' : ''}</span>
+                      <span className="month-none">{closed ? 'Closed.' : <span className="sr-only">No appointments.</span>}</span>
                     )}
+                    <span className="sr-only"> Open the day.</span>
                   </button>
                 </td>
               );

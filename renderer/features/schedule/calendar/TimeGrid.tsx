@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Appointment } from '../../../../shared/contract/appointment-types';
 import type { DateOrder } from '../../../../shared/contract/types';
 import { STATUS_LABELS } from '../../../../shared/domain/appointments';
@@ -36,6 +36,8 @@ export interface GridColumn {
 
 export interface TimeGridProps {
   label: string;
+  /** The narrowest a column may get before the grid scrolls sideways, in rem: rooms and a week fit the window; many providers scroll. */
+  minColumnRem?: number;
   columns: readonly GridColumn[];
   hours: [number, number];
   slotMinutes: number;
@@ -79,6 +81,27 @@ export function TimeGrid(props: TimeGridProps) {
   const gridId = useId();
   const nowMinute = (date: string) => minuteOfDay(now, date);
   const days = useMemo(() => columns.map((c) => columnDay(c, order)), [columns, order]);
+  const minColumn = `${props.minColumnRem ?? 9.5}rem`;
+  // A day no one works and nothing is booked gets half a column: the working days get the width.
+  const template = columns.map((c, i) => (c.working && c.working.length === 0 && c.appointments.length === 0 && days[i]?.timeOff.length === 0 ? 'minmax(4.5rem, 0.5fr)' : `minmax(${minColumn}, 1fr)`)).join(' ');
+  // How wide a column is, so one-line blocks in narrow columns drop the time (the row says it) and shorten the first name rather than cut the surname.
+  const [columnWidth, setColumnWidth] = useState(0);
+  // Measured before each paint (the columns change with the data and the view, not only with the window), so the blocks never show a cut name first.
+  const measureColumns = useCallback(() => {
+    const el = scroller.current;
+    if (el) setColumnWidth(Math.floor(Math.max(0, ...[...el.querySelectorAll('.cal-col')].map((c) => c.getBoundingClientRect().width))));
+  }, []);
+  useLayoutEffect(measureColumns);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(measureColumns);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [measureColumns]);
+  const narrow = columnWidth > 0 && columnWidth < NARROW_COLUMN_PX;
+  // Characters of a bold 0.8rem name that fit a one-line block of a given width beside the status mark (and the time, in a wide column): about 8 px each.
+  const nameChars = useCallback((blockWidth: number) => Math.max(6, Math.floor((blockWidth - 32 - (narrow ? 0 : 64)) / 8)), [narrow]);
 
   /** Book a stretch, or say why it cannot be booked (a manager books over what allows an override). */
   function choose(index: number, from: number, to: number | null) {
@@ -99,6 +122,23 @@ export function TimeGrid(props: TimeGridProps) {
     el.scrollTop = Math.max(0, (minute - dayStart) * PX_PER_MINUTE);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the day or view changes
   }, [columns.length, columns[0]?.date, dayStart]);
+
+  // The grid takes the rest of the window, so the page itself does not scroll and what is below it (the legend) stays in view.
+  const [windowHeight, setWindowHeight] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const onResize = () => setWindowHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const box = el.getBoundingClientRect();
+    const page = el.closest('main');
+    // What sits under the grid on the page: the legend, the gaps, the page's bottom padding.
+    const below = page ? page.getBoundingClientRect().bottom - box.bottom : 0;
+    el.style.maxHeight = `${Math.max(256, windowHeight - (box.top + window.scrollY) - below)}px`;
+  });
 
   // Keep the keyboard cursor in view, clear of the sticky column names and times.
   useEffect(() => {
@@ -152,21 +192,26 @@ export function TimeGrid(props: TimeGridProps) {
 
   return (
     <div className="cal-scroller" ref={scroller}>
-      <div className="cal-grid" style={{ gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(9.5rem, 1fr))` }}>
-        <div className="cal-corner" aria-hidden="true" />
-        {columns.map((column, index) => {
-          const reason = days[index] ? columnReason(days[index]) : null;
-          return (
-            <div key={column.key} className={reason && !reason.overridable ? 'cal-head cal-head-blocked' : 'cal-head'} role="columnheader">
-              <span className="cal-head-name">
-                {column.colour && <span className="swatch" style={{ background: column.colour }} aria-hidden="true" />}
-                {column.label}
-              </span>
-              {column.sublabel && <span className="cal-head-sub">{column.sublabel}</span>}
-              {reason && <span className={`cal-head-reason cal-head-reason-${reason.kind}`}>{reason.overridable ? capitalised(reason.reason) : `Not bookable: ${reason.reason}`}</span>}
-            </div>
-          );
-        })}
+      <div className={narrow ? 'cal-grid cal-grid-narrow' : 'cal-grid'} style={{ gridTemplateColumns: `4.5rem ${template}` }}>
+        {/* The column names, a row of a table of their own (the grid below is one keyboard widget, not a table). */}
+        <div className="cal-head-table" role="table" aria-label={`Columns of ${props.label}`}>
+          <div className="cal-head-row" role="row">
+            <div className="cal-corner" aria-hidden="true" />
+            {columns.map((column, index) => {
+              const reason = days[index] ? columnReason(days[index]) : null;
+              return (
+                <div key={column.key} className={reason && !reason.overridable ? 'cal-head cal-head-blocked' : 'cal-head'} role="columnheader">
+                  <span className="cal-head-name">
+                    {column.colour && <span className="swatch" style={{ background: column.colour }} aria-hidden="true" />}
+                    {column.label}
+                  </span>
+                  {column.sublabel && <span className="cal-head-sub">{column.sublabel}</span>}
+                  {reason && <span className={`cal-head-reason cal-head-reason-${reason.kind}`}>{reason.overridable ? capitalised(reason.short) : `Not bookable: ${reason.short}`}</span>}
+                </div>
+              );
+            })}
+          </div>
+        </div>
         <div className="cal-times" style={{ height }} aria-hidden="true">
           {Array.from({ length: hours[1] - hours[0] }, (_, i) => (
             <span key={i} className="cal-time" style={{ top: i * 60 * PX_PER_MINUTE }}>
@@ -176,7 +221,7 @@ export function TimeGrid(props: TimeGridProps) {
         </div>
         <div
           className="cal-body"
-          style={{ gridColumn: `2 / span ${columns.length}`, gridTemplateColumns: `repeat(${columns.length}, minmax(9.5rem, 1fr))`, height }}
+          style={{ gridColumn: `2 / span ${columns.length}`, gridTemplateColumns: template, height }}
           tabIndex={0}
           role="application"
           aria-roledescription="schedule grid"
@@ -197,6 +242,8 @@ export function TimeGrid(props: TimeGridProps) {
               order={order}
               now={now}
               nowInstant={props.nowInstant}
+              nameChars={columnWidth > 0 ? nameChars : UNMEASURED}
+              columnWidth={columnWidth}
               canMove={props.canMove}
               onOpen={props.onOpen}
               onNudge={(a, minutes, columns_) => {
@@ -298,6 +345,10 @@ interface ColumnProps {
   order: DateOrder;
   now: WallTime;
   nowInstant: number;
+  /** How many characters of a name a one-line block can show; a longer name shows the first name's initial. */
+  nameChars: (blockWidth: number) => number;
+  /** The column's width in pixels, once measured. */
+  columnWidth: number;
   canMove: (a: Appointment) => boolean;
   onOpen: (a: Appointment) => void;
   /** Alt+arrows on an appointment: move it by minutes and columns. */
@@ -315,6 +366,21 @@ interface ColumnProps {
   cursorId: string;
   /** A whole-day reason no one may book over (a lapsed credential): the column is hatched. */
   blockedAllDay: boolean;
+}
+
+const UNMEASURED = () => Number.POSITIVE_INFINITY;
+
+/** Below this a column is narrow: one-line blocks leave out the time and may shorten the first name. */
+const NARROW_COLUMN_PX = 200;
+
+/** "Hernández-Søren, C." for "Hernández-Søren, Carlos" when the whole name does not fit: the surname is what the desk looks for. */
+function shortName(name: string, chars: number): string {
+  if (name.length <= chars) return name;
+  const comma = name.indexOf(', ');
+  if (comma < 0) return name;
+  const first = name.slice(comma + 2).trim();
+  const initial = `${name.slice(0, comma)}, ${first.charAt(0)}.`;
+  return initial.length <= chars ? initial : name.slice(0, comma);
 }
 
 /** Gaps in [from, to) not covered by the given spans, as minutes of the day. */
@@ -408,6 +474,9 @@ const Column = memo(function Column(p: ColumnProps) {
         const movable = p.canMove(a);
         const waited = a.status === 'arrived' && a.arrivedAt ? Math.max(0, Math.round((p.nowInstant - Date.parse(a.arrivedAt)) / 60_000)) : null;
         const startTime = formatWallTime(a.start.slice(11), order);
+        const short = e - s < 25;
+        // Side by side with others, a block has its share of the column.
+        const shownName = short ? shortName(a.patient.name, p.nameChars(p.columnWidth / count)) : a.patient.name;
         // Each part carries its own trailing space: no separate text nodes between them (a thousand blocks' worth).
         return (
           // A focusable block rather than a <button>: a button centres its content and lays out as a flex box, which a thousand of cost.
@@ -415,18 +484,27 @@ const Column = memo(function Column(p: ColumnProps) {
             key={a.id}
             role="button"
             tabIndex={0}
-            className={`cal-appt cal-status-${a.status}${e - s < 25 ? ' cal-appt-short' : ''}`}
+            className={`cal-appt cal-status-${a.status}${short ? ' cal-appt-short' : ''}`}
             style={{ top: top(s), height: Math.max(14, (e - s) * PX_PER_MINUTE - 2), left: `${(lane / count) * 100}%`, right: `${((count - lane - 1) / count) * 100}%`, borderLeftColor: a.colour }}
             draggable={movable}
             aria-keyshortcuts={movable ? 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight' : undefined}
             data-appointment={a.id}
-            aria-label={`${startTime} to ${formatWallTime(a.end.slice(11), order)}, ${a.patient.name}, ${a.typeName}, ${STATUS_LABELS[a.status]}${a.roomName ? `, ${a.roomName}` : ''}`}
           >
-            <span className="cal-appt-time">{`${startTime} `}</span>
-            <span className="cal-appt-name">{`${a.patient.name} `}</span>
+            {/* Named by its own text (what is seen is what is said), the end time and room for screen readers only; the status mark is drawn by CSS. */}
+            <span className="cal-appt-time">{startTime}</span>
+            <span className="sr-only">{` to ${formatWallTime(a.end.slice(11), order)},`}</span>
+            {shownName === a.patient.name ? (
+              <span className="cal-appt-name">{` ${a.patient.name} `}</span>
+            ) : (
+              <>
+                <span className="cal-appt-name" aria-hidden="true">{` ${shownName} `}</span>
+                <span className="sr-only">{` ${a.patient.name} `}</span>
+              </>
+            )}
             <span className="cal-appt-type">{a.typeName}</span>
+            <span className="cal-appt-status">{` ${STATUS_LABELS[a.status]}`}</span>
             {waited !== null && <span className={waited > 30 ? 'cal-wait cal-wait-long' : 'cal-wait'}>{` waiting ${waited} min`}</span>}
-            {a.status !== 'booked' && a.status !== 'confirmed' && <span className="cal-appt-status">{` ${STATUS_LABELS[a.status]}`}</span>}
+            {a.roomName && <span className="sr-only">{`, ${a.roomName}`}</span>}
           </div>
         );
       })}
