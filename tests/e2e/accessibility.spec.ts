@@ -31,7 +31,7 @@ interface El {
   querySelector(selector: string): El | null;
 }
 declare const document: { documentElement: El; querySelectorAll(selector: string): Iterable<El> };
-declare function getComputedStyle(el: El): { display: string; paddingRight: string };
+declare function getComputedStyle(el: El): { display: string; paddingRight: string; backgroundColor: string; borderTopStyle: string };
 
 let demo: KeelServer;
 test.beforeAll(async () => {
@@ -229,3 +229,17 @@ for (const viewport of [
     await page.context().close();
   });
 }
+
+test('on the calendar a color means an appointment type, never a person: provider rings and type bars never coincide', async ({ browser }) => {
+  const page = await signedIn(browser, 'reception', 'keel-demo-reception');
+  const where = await places(page);
+  const frame = await apiValue<{ providers: Array<{ fullName: string; colour: string }>; types: Array<{ colour: string }> }>(page, 'schedule.frame', { from: where.day, to: where.day });
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const apart = (a: string, b: string) => Math.hypot(...rgb(a).map((v, i) => v - rgb(b)[i]!));
+  for (const p of frame.providers) for (const t of frame.types) expect(apart(p.colour, t.colour), `${p.fullName} ${p.colour} against type ${t.colour}`).toBeGreaterThan(60);
+  await open(page, `#/schedule/calendar/day/${where.day}`);
+  // The person's mark is a hollow ring; the blocks' bars are solid.
+  const ring = page.getByRole('columnheader').first().locator('.swatch');
+  expect(await ring.evaluate((el) => [getComputedStyle(el as never).backgroundColor, getComputedStyle(el as never).borderTopStyle])).toEqual(['rgba(0, 0, 0, 0)', 'solid']);
+  await page.context().close();
+});

@@ -1,5 +1,5 @@
 import { CalendarPlus, ChevronLeft, ChevronRight, ListFilter, Search, Undo2 } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Appointment, ScheduleFrame, WaitlistOffer } from '../../../../shared/contract/appointment-types';
 import { APPOINTMENT_STATUSES, STATUS_LABELS } from '../../../../shared/domain/appointments';
 import { credentialReason, type Unbookable } from '../../../../shared/domain/bookability';
@@ -20,7 +20,7 @@ import { BookingDialog, type BookingDraft } from './BookingDialog';
 import { CalendarLegend } from './Legend';
 import { MonthView } from './MonthView';
 import { NextSlotDialog } from './NextSlotDialog';
-import { TimeGrid, type GridColumn } from './TimeGrid';
+import { TimeGrid, type GridColumn, type TimeGridHandle } from './TimeGrid';
 import './calendar.css';
 
 type View = 'day' | 'week' | 'month';
@@ -90,6 +90,22 @@ export function CalendarPage({ route }: { route: string }) {
   const [pendingMove, setPendingMove] = useState<{ a: Appointment; changes: MoveChanges } | null>(null);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'info'; text: string; undo?: () => Promise<unknown>; offers?: WaitlistOffer[] } | null>(null);
   const focusId = useRef<string | null>(null);
+  const grid = useRef<TimeGridHandle>(null);
+  // Where the keyboard was when a dialog opened, to go back there when it closes (the grid's slot, or the button).
+  const returnTo = useRef<Element | null>(null);
+  const dialogOpen = booking !== null || opened !== null || finding;
+  useLayoutEffect(() => {
+    // A layout effect runs before the dialog's own effect moves the focus into it.
+    if (dialogOpen) {
+      returnTo.current ??= document.activeElement;
+      return;
+    }
+    const back = returnTo.current;
+    returnTo.current = null;
+    if (!back) return;
+    if (back.classList.contains('cal-body')) grid.current?.focusSlot();
+    else if (back instanceof HTMLElement && back.isConnected) back.focus();
+  }, [dialogOpen]);
   const canBook = me ? roleHas(me.user.role, 'schedule.manage') : false;
   const canOverride = me ? roleHas(me.user.role, 'schedule.override') : false;
   const reload = useCallback(() => setRefresh((n) => n + 1), []);
@@ -115,6 +131,10 @@ export function CalendarPage({ route }: { route: string }) {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && undo && !typing) {
         event.preventDefault();
         void runUndo(undo);
+      } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && event.key.toLowerCase() === 'g' && grid.current) {
+        // From anywhere on the calendar to the grid, instead of a long way of Tabs.
+        event.preventDefault();
+        grid.current.focusSlot();
       } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && event.key.toLowerCase() === 'n' && canBook && frameLoad.data) {
         event.preventDefault();
         setBooking({ providerId: filters.providerId || frameLoad.data.providers[0]?.id || '', roomId: null, date: place.view === 'day' ? place.date : today, start: clockOf(Math.min(1425, Math.ceil((minuteOfDay(now, today) + 1) / 15) * 15)) });
@@ -330,6 +350,7 @@ export function CalendarPage({ route }: { route: string }) {
       )}
       {frame && all && place.view !== 'month' && columns.length > 0 && (
         <TimeGrid
+          handle={grid}
           label={place.view === 'day' ? `${title}, ${place.by === 'rooms' ? 'by room' : 'by provider'}` : `${weekProvider?.fullName ?? ''}, ${title}`}
           columns={columns}
           minColumnRem={place.view === 'week' || place.by === 'rooms' ? 5.5 : 9.5}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type RefObject, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Appointment } from '../../../../shared/contract/appointment-types';
 import type { DateOrder } from '../../../../shared/contract/types';
 import { STATUS_LABELS } from '../../../../shared/domain/appointments';
@@ -34,7 +34,14 @@ export interface GridColumn {
   appointments: readonly Appointment[];
 }
 
+/** What the calendar asks of the grid: take the keyboard focus, on the slot last chosen. */
+export interface TimeGridHandle {
+  focusSlot: () => void;
+}
+
 export interface TimeGridProps {
+  /** Filled with the grid's handle (the G shortcut, and focus back after a dialog). */
+  handle?: RefObject<TimeGridHandle | null>;
   label: string;
   /** The narrowest a column may get before the grid scrolls sideways, in rem: rooms and a week fit the window; many providers scroll. */
   minColumnRem?: number;
@@ -78,6 +85,12 @@ export function TimeGrid(props: TimeGridProps) {
   const [selecting, setSelecting] = useState<{ column: number; from: number; to: number } | null>(null);
   const grab = useRef<{ id: string; offset: number; minutes: number } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  // The slot last chosen, kept while a dialog has the focus, to come back to.
+  const lastCursor = useRef<Cursor | null>(null);
+  useEffect(() => {
+    if (cursor) lastCursor.current = cursor;
+  }, [cursor]);
   const gridId = useId();
   const nowMinute = (date: string) => minuteOfDay(now, date);
   const days = useMemo(() => columns.map((c) => columnDay(c, order)), [columns, order]);
@@ -160,9 +173,22 @@ export function TimeGrid(props: TimeGridProps) {
     return dayStart + (event.clientY - rect.top) / PX_PER_MINUTE;
   };
 
+  /** Where the cursor starts: the slot last chosen (within the columns shown), or now in the first column. */
+  const startCursor = (): Cursor => {
+    const last = lastCursor.current;
+    if (last) return { column: Math.min(last.column, columns.length - 1), minute: Math.max(dayStart, Math.min(dayEnd - slotMinutes, last.minute)) };
+    return { column: 0, minute: snapToSlot(Math.max(dayStart, Math.min(dayEnd - slotMinutes, columns[0] ? nowMinute(columns[0].date) : dayStart)), slotMinutes) };
+  };
+  useImperativeHandle(props.handle, () => ({
+    focusSlot: () => {
+      body.current?.focus();
+      setCursor(startCursor());
+    },
+  }));
+
   function keyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.target !== event.currentTarget) return;
-    const c = cursor ?? { column: 0, minute: snapToSlot(Math.max(dayStart, Math.min(dayEnd - slotMinutes, columns[0] ? nowMinute(columns[0].date) : dayStart)), slotMinutes) };
+    const c = cursor ?? startCursor();
     const move = (next: Cursor) => {
       event.preventDefault();
       setCursor({ column: Math.max(0, Math.min(columns.length - 1, next.column)), minute: Math.max(dayStart, Math.min(dayEnd - slotMinutes, next.minute)) });
@@ -202,7 +228,7 @@ export function TimeGrid(props: TimeGridProps) {
               return (
                 <div key={column.key} className={reason && !reason.overridable ? 'cal-head cal-head-blocked' : 'cal-head'} role="columnheader">
                   <span className="cal-head-name">
-                    {column.colour && <span className="swatch" style={{ background: column.colour }} aria-hidden="true" />}
+                    {column.colour && <span className="swatch cal-person-ring" style={{ borderColor: column.colour }} aria-hidden="true" />}
                     {column.label}
                   </span>
                   {column.sublabel && <span className="cal-head-sub">{column.sublabel}</span>}
@@ -220,16 +246,22 @@ export function TimeGrid(props: TimeGridProps) {
           ))}
         </div>
         <div
+          ref={body}
           className="cal-body"
           style={{ gridColumn: `2 / span ${columns.length}`, gridTemplateColumns: template, height }}
           tabIndex={0}
           role="application"
           aria-roledescription="schedule grid"
           aria-label={`${props.label}. Arrow keys choose a time and column, Enter books it or opens the appointment there.`}
+          aria-keyshortcuts="G"
           aria-activedescendant={cursor ? `${gridId}-cursor` : undefined}
           aria-describedby={`${gridId}-cursor-text`}
           onKeyDown={keyDown}
           onBlur={() => setCursor(null)}
+          onFocus={(event) => {
+            // From the keyboard (Tab, the G shortcut), the cursor shows and says where it is; a click chooses its own slot.
+            if (event.target === event.currentTarget && !cursor && event.currentTarget.matches(':focus-visible')) setCursor(startCursor());
+          }}
         >
           {columns.map((column, index) => (
             <Column
