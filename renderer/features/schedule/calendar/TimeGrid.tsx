@@ -96,23 +96,26 @@ export function TimeGrid(props: TimeGridProps) {
   const days = useMemo(() => columns.map((c) => columnDay(c, order)), [columns, order]);
   const minColumn = `${props.minColumnRem ?? 9.5}rem`;
   // A day no one works and nothing is booked gets half a column: the working days get the width.
-  const template = columns.map((c, i) => (c.working && c.working.length === 0 && c.appointments.length === 0 && days[i]?.timeOff.length === 0 ? 'minmax(4.5rem, 0.5fr)' : `minmax(${minColumn}, 1fr)`)).join(' ');
-  // How wide a column is, so one-line blocks in narrow columns drop the time (the row says it) and shorten the first name rather than cut the surname.
-  const [columnWidth, setColumnWidth] = useState(0);
-  // Measured before each paint (the columns change with the data and the view, not only with the window), so the blocks never show a cut name first.
-  const measureColumns = useCallback(() => {
-    const el = scroller.current;
-    if (el) setColumnWidth(Math.floor(Math.max(0, ...[...el.querySelectorAll('.cal-col')].map((c) => c.getBoundingClientRect().width))));
-  }, []);
-  useLayoutEffect(measureColumns);
+  const slim = columns.map((c, i) => Boolean(c.working && c.working.length === 0 && c.appointments.length === 0 && days[i]?.timeOff.length === 0));
+  const template = slim.map((thin) => (thin ? 'minmax(4.5rem, 0.5fr)' : `minmax(${minColumn}, 1fr)`)).join(' ');
+  // How wide a full column is, so one-line blocks in narrow columns drop the time (the row says it) and shorten the first name rather
+  // than cut the surname. Worked out from the grid's width (kept from the last grid shown, or the page's), not measured column by
+  // column: a second render of a thousand blocks before the first paint is what a busy day cannot afford.
+  const [gridWidth, setGridWidth] = useState(() => knownGridWidth || roundWidth((document.getElementById('main') ?? document.body).clientWidth - 60));
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const observer = new ResizeObserver(measureColumns);
+    const observer = new ResizeObserver(() => {
+      knownGridWidth = roundWidth(el.clientWidth);
+      // Near enough is kept: a scroll bar or the first guess a little off does not lay out a thousand blocks again.
+      setGridWidth((before) => (Math.abs(before - knownGridWidth) < 32 ? before : knownGridWidth));
+    });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [measureColumns]);
-  const narrow = columnWidth > 0 && columnWidth < NARROW_COLUMN_PX;
+  }, []);
+  const fullColumns = slim.reduce((n, thin) => n + (thin ? 0.5 : 1), 0);
+  const columnWidth = Math.max((props.minColumnRem ?? 9.5) * 16, (gridWidth - 72) / Math.max(1, fullColumns));
+  const narrow = columnWidth < NARROW_COLUMN_PX;
   // Characters of a bold 0.8rem name that fit a one-line block of a given width beside the status mark (and the time, in a wide column): about 8 px each.
   const nameChars = useCallback((blockWidth: number) => Math.max(6, Math.floor((blockWidth - 32 - (narrow ? 0 : 64)) / 8)), [narrow]);
 
@@ -274,7 +277,7 @@ export function TimeGrid(props: TimeGridProps) {
               order={order}
               now={now}
               nowInstant={props.nowInstant}
-              nameChars={columnWidth > 0 ? nameChars : UNMEASURED}
+              nameChars={nameChars}
               columnWidth={columnWidth}
               canMove={props.canMove}
               onOpen={props.onOpen}
@@ -400,7 +403,10 @@ interface ColumnProps {
   blockedAllDay: boolean;
 }
 
-const UNMEASURED = () => Number.POSITIVE_INFINITY;
+/** The width of the last grid shown, so the next one starts right (switching day or view keeps the window's width). */
+let knownGridWidth = 0;
+/** Widths in steps of 8 px. */
+const roundWidth = (px: number) => Math.floor(px / 8) * 8;
 
 /** Below this a column is narrow: one-line blocks leave out the time and may shorten the first name. */
 const NARROW_COLUMN_PX = 200;
@@ -524,19 +530,19 @@ const Column = memo(function Column(p: ColumnProps) {
           >
             {/* Named by its own text (what is seen is what is said), the end time and room for screen readers only; the status mark is drawn by CSS. */}
             <span className="cal-appt-time">{startTime}</span>
-            <span className="sr-only">{` to ${formatWallTime(a.end.slice(11), order)},`}</span>
+            <span className="cal-said">{` to ${formatWallTime(a.end.slice(11), order)},`}</span>
             {shownName === a.patient.name ? (
               <span className="cal-appt-name">{` ${a.patient.name} `}</span>
             ) : (
               <>
                 <span className="cal-appt-name" aria-hidden="true">{` ${shownName} `}</span>
-                <span className="sr-only">{` ${a.patient.name} `}</span>
+                <span className="cal-said">{` ${a.patient.name} `}</span>
               </>
             )}
             <span className="cal-appt-type">{a.typeName}</span>
             <span className="cal-appt-status">{` ${STATUS_LABELS[a.status]}`}</span>
             {waited !== null && <span className={waited > 30 ? 'cal-wait cal-wait-long' : 'cal-wait'}>{` waiting ${waited} min`}</span>}
-            {a.roomName && <span className="sr-only">{`, ${a.roomName}`}</span>}
+            {a.roomName && <span className="cal-said">{`, ${a.roomName}`}</span>}
           </div>
         );
       })}
