@@ -9,7 +9,7 @@ export function CalendarLegend({ types }: { types: readonly AppointmentType[] })
   const shown = types.filter((t) => t.active);
   return (
     <div className="cal-legend">
-      <ul className="cal-legend-list" aria-label="Status marks">
+      <ul className="cal-legend-list" aria-label="What the marks on the blocks mean">
         {APPOINTMENT_STATUSES.map((status) => (
           <li key={status} className={`cal-legend-status cal-status-${status}`}>
             {STATUS_LABELS[status]}
@@ -19,7 +19,7 @@ export function CalendarLegend({ types }: { types: readonly AppointmentType[] })
       {shown.length > 0 && (
         <details className="cal-legend-types">
           <summary>Type colors</summary>
-          <ul className="cal-legend-list" aria-label="Appointment types by the color of their bar">
+          <ul className="cal-legend-list" aria-label="What the bar colors on the blocks mean">
             {shown.map((t) => (
               <li key={t.id} className="cal-legend-type" style={{ borderLeftColor: t.colour }}>
                 {t.name}

@@ -65,10 +65,18 @@ export function MonthView({ month, today, order, appointments, closedWeekdays, o
                           <span className="sr-only">{` appointment${c.total === 1 ? '' : 's'}.`}</span>
                         </span>
                         <span className="month-bar" style={{ width: `${Math.round((c.total / busiest) * 100)}%` }} aria-hidden="true" />
-                        {c.noShow > 0 && <span className="month-noshow">{` ${c.noShow} no-show.`}</span>}
+                        {c.noShow > 0 && (
+                          <span className="month-noshow">
+                            {` ${c.noShow} no-show`}
+                            <span className="sr-only">.</span>
+                          </span>
+                        )}
                       </>
                     ) : (
-                      <span className="month-none">{closed ? 'Closed.' : <span className="sr-only">No appointments.</span>}</span>
+                      <span className="month-none">
+                        {closed ? 'Closed' : <span className="sr-only">No appointments</span>}
+                        <span className="sr-only">.</span>
+                      </span>
                     )}
                     <span className="sr-only"> Open the day.</span>
                   </button>

@@ -116,8 +116,8 @@ export function TimeGrid(props: TimeGridProps) {
   const fullColumns = slim.reduce((n, thin) => n + (thin ? 0.5 : 1), 0);
   const columnWidth = Math.max((props.minColumnRem ?? 9.5) * 16, (gridWidth - 72) / Math.max(1, fullColumns));
   const narrow = columnWidth < NARROW_COLUMN_PX;
-  // Characters of a bold 0.8rem name that fit a one-line block of a given width beside the status mark (and the time, in a wide column): about 8 px each.
-  const nameChars = useCallback((blockWidth: number) => Math.max(6, Math.floor((blockWidth - 32 - (narrow ? 0 : 64)) / 8)), [narrow]);
+  // Characters of a bold 0.8rem name that fit a one-line block of a given width beside the status mark (and the time, in a wide column): up to 8.6 px each.
+  const nameChars = useCallback((blockWidth: number) => Math.max(6, Math.floor((blockWidth - 34 - (narrow ? 0 : 64)) / 8.6)), [narrow]);
 
   /** Book a stretch, or say why it cannot be booked (a manager books over what allows an override). */
   function choose(index: number, from: number, to: number | null) {
