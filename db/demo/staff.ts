@@ -13,7 +13,8 @@ import type { DemoRandom } from './random';
 
 const FIRST = ['Amara', 'Ben', 'Carmen', 'Dmitri', 'Elif', 'Farah', 'Gabriel', 'Hana', 'Ifeoma', 'Jae-won', 'Kai', 'Leila', 'Mateo', 'Nadia', 'Omar', 'Priyanka', 'Quinn', 'Rosa', 'Siddharth', 'Thi', 'Uma', 'Viktor', 'Wen', 'Ximena', 'Yusuf', 'Zara', 'Aoife', 'Bongani', 'Chloé', 'Diego'];
 const LAST = ['Abara', 'Bergström', 'Castillo', 'Dubois', 'Eriksen', 'Fernández', 'Goldberg', 'Haddad', 'Ito', 'Jovanović', 'Kowalski', 'Lindqvist', 'Mensah', 'Nguyễn', 'O’Connor', 'Patel', 'Quispe', 'Rossi', 'Sato', 'Tanaka', 'Umarov', 'Varga', 'Wójcik', 'Xu', 'Yilmaz', 'Zhou'];
-const COLOURS = ['#2b6cb0', '#2f855a', '#b7791f', '#c53030', '#6b46c1', '#0987a0', '#d53f8c', '#4a5568', '#dd6b20', '#38a169'];
+/** Staff colours kept clear of the appointment types' (appointments.ts): on the calendar a colour means a type, never a person. */
+const COLOURS = ['#d53f8c', '#744210', '#1e90ff', '#6b7a1f', '#9f7aea', '#006400', '#ff8c00', '#8b008b', '#000080', '#822727'];
 
 /** What the appointment seeder needs to know about a bookable provider. */
 export interface DemoProvider {

@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { Lock, LogOut, UserCircle } from 'lucide-react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Lock, LogOut, PanelLeftClose, PanelLeftOpen, UserCircle } from 'lucide-react';
 import { roleHas } from '../../shared/domain/permissions';
 import { ROLE_LABELS } from '../../shared/domain/permissions';
 import { AccountPage } from '../features/account/AccountPage';
@@ -27,8 +27,34 @@ function Page({ route, section }: { route: string; section: Section | undefined 
   return <UpcomingSection section={section} />;
 }
 
+const NARROW = '(max-width: 1199px)';
+const SIDEBAR_KEY = 'keel.sidebar';
+
+/**
+ * Whether the sidebar shows only its icons: the person's own choice on this
+ * computer, or else folded on a narrow window (1024 px) and open on a wide one.
+ */
+function useSidebarFolded(): [boolean, () => void] {
+  const [choice, setChoice] = useState<string | null>(() => localStorage.getItem(SIDEBAR_KEY));
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW);
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  const folded = choice === null ? narrow : choice === 'folded';
+  const toggle = () => {
+    const next = folded ? 'open' : 'folded';
+    localStorage.setItem(SIDEBAR_KEY, next);
+    setChoice(next);
+  };
+  return [folded, toggle];
+}
+
 /** The frame around every screen: navigation, who is signed in, lock and sign out. */
 export function Shell() {
+  const [folded, toggleSidebar] = useSidebarFolded();
   const me = useSession((s) => s.me)!;
   const clinicName = useSession((s) => s.clinicName);
   const route = useRoute();
@@ -37,7 +63,7 @@ export function Shell() {
   const title = route.startsWith('/account') ? 'My account' : (section?.label ?? 'Not found');
 
   return (
-    <div className="shell">
+    <div className={folded ? 'shell shell-folded' : 'shell'}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -57,19 +83,24 @@ export function Shell() {
                   href={`#${s.path}`}
                   className={current ? 'nav-link nav-current' : 'nav-link'}
                   aria-current={current ? 'page' : undefined}
+                  title={folded ? s.label : undefined}
                   onClick={(e) => {
                     e.preventDefault();
                     navigate(s.path);
                   }}
                 >
                   <Icon size={18} aria-hidden="true" />
-                  <span>{s.label}</span>
+                  <span className="nav-label">{s.label}</span>
                   {s.upcoming && <span className="nav-soon">soon</span>}
                 </a>
               </li>
             );
           })}
         </ul>
+        <button type="button" className="nav-link sidebar-fold" title={folded ? 'Show the section names' : 'Fold the sidebar to its icons'} onClick={toggleSidebar}>
+          {folded ? <PanelLeftOpen size={18} aria-hidden="true" /> : <PanelLeftClose size={18} aria-hidden="true" />}
+          <span className="nav-label">{folded ? 'Unfold the sidebar' : 'Fold the sidebar'}</span>
+        </button>
       </nav>
       <div className="main-column">
         <header className="topbar">

@@ -1,7 +1,7 @@
 import type { DateOrder } from '../contract/types';
 import { formatDate, formatWallTime } from './format';
 import { flagOn, type CredentialStanding } from './roster';
-import { CREDENTIAL_LABELS, TIME_OFF_LABELS, type TimeOffKind } from './staff';
+import { CREDENTIAL_LABELS, TIME_OFF_LABELS, type CredentialKind, type TimeOffKind } from './staff';
 
 /**
  * Why a stretch of a calendar column cannot be booked, in the words the
@@ -17,6 +17,8 @@ export interface Unbookable {
   kind: UnbookableKind;
   /** Lower-case, to follow "not bookable: " ("DEA registration expired 12/05/2026"). */
   reason: string;
+  /** As short as a narrow column header can hold ("DEA expired 12/05"). */
+  short: string;
   /** True when a manager may book over it with an override reason. */
   overridable: boolean;
 }
@@ -40,6 +42,8 @@ export interface ColumnDay {
   order: DateOrder;
 }
 
+const SHORT_CREDENTIAL: Record<CredentialKind, string> = { licence: 'License', dea: 'DEA', board_cert: 'Board cert.', cpr_bls: 'CPR/BLS', osha_bbp: 'OSHA', hipaa: 'HIPAA', other: 'Credential' };
+
 const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const spanText = ([s, e]: MinuteSpan, order: DateOrder) => `${formatWallTime(clock(s), order)}–${formatWallTime(clock(Math.min(e, 1439)), order)}`;
 const overlapsSpan = (a: MinuteSpan, from: number, to: number) => a[0] < to && from < a[1];
@@ -48,17 +52,24 @@ const overlapsSpan = (a: MinuteSpan, from: number, to: number) => a[0] < to && f
  * A clinic closure day (a holiday): no one is booked, and no override lifts it
  * (the booking service refuses it too). Its name is shown on the day itself.
  */
-export const CLOSURE_REASON: Unbookable = { kind: 'closure', reason: 'the clinic is closed that day', overridable: false };
+export const CLOSURE_REASON: Unbookable = { kind: 'closure', reason: 'the clinic is closed that day', short: 'clinic closed', overridable: false };
 
 /** The whole-day reason of a provider's credentials on a date: the first one missing or expired, with its date. */
 export function credentialReason(standing: CredentialStanding | null | undefined, date: string, order: DateOrder): Unbookable | null {
   const flag = flagOn(standing ?? undefined, date);
   if (!flag) return null;
   const missing = flag.missing[0];
-  if (missing) return { kind: 'credential', reason: `${CREDENTIAL_LABELS[missing]} missing`, overridable: false };
+  if (missing) return { kind: 'credential', reason: `${CREDENTIAL_LABELS[missing]} missing`, short: `${SHORT_CREDENTIAL[missing]} missing`, overridable: false };
   const kind = flag.expired[0]!;
   const expiresOn = standing?.expiries.find((e) => e.kind === kind)?.expiresOn;
-  return { kind: 'credential', reason: `${CREDENTIAL_LABELS[kind]} expired${expiresOn ? ` ${formatDate(expiresOn, order)}` : ''}`, overridable: false };
+  const on = expiresOn ? formatDate(expiresOn, order) : '';
+  return {
+    kind: 'credential',
+    reason: `${CREDENTIAL_LABELS[kind]} expired${on ? ` ${on}` : ''}`,
+    // Without the year: the column is that week's.
+    short: `${SHORT_CREDENTIAL[kind]} expired${on ? ` ${order === 'YMD' ? on.slice(5) : on.slice(0, 5)}` : ''}`,
+    overridable: false,
+  };
 }
 
 /** The reason the stretch [from, to) of a column's day cannot be booked, most binding first; null when it can be. */
@@ -68,15 +79,17 @@ export function whyNotBookable(day: ColumnDay, from: number, to: number): Unbook
   const off = day.timeOff.find((t) => overlapsSpan(t.span, from, to));
   if (off) {
     const label = TIME_OFF_LABELS[off.kind as TimeOffKind]?.toLowerCase() ?? 'time off';
-    return { kind: 'time_off', reason: `on approved time off${label === 'other' || label === 'time off' ? '' : ` (${label})`}`, overridable: true };
+    const reason = `on approved time off${label === 'other' || label === 'time off' ? '' : ` (${label})`}`;
+    return { kind: 'time_off', reason, short: reason, overridable: true };
   }
   if (day.working) {
     if (day.working.some(([s, e]) => s <= from && to <= e)) return null;
     const hours = day.working.length ? ` (works ${day.working.map((w) => spanText(w, day.order)).join(', ')})` : ' this day';
-    return { kind: 'not_working', reason: `not working${day.working.length ? ' then' : ''}${hours}`, overridable: true };
+    return { kind: 'not_working', reason: `not working${day.working.length ? ' then' : ''}${hours}`, short: 'not working', overridable: true };
   }
   if (day.open && day.open[0] <= from && to <= day.open[1]) return null;
-  return { kind: 'clinic_closed', reason: day.open ? `the clinic is closed then (open ${spanText(day.open, day.order)})` : 'the clinic is closed this day', overridable: true };
+  const reason = day.open ? `the clinic is closed then (open ${spanText(day.open, day.order)})` : 'the clinic is closed this day';
+  return { kind: 'clinic_closed', reason, short: 'clinic closed', overridable: true };
 }
 
 /** A reason for the whole column, shown under its name: whole-day reasons, or no working time at all. */
@@ -86,9 +99,9 @@ export function columnReason(day: ColumnDay): Unbookable | null {
   if (day.working && day.working.length === 0) {
     const off = day.timeOff[0];
     if (off) return whyNotBookable({ ...day, working: [] }, off.span[0], off.span[0] + 1);
-    return { kind: 'not_working', reason: 'not working this day', overridable: true };
+    return { kind: 'not_working', reason: 'not working this day', short: 'not working this day', overridable: true };
   }
-  if (!day.working && !day.open) return { kind: 'clinic_closed', reason: 'the clinic is closed this day', overridable: true };
+  if (!day.working && !day.open) return { kind: 'clinic_closed', reason: 'the clinic is closed this day', short: 'clinic closed', overridable: true };
   return null;
 }
 

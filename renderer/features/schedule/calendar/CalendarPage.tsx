@@ -1,5 +1,5 @@
-import { CalendarPlus, ChevronLeft, ChevronRight, Search, Undo2 } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CalendarPlus, ChevronLeft, ChevronRight, ListFilter, Search, Undo2 } from 'lucide-react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Appointment, WaitlistOffer } from '../../../../shared/contract/appointment-types';
 import { APPOINTMENT_STATUSES, STATUS_LABELS } from '../../../../shared/domain/appointments';
 import { closedMessage } from '../../../../shared/domain/closures';
@@ -20,9 +20,10 @@ import { SeriesMoveDialog, type ChangeOutcome, type MoveChanges, type Scope } fr
 import { buildColumns, NO_FILTERS, pathOf, placeOf, rangeOf, type Filters, type Place } from './calendar-view';
 import { BookingForBanner, stopBookingFor, useBookingFor } from '../booking-for';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
+import { CalendarLegend } from './Legend';
 import { MonthView } from './MonthView';
 import { NextSlotDialog } from './NextSlotDialog';
-import { TimeGrid } from './TimeGrid';
+import { TimeGrid, type TimeGridHandle } from './TimeGrid';
 import { WaitlistOffers } from './WaitlistOffers';
 import './calendar.css';
 
@@ -42,6 +43,8 @@ export function CalendarPage({ route }: { route: string }) {
   const place = placeOf(route, today);
   const { from, to } = rangeOf(place);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = [filters.providerId, filters.roomId, filters.typeId, filters.status].filter(Boolean).length;
   const [refresh, setRefresh] = useState(0);
   const frameLoad = useLoad(() => call('schedule.frame', { from, to }), `${from}|${to}|${refresh}`);
   const listLoad = useLoad(() => call('appointments.list', { from, to, includeCancelled: filters.status === 'cancelled' }), `${from}|${to}|${refresh}|${filters.status === 'cancelled'}`);
@@ -55,6 +58,22 @@ export function CalendarPage({ route }: { route: string }) {
   const [pendingMove, setPendingMove] = useState<{ a: Appointment; changes: MoveChanges } | null>(null);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'info'; text: string; undo?: () => Promise<unknown> } | null>(null);
   const focusId = useRef<string | null>(null);
+  const grid = useRef<TimeGridHandle>(null);
+  // Where the keyboard was when a dialog opened, to go back there when it closes (the grid's slot, or the button).
+  const returnTo = useRef<Element | null>(null);
+  const dialogOpen = booking !== null || opened !== null || finding;
+  useLayoutEffect(() => {
+    // A layout effect runs before the dialog's own effect moves the focus into it.
+    if (dialogOpen) {
+      returnTo.current ??= document.activeElement;
+      return;
+    }
+    const back = returnTo.current;
+    returnTo.current = null;
+    if (!back) return;
+    if (back.classList.contains('cal-body')) grid.current?.focusSlot();
+    else if (back instanceof HTMLElement && back.isConnected) back.focus();
+  }, [dialogOpen]);
   const canBook = me ? roleHas(me.user.role, 'schedule.manage') : false;
   const canOverride = me ? roleHas(me.user.role, 'schedule.override') : false;
   const reload = useCallback(() => setRefresh((n) => n + 1), []);
@@ -80,6 +99,10 @@ export function CalendarPage({ route }: { route: string }) {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && undo && !typing) {
         event.preventDefault();
         void runUndo(undo);
+      } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && event.key.toLowerCase() === 'g' && grid.current) {
+        // From anywhere on the calendar to the grid, instead of a long way of Tabs.
+        event.preventDefault();
+        grid.current.focusSlot();
       } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && event.key.toLowerCase() === 'n' && canBook && frameLoad.data) {
         event.preventDefault();
         setBooking({ providerId: filters.providerId || frameLoad.data.providers[0]?.id || '', roomId: null, date: place.view === 'day' ? place.date : today, start: clockOf(Math.min(1425, Math.ceil((minuteOfDay(now, today) + 1) / 15) * 15)) });
@@ -145,6 +168,13 @@ export function CalendarPage({ route }: { route: string }) {
       : place.view === 'week'
         ? `Week of ${formatDayShort(mondayOf(place.date), order)}, ${place.date.slice(0, 4)}`
         : new Intl.DateTimeFormat(localeFor(order), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${place.date.slice(0, 7)}-01T12:00:00Z`));
+  // For a narrow window: the date field beside it already says the year.
+  const shortTitle =
+    place.view === 'day'
+      ? formatDayShort(place.date, order)
+      : place.view === 'week'
+        ? `Week of ${new Intl.DateTimeFormat(localeFor(order), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${mondayOf(place.date)}T12:00:00Z`))}`
+        : new Intl.DateTimeFormat(localeFor(order), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${place.date.slice(0, 7)}-01T12:00:00Z`));
 
   const weekProvider = place.view === 'week' ? (frame?.providers.find((p) => p.id === place.by) ?? frame?.providers.find((p) => p.id === frame.myStaffId) ?? frame?.providers[0]) : undefined;
   const columns = frame && clinic && place.view !== 'month' ? buildColumns(place, frame, shown, clinic.openingHours, filters, weekProvider?.id, order) : [];
@@ -172,51 +202,69 @@ export function CalendarPage({ route }: { route: string }) {
           </Button>
           <Button variant="ghost" className="icon-only" aria-label={`Previous ${place.view}`} onClick={() => step(-1)} icon={<ChevronLeft size={18} aria-hidden="true" />} />
           <Button variant="ghost" className="icon-only" aria-label={`Next ${place.view}`} onClick={() => step(1)} icon={<ChevronRight size={18} aria-hidden="true" />} />
-          <h2 className="cal-title" aria-live="polite">
-            {title}
+          <h2 className={`cal-title cal-title-${place.view}`} aria-live="polite">
+            <span className="cal-title-long">{title}</span>
+            <span className="cal-title-short">{shortTitle}</span>
           </h2>
           <DateField label="Go to date" hideLabel compact className="cal-date" value={place.date} onChange={(date) => date && go({ date })} required />
         </div>
         <div className="cal-views" role="group" aria-label="View">
-          {(['day', 'week', 'month'] as const).map((v) => (
-            <button key={v} type="button" className={place.view === v ? 'seg seg-on' : 'seg'} aria-pressed={place.view === v} onClick={() => go({ view: v, by: v === 'day' ? '' : v === 'week' ? (weekProvider?.id ?? frame?.myStaffId ?? '') : '' })}>
-              {v === 'day' ? 'Day' : v === 'week' ? 'Week' : 'Month'}
-            </button>
-          ))}
-          {place.view === 'day' && (
-            <>
-              <span className="seg-gap" />
-              <button type="button" className={place.by !== 'rooms' ? 'seg seg-on' : 'seg'} aria-pressed={place.by !== 'rooms'} onClick={() => go({ by: '' })}>
-                Providers
+          {/* Day by provider, day by room, a provider's week, the month: one choice, so the toolbar keeps to one row. */}
+          {(
+            [
+              ['day', '', 'Day'],
+              ['day', 'rooms', 'Rooms'],
+              ['week', weekProvider?.id ?? frame?.myStaffId ?? '', 'Week'],
+              ['month', '', 'Month'],
+            ] as const
+          ).map(([v, by, text]) => {
+            const on = place.view === v && (v !== 'day' || (by === 'rooms') === (place.by === 'rooms'));
+            return (
+              <button key={text} type="button" className={on ? 'seg seg-on' : 'seg'} aria-pressed={on} title={text === 'Day' ? 'The day, a column per provider' : text === 'Rooms' ? 'The day, a column per room' : undefined} onClick={() => go({ view: v, by })}>
+                {text}
               </button>
-              <button type="button" className={place.by === 'rooms' ? 'seg seg-on' : 'seg'} aria-pressed={place.by === 'rooms'} onClick={() => go({ by: 'rooms' })}>
-                Rooms
-              </button>
-            </>
+            );
+          })}
+          {place.view === 'week' && frame && (
+            <span className="cal-week-provider">
+              <FilterSelect label="Provider" value={weekProvider?.id ?? ''} onChange={(v) => go({ by: v })} options={frame.providers.map((p) => [p.id, p.fullName])} />
+            </span>
           )}
         </div>
+        <Button
+          className="cal-filter-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="cal-filters"
+          aria-label={`Filters${activeFilters > 0 ? `, ${activeFilters} on` : ''}`}
+          onClick={() => setFiltersOpen(!filtersOpen)}
+          icon={<ListFilter size={16} aria-hidden="true" />}
+        >
+          <span className="cal-roomy-only">Filters</span>
+          {activeFilters > 0 ? ` (${activeFilters})` : ''}
+        </Button>
         <div className="cal-actions">
-          <Button onClick={() => setFinding(true)} disabled={!frame} icon={<Search size={16} aria-hidden="true" />}>
-            Next open slot
+          <Button onClick={() => setFinding(true)} disabled={!frame} icon={<Search size={16} aria-hidden="true" />} aria-label="Next open slot" title="Next open slot">
+            <span className="cal-wide-only">Next open slot</span>
           </Button>
           {canBook && (
             <Button
               variant="primary"
               disabled={!frame}
+              aria-label="New appointment"
+              aria-keyshortcuts="N"
+              title="New appointment (N)"
               icon={<CalendarPlus size={16} aria-hidden="true" />}
               onClick={() => frame && setBooking({ providerId: filters.providerId || weekProvider?.id || frame.providers[0]?.id || '', roomId: null, date: place.view === 'month' ? today : place.view === 'week' ? today : place.date, start: clockOf(Math.max(8 * 60, Math.ceil((minuteOfDay(now, today) + 1) / 15) * 15)) })}
             >
-              New appointment
+              New<span className="cal-wide-only"> appointment</span>
             </Button>
           )}
         </div>
       </div>
 
       {frame && (
-        <div className="cal-filters" role="group" aria-label="Filters">
-          {place.view === 'week' ? (
-            <FilterSelect label="Provider" value={weekProvider?.id ?? ''} onChange={(v) => go({ by: v })} options={frame.providers.map((p) => [p.id, p.fullName])} />
-          ) : (
+        <div id="cal-filters" className="cal-filters" role="group" aria-label="Filters" hidden={!filtersOpen}>
+          {place.view !== 'week' && (
             <FilterSelect label="Provider" value={filters.providerId} onChange={(v) => setFilters({ ...filters, providerId: v })} all="All providers" options={frame.providers.map((p) => [p.id, p.fullName])} />
           )}
           <FilterSelect label="Room" value={filters.roomId} onChange={(v) => setFilters({ ...filters, roomId: v })} all="All rooms" options={frame.rooms.map((r) => [r.id, r.name])} />
@@ -227,15 +275,6 @@ export function CalendarPage({ route }: { route: string }) {
               Clear filters
             </Button>
           )}
-          <span className="cal-counts" aria-live="polite">
-            {all && (
-              <>
-                {counted.length} appointment{counted.length === 1 ? '' : 's'}
-                {counts.arrived ? ` · ${counts.arrived} waiting` : ''}
-                {counts.in_room ? ` · ${counts.in_room} in a room` : ''}
-              </>
-            )}
-          </span>
         </div>
       )}
 
@@ -293,8 +332,10 @@ export function CalendarPage({ route }: { route: string }) {
       )}
       {frame && all && place.view !== 'month' && columns.length > 0 && (
         <TimeGrid
+          handle={grid}
           label={place.view === 'day' ? `${title}, ${place.by === 'rooms' ? 'by room' : 'by provider'}` : `${weekProvider?.fullName ?? ''}, ${title}`}
           columns={columns}
+          minColumnRem={place.view === 'week' || place.by === 'rooms' ? 5.5 : 9.5}
           hours={hours}
           slotMinutes={clinic?.slotMinutes ?? 15}
           order={order}
@@ -337,10 +378,26 @@ export function CalendarPage({ route }: { route: string }) {
           }}
         />
       )}
-      {canBook && place.view !== 'month' && (
-        <p className="small muted cal-help">
-          Click or drag over free time to book · drag an appointment to move it · keyboard: Tab to the grid, arrows choose a slot, Enter books or opens · N new appointment · Ctrl+Z undoes the last change
-        </p>
+      {frame && all && (
+        <div className="cal-footer">
+          <span className="cal-counts" aria-live="polite">
+            {counted.length} appointment{counted.length === 1 ? '' : 's'}
+            {counts.arrived ? ` · ${counts.arrived} waiting` : ''}
+            {counts.in_room ? ` · ${counts.in_room} in a room` : ''}
+          </span>
+          {place.view !== 'month' && <CalendarLegend types={frame.types} />}
+          {place.view !== 'month' && (
+            <p className="small muted cal-help" id="cal-keys">
+              <kbd>G</kbd> goes to the grid · arrows choose a slot · <kbd>Enter</kbd> {canBook ? 'books or opens' : 'opens'}
+              {canBook && (
+                <>
+                  {' '}
+                  · <kbd>N</kbd> new · <kbd>Alt</kbd>+arrows move · <kbd>Ctrl+Z</kbd> undo
+                </>
+              )}
+            </p>
+          )}
+        </div>
       )}
 
       {booking && frame && (
@@ -410,7 +467,7 @@ export function CalendarPage({ route }: { route: string }) {
 function FilterSelect({ label, value, onChange, options, all }: { label: string; value: string; onChange: (value: string) => void; options: Array<[string, string]>; all?: string }) {
   return (
     <label>
-      {label}{' '}
+      <span className="cal-filter-label">{label}</span>{' '}
       <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
         {all && <option value="">{all}</option>}
         {options.map(([v, text]) => (

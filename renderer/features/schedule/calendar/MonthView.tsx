@@ -1,6 +1,6 @@
 import type { Appointment } from '../../../../shared/contract/appointment-types';
 import type { DateOrder } from '../../../../shared/contract/types';
-import { formatLongDate, localeFor } from '../../../../shared/domain/format';
+import { localeFor } from '../../../../shared/domain/format';
 import { WEEKDAYS } from '../../../../shared/domain/time';
 import { addDays, mondayOf } from '../../../../shared/domain/wallclock';
 
@@ -31,6 +31,8 @@ export function MonthView({ month, today, order, appointments, closedWeekdays, c
   for (let week = start; week.slice(0, 7) <= month; week = addDays(week, 7)) weeks.push(Array.from({ length: 7 }, (_, i) => addDays(week, i)));
   const busiest = Math.max(1, ...[...counts.values()].map((c) => c.total));
   const title = new Intl.DateTimeFormat(localeFor(order), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${first}T12:00:00Z`));
+  const part = (day: string, option: 'weekday' | 'month') => new Intl.DateTimeFormat(localeFor(order), { [option]: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  const dayName = (day: string) => `${part(day, 'weekday')}, ${part(day, 'month')}`;
   return (
     <table className="month" aria-label={`Appointments in ${title}`}>
       <thead>
@@ -53,18 +55,40 @@ export function MonthView({ month, today, order, appointments, closedWeekdays, c
               const closedText = closure ? `Closed: ${closure}` : 'Closed';
               return (
                 <td key={day} className={[inMonth ? '' : 'month-other', day === today ? 'month-today' : '', closed ? 'month-closed' : '', closure !== undefined ? 'month-closure' : ''].filter(Boolean).join(' ')}>
-                  <button type="button" className="month-day" onClick={() => onDay(day)} aria-label={`${formatLongDate(new Date(`${day}T12:00:00Z`), 'UTC', order)}: ${closure !== undefined ? `clinic closed${closure ? ` (${closure})` : ''}, ` : ''}${c ? `${c.total} appointments` : closed && closure === undefined ? 'closed' : 'no appointments'}. Open the day.`}>
-                    <span className="month-date">{Number(day.slice(8, 10))}</span>
-                    {closure !== undefined && <span className="month-closure-label">{closedText}</span>}
+                  {/* Named by what it shows, with the rest of the sentence for screen readers only. */}
+                  <button type="button" className="month-day" onClick={() => onDay(day)}>
+                    <span className="month-date">
+                      <span className="sr-only">{`${dayName(day)} `}</span>
+                      {Number(day.slice(8, 10))}
+                      <span className="sr-only">: </span>
+                    </span>
+                    {closure !== undefined && (
+                      <span className="month-closure-label">
+                        {closedText}
+                        <span className="sr-only">.</span>
+                      </span>
+                    )}
                     {c ? (
                       <>
-                        <span className="month-count">{c.total}</span>
+                        <span className="month-count">
+                          {c.total}
+                          <span className="sr-only">{` appointment${c.total === 1 ? '' : 's'}.`}</span>
+                        </span>
                         <span className="month-bar" style={{ width: `${Math.round((c.total / busiest) * 100)}%` }} aria-hidden="true" />
-                        {c.noShow > 0 && <span className="month-noshow">{c.noShow} no-show</span>}
+                        {c.noShow > 0 && (
+                          <span className="month-noshow">
+                            {` ${c.noShow} no-show`}
+                            <span className="sr-only">.</span>
+                          </span>
+                        )}
                       </>
                     ) : (
-                      <span className="month-none">{closed && closure === undefined ? 'Closed' : ''}</span>
+                      <span className="month-none">
+                        {closed && closure === undefined ? 'Closed' : <span className="sr-only">No appointments</span>}
+                        <span className="sr-only">.</span>
+                      </span>
                     )}
+                    <span className="sr-only"> Open the day.</span>
                   </button>
                 </td>
               );

@@ -1,5 +1,4 @@
 import { STATUS_LABELS, type AppointmentStatus } from '../../../../shared/domain/appointments';
-import { Badge } from '../../../ui/Feedback';
 
 const TONES: Record<AppointmentStatus, 'neutral' | 'good' | 'warn' | 'bad' | 'info'> = {
   booked: 'neutral',
@@ -11,7 +10,7 @@ const TONES: Record<AppointmentStatus, 'neutral' | 'good' | 'warn' | 'bad' | 'in
   cancelled: 'bad',
 };
 
-/** An appointment's status in words, coloured the way the calendar colours it. */
+/** An appointment's status in words and in the calendar's mark for it, coloured the way the calendar colours it. */
 export function StatusBadge({ status }: { status: AppointmentStatus }) {
-  return <Badge tone={TONES[status]}>{STATUS_LABELS[status]}</Badge>;
+  return <span className={`badge badge-${TONES[status]} status-badge status-${status}`}>{STATUS_LABELS[status]}</span>;
 }

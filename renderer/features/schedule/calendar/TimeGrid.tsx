@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type RefObject, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Appointment } from '../../../../shared/contract/appointment-types';
 import type { DateOrder } from '../../../../shared/contract/types';
 import { STATUS_LABELS } from '../../../../shared/domain/appointments';
@@ -36,8 +36,17 @@ export interface GridColumn {
   appointments: readonly Appointment[];
 }
 
+/** What the calendar asks of the grid: take the keyboard focus, on the slot last chosen. */
+export interface TimeGridHandle {
+  focusSlot: () => void;
+}
+
 export interface TimeGridProps {
+  /** Filled with the grid's handle (the G shortcut, and focus back after a dialog). */
+  handle?: RefObject<TimeGridHandle | null>;
   label: string;
+  /** The narrowest a column may get before the grid scrolls sideways, in rem: rooms and a week fit the window; many providers scroll. */
+  minColumnRem?: number;
   columns: readonly GridColumn[];
   hours: [number, number];
   slotMinutes: number;
@@ -78,9 +87,39 @@ export function TimeGrid(props: TimeGridProps) {
   const [selecting, setSelecting] = useState<{ column: number; from: number; to: number } | null>(null);
   const grab = useRef<{ id: string; offset: number; minutes: number } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  // The slot last chosen, kept while a dialog has the focus, to come back to.
+  const lastCursor = useRef<Cursor | null>(null);
+  useEffect(() => {
+    if (cursor) lastCursor.current = cursor;
+  }, [cursor]);
   const gridId = useId();
   const nowMinute = (date: string) => minuteOfDay(now, date);
   const days = useMemo(() => columns.map((c) => columnDay(c, order)), [columns, order]);
+  const minColumn = `${props.minColumnRem ?? 9.5}rem`;
+  // A day no one works and nothing is booked gets half a column: the working days get the width.
+  const slim = columns.map((c, i) => Boolean(c.working && c.working.length === 0 && c.appointments.length === 0 && days[i]?.timeOff.length === 0));
+  const template = slim.map((thin) => (thin ? 'minmax(4.5rem, 0.5fr)' : `minmax(${minColumn}, 1fr)`)).join(' ');
+  // How wide a full column is, so one-line blocks in narrow columns drop the time (the row says it) and shorten the first name rather
+  // than cut the surname. Worked out from the grid's width (kept from the last grid shown, or the page's), not measured column by
+  // column: a second render of a thousand blocks before the first paint is what a busy day cannot afford.
+  const [gridWidth, setGridWidth] = useState(() => knownGridWidth || roundWidth((document.getElementById('main') ?? document.body).clientWidth - 60));
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      knownGridWidth = roundWidth(el.clientWidth);
+      // Near enough is kept: a scroll bar or the first guess a little off does not lay out a thousand blocks again.
+      setGridWidth((before) => (Math.abs(before - knownGridWidth) < 32 ? before : knownGridWidth));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const fullColumns = slim.reduce((n, thin) => n + (thin ? 0.5 : 1), 0);
+  const columnWidth = Math.max((props.minColumnRem ?? 9.5) * 16, (gridWidth - 72) / Math.max(1, fullColumns));
+  const narrow = columnWidth < NARROW_COLUMN_PX;
+  // Characters of a bold 0.8rem name that fit a one-line block of a given width beside the status mark (and the time, in a wide column): up to 8.6 px each.
+  const nameChars = useCallback((blockWidth: number) => Math.max(6, Math.floor((blockWidth - 34 - (narrow ? 0 : 64)) / 8.6)), [narrow]);
 
   /** Book a stretch, or say why it cannot be booked (a manager books over what allows an override). */
   function choose(index: number, from: number, to: number | null) {
@@ -102,6 +141,23 @@ export function TimeGrid(props: TimeGridProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the day or view changes
   }, [columns.length, columns[0]?.date, dayStart]);
 
+  // The grid takes the rest of the window, so the page itself does not scroll and what is below it (the legend) stays in view.
+  const [windowHeight, setWindowHeight] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const onResize = () => setWindowHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const box = el.getBoundingClientRect();
+    const page = el.closest('main');
+    // What sits under the grid on the page: the legend, the gaps, the page's bottom padding.
+    const below = page ? page.getBoundingClientRect().bottom - box.bottom : 0;
+    el.style.maxHeight = `${Math.max(256, windowHeight - (box.top + window.scrollY) - below)}px`;
+  });
+
   // Keep the keyboard cursor in view, clear of the sticky column names and times.
   useEffect(() => {
     const el = scroller.current;
@@ -122,9 +178,22 @@ export function TimeGrid(props: TimeGridProps) {
     return dayStart + (event.clientY - rect.top) / PX_PER_MINUTE;
   };
 
+  /** Where the cursor starts: the slot last chosen (within the columns shown), or now in the first column. */
+  const startCursor = (): Cursor => {
+    const last = lastCursor.current;
+    if (last) return { column: Math.min(last.column, columns.length - 1), minute: Math.max(dayStart, Math.min(dayEnd - slotMinutes, last.minute)) };
+    return { column: 0, minute: snapToSlot(Math.max(dayStart, Math.min(dayEnd - slotMinutes, columns[0] ? nowMinute(columns[0].date) : dayStart)), slotMinutes) };
+  };
+  useImperativeHandle(props.handle, () => ({
+    focusSlot: () => {
+      body.current?.focus();
+      setCursor(startCursor());
+    },
+  }));
+
   function keyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.target !== event.currentTarget) return;
-    const c = cursor ?? { column: 0, minute: snapToSlot(Math.max(dayStart, Math.min(dayEnd - slotMinutes, columns[0] ? nowMinute(columns[0].date) : dayStart)), slotMinutes) };
+    const c = cursor ?? startCursor();
     const move = (next: Cursor) => {
       event.preventDefault();
       setCursor({ column: Math.max(0, Math.min(columns.length - 1, next.column)), minute: Math.max(dayStart, Math.min(dayEnd - slotMinutes, next.minute)) });
@@ -154,22 +223,27 @@ export function TimeGrid(props: TimeGridProps) {
 
   return (
     <div className="cal-scroller" ref={scroller}>
-      <div className="cal-grid" style={{ gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(9.5rem, 1fr))` }}>
-        <div className="cal-corner" aria-hidden="true" />
-        {columns.map((column, index) => {
-          const reason = days[index] ? columnReason(days[index]) : null;
-          return (
-            <div key={column.key} className={reason && !reason.overridable ? 'cal-head cal-head-blocked' : 'cal-head'} role="columnheader">
-              <span className="cal-head-name">
-                {column.colour && <span className="swatch" style={{ background: column.colour }} aria-hidden="true" />}
-                {column.label}
-              </span>
-              {column.sublabel && <span className="cal-head-sub">{column.sublabel}</span>}
-              {/* A closure day names itself on the day (its note, and "Closed: …" in a week); the header need not say it again. */}
-              {reason && column.closure === undefined && <span className={`cal-head-reason cal-head-reason-${reason.kind}`}>{reason.overridable ? capitalised(reason.reason) : `Not bookable: ${reason.reason}`}</span>}
-            </div>
-          );
-        })}
+      <div className={narrow ? 'cal-grid cal-grid-narrow' : 'cal-grid'} style={{ gridTemplateColumns: `4.5rem ${template}` }}>
+        {/* The column names, a row of a table of their own (the grid below is one keyboard widget, not a table). */}
+        <div className="cal-head-table" role="table" aria-label={`Columns of ${props.label}`}>
+          <div className="cal-head-row" role="row">
+            <div className="cal-corner" aria-hidden="true" />
+            {columns.map((column, index) => {
+              const reason = days[index] ? columnReason(days[index]) : null;
+              return (
+                <div key={column.key} className={reason && !reason.overridable ? 'cal-head cal-head-blocked' : 'cal-head'} role="columnheader">
+                  <span className="cal-head-name">
+                    {column.colour && <span className="swatch cal-person-ring" style={{ borderColor: column.colour }} aria-hidden="true" />}
+                    {column.label}
+                  </span>
+                  {column.sublabel && <span className="cal-head-sub">{column.sublabel}</span>}
+                  {/* A closure day names itself on the day (its note, and "Closed: …" in a week); the header need not say it again. */}
+                  {reason && column.closure === undefined && <span className={`cal-head-reason cal-head-reason-${reason.kind}`}>{reason.overridable ? capitalised(reason.short) : `Not bookable: ${reason.short}`}</span>}
+                </div>
+              );
+            })}
+          </div>
+        </div>
         <div className="cal-times" style={{ height }} aria-hidden="true">
           {Array.from({ length: hours[1] - hours[0] }, (_, i) => (
             <span key={i} className="cal-time" style={{ top: i * 60 * PX_PER_MINUTE }}>
@@ -178,16 +252,22 @@ export function TimeGrid(props: TimeGridProps) {
           ))}
         </div>
         <div
+          ref={body}
           className="cal-body"
-          style={{ gridColumn: `2 / span ${columns.length}`, gridTemplateColumns: `repeat(${columns.length}, minmax(9.5rem, 1fr))`, height }}
+          style={{ gridColumn: `2 / span ${columns.length}`, gridTemplateColumns: template, height }}
           tabIndex={0}
           role="application"
           aria-roledescription="schedule grid"
           aria-label={`${props.label}. Arrow keys choose a time and column, Enter books it or opens the appointment there.`}
+          aria-keyshortcuts="G"
           aria-activedescendant={cursor ? `${gridId}-cursor` : undefined}
           aria-describedby={`${gridId}-cursor-text`}
           onKeyDown={keyDown}
           onBlur={() => setCursor(null)}
+          onFocus={(event) => {
+            // From the keyboard (Tab, the G shortcut), the cursor shows and says where it is; a click chooses its own slot.
+            if (event.target === event.currentTarget && !cursor && event.currentTarget.matches(':focus-visible')) setCursor(startCursor());
+          }}
         >
           {columns.map((column, index) => (
             <Column
@@ -200,6 +280,8 @@ export function TimeGrid(props: TimeGridProps) {
               order={order}
               now={now}
               nowInstant={props.nowInstant}
+              nameChars={nameChars}
+              columnWidth={columnWidth}
               canMove={props.canMove}
               onOpen={props.onOpen}
               onNudge={(a, minutes, columns_) => {
@@ -302,6 +384,10 @@ interface ColumnProps {
   order: DateOrder;
   now: WallTime;
   nowInstant: number;
+  /** How many characters of a name a one-line block can show; a longer name shows the first name's initial. */
+  nameChars: (blockWidth: number) => number;
+  /** The column's width in pixels, once measured. */
+  columnWidth: number;
   canMove: (a: Appointment) => boolean;
   onOpen: (a: Appointment) => void;
   /** Alt+arrows on an appointment: move it by minutes and columns. */
@@ -319,6 +405,24 @@ interface ColumnProps {
   cursorId: string;
   /** A whole-day reason no one may book over (a lapsed credential): the column is hatched. */
   blockedAllDay: boolean;
+}
+
+/** The width of the last grid shown, so the next one starts right (switching day or view keeps the window's width). */
+let knownGridWidth = 0;
+/** Widths in steps of 8 px. */
+const roundWidth = (px: number) => Math.floor(px / 8) * 8;
+
+/** Below this a column is narrow: one-line blocks leave out the time and may shorten the first name. */
+const NARROW_COLUMN_PX = 200;
+
+/** "Hernández-Søren, C." for "Hernández-Søren, Carlos" when the whole name does not fit: the surname is what the desk looks for. */
+function shortName(name: string, chars: number): string {
+  if (name.length <= chars) return name;
+  const comma = name.indexOf(', ');
+  if (comma < 0) return name;
+  const first = name.slice(comma + 2).trim();
+  const initial = `${name.slice(0, comma)}, ${first.charAt(0)}.`;
+  return initial.length <= chars ? initial : name.slice(0, comma);
 }
 
 /** Gaps in [from, to) not covered by the given spans, as minutes of the day. */
@@ -413,6 +517,9 @@ const Column = memo(function Column(p: ColumnProps) {
         const movable = p.canMove(a);
         const waited = a.status === 'arrived' && a.arrivedAt ? Math.max(0, Math.round((p.nowInstant - Date.parse(a.arrivedAt)) / 60_000)) : null;
         const startTime = formatWallTime(a.start.slice(11), order);
+        const short = e - s < 25;
+        // Side by side with others, a block has its share of the column.
+        const shownName = short ? shortName(a.patient.name, p.nameChars(p.columnWidth / count)) : a.patient.name;
         // Each part carries its own trailing space: no separate text nodes between them (a thousand blocks' worth).
         return (
           // A focusable block rather than a <button>: a button centres its content and lays out as a flex box, which a thousand of cost.
@@ -420,18 +527,27 @@ const Column = memo(function Column(p: ColumnProps) {
             key={a.id}
             role="button"
             tabIndex={0}
-            className={`cal-appt cal-status-${a.status}${e - s < 25 ? ' cal-appt-short' : ''}`}
+            className={`cal-appt cal-status-${a.status}${short ? ' cal-appt-short' : ''}`}
             style={{ top: top(s), height: Math.max(14, (e - s) * PX_PER_MINUTE - 2), left: `${(lane / count) * 100}%`, right: `${((count - lane - 1) / count) * 100}%`, borderLeftColor: a.colour }}
             draggable={movable}
             aria-keyshortcuts={movable ? 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight' : undefined}
             data-appointment={a.id}
-            aria-label={`${startTime} to ${formatWallTime(a.end.slice(11), order)}, ${a.patient.name}, ${a.typeName}, ${STATUS_LABELS[a.status]}${a.roomName ? `, ${a.roomName}` : ''}`}
           >
-            <span className="cal-appt-time">{`${startTime} `}</span>
-            <span className="cal-appt-name">{`${a.patient.name} `}</span>
+            {/* Named by its own text (what is seen is what is said), the end time and room for screen readers only; the status mark is drawn by CSS. */}
+            <span className="cal-appt-time">{startTime}</span>
+            <span className="cal-said">{` to ${formatWallTime(a.end.slice(11), order)},`}</span>
+            {shownName === a.patient.name ? (
+              <span className="cal-appt-name">{` ${a.patient.name} `}</span>
+            ) : (
+              <>
+                <span className="cal-appt-name" aria-hidden="true">{` ${shownName} `}</span>
+                <span className="cal-said">{` ${a.patient.name} `}</span>
+              </>
+            )}
             <span className="cal-appt-type">{a.typeName}</span>
+            <span className="cal-appt-status">{` ${STATUS_LABELS[a.status]}`}</span>
             {waited !== null && <span className={waited > 30 ? 'cal-wait cal-wait-long' : 'cal-wait'}>{` waiting ${waited} min`}</span>}
-            {a.status !== 'booked' && a.status !== 'confirmed' && <span className="cal-appt-status">{` ${STATUS_LABELS[a.status]}`}</span>}
+            {a.roomName && <span className="cal-said">{`, ${a.roomName}`}</span>}
           </div>
         );
       })}

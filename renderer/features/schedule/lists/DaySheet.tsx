@@ -1,11 +1,12 @@
 import type { Appointment, ScheduleFrame } from '../../../../shared/contract/appointment-types';
 import type { DateOrder } from '../../../../shared/contract/types';
-import { STATUS_LABELS, type AppointmentStatus } from '../../../../shared/domain/appointments';
 import { ageOn, formatDate, formatInstant, formatWallTime } from '../../../../shared/domain/format';
 import { datePart, timePart } from '../../../../shared/domain/wallclock';
 import { call } from '../../../app/api';
 import { useLoad } from '../../../app/useLoad';
-import { Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
+import { EmptyState, Loading, LoadError } from '../../../ui/Feedback';
+import { ScrollRegion } from '../../../ui/ScrollRegion';
+import { StatusBadge } from '../calendar/StatusBadge';
 
 export interface SheetContext {
   date: string;
@@ -22,16 +23,6 @@ interface ProviderGroup {
   colour: string | null;
   appointments: Appointment[];
 }
-
-const STATUS_TONES: Record<AppointmentStatus, 'neutral' | 'good' | 'warn' | 'bad' | 'info'> = {
-  booked: 'neutral',
-  confirmed: 'info',
-  arrived: 'good',
-  in_room: 'good',
-  completed: 'neutral',
-  no_show: 'bad',
-  cancelled: 'bad',
-};
 
 /** Providers in the frame's order (then anyone else who has appointments), each with their day in time order. */
 function groupByProvider(list: readonly Appointment[], frame: ScheduleFrame | null): ProviderGroup[] {
@@ -102,9 +93,15 @@ export function DaySheet({ context, providerId, frame }: { context: SheetContext
               {count(g.appointments.length)} · {workingText(frame, g.providerId, date, order)}
             </p>
           </header>
-          <div className="table-wrap">
+          <ScrollRegion label={`Day sheet of ${g.providerName} (scrolls sideways)`}>
             <table className="table lists-table">
               <thead>
+                {/* On paper the head repeats on every page a long day runs to, so a continued page still names the provider. */}
+                <tr className="lists-print-row" aria-hidden="true">
+                  <th colSpan={8}>
+                    Day sheet · {g.providerName} · {dateLabel} · {count(g.appointments.length)} · {workingText(frame, g.providerId, date, order)}
+                  </th>
+                </tr>
                 <tr>
                   <th scope="col">Time</th>
                   <th scope="col">Patient</th>
@@ -119,29 +116,29 @@ export function DaySheet({ context, providerId, frame }: { context: SheetContext
               <tbody>
                 {g.appointments.map((a) => (
                   <tr key={a.id}>
-                    <td className="nowrap lists-time">
-                      {formatWallTime(timePart(a.start), order)}
-                      <span className="muted">–{formatWallTime(timePart(a.end), order)}</span>
+                    <td className="lists-time">
+                      <span className="nowrap">{formatWallTime(timePart(a.start), order)}</span>
+                      <span className="muted nowrap">–{formatWallTime(timePart(a.end), order)}</span>
                     </td>
                     <td className="lists-patient">
                       <strong>{a.patient.name}</strong>
                       <div className="muted small">Record {a.patient.mrn}</div>
                     </td>
-                    <td className="nowrap">
-                      {formatDate(a.patient.dob, order)} <span className="muted small">({ageOn(a.patient.dob, date)})</span>
+                    <td>
+                      <span className="nowrap">{formatDate(a.patient.dob, order)}</span> <span className="muted small nowrap">({ageOn(a.patient.dob, date)})</span>
                     </td>
                     <td className="nowrap">{a.patient.phone || <span className="muted">None on file</span>}</td>
                     <td>{a.typeName}</td>
                     <td>{a.roomName ?? <span className="muted">—</span>}</td>
                     <td className="lists-reason">{a.reason || <span className="muted">—</span>}</td>
                     <td>
-                      <Badge tone={STATUS_TONES[a.status]}>{STATUS_LABELS[a.status]}</Badge>
+                      <StatusBadge status={a.status} />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ))}
     </section>

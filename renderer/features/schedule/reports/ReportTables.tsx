@@ -3,6 +3,7 @@ import type { ScheduleReport } from '../../../../shared/contract/appointment-typ
 import type { DateOrder } from '../../../../shared/contract/types';
 import { formatHoursDecimal, localeFor } from '../../../../shared/domain/format';
 import { addDays, mondayOf } from '../../../../shared/domain/wallclock';
+import { ScrollRegion } from '../../../ui/ScrollRegion';
 
 /** A share as a percentage with one decimal: 0.0421 → "4.2%". */
 const percent = (rate: number, digits = 1) => `${(rate * 100).toFixed(digits)}%`;
@@ -14,7 +15,7 @@ function ReportCard({ id, title, caption, children }: { id: string; title: strin
       <p className="muted reports-caption" id={`${id}-caption`}>
         {caption}
       </p>
-      <div className="table-wrap">{children}</div>
+      <ScrollRegion label={`${title} (scrolls sideways)`}>{children}</ScrollRegion>
     </section>
   );
 }
