@@ -136,7 +136,7 @@ test('the appointment dialog edits type, reason and note with undo; a cancellati
   await expect(reason).toHaveValue('Schedule conflict');
   await dialog.getByRole('button', { name: 'Cancel the appointment' }).click();
   await expect(dialog).toBeHidden();
-  const cancelled = page.getByRole('status').filter({ hasText: `Cancelled ${a.patient.name}’s appointment.` });
+  const cancelled = page.getByRole('status').filter({ hasText: `Canceled ${a.patient.name}’s appointment.` });
   await expect(cancelled).toBeVisible();
   // The waitlist match is an action that stays, with the focus on it.
   const matches = page.getByRole('group', { name: 'Waitlist matches for the freed time' });

@@ -81,7 +81,7 @@ describe('reminder calls', () => {
     valueOf(await keel.call('appointments.cancel', { id: a.id, by: 'patient', reason: 'Feeling better' }, reception.token));
     const before = snapshot(keel, { skipAudit: true });
     const cancelled = errorOf(await record(a.id, 'confirmed'));
-    expect(cancelled).toMatchObject({ code: 'conflict', message: 'This appointment is cancelled; reminder calls are for booked or confirmed appointments.' });
+    expect(cancelled).toMatchObject({ code: 'conflict', message: 'This appointment is canceled; reminder calls are for booked or confirmed appointments.' });
     expect(errorOf(await record('00000000-0000-7000-8000-000000000000', 'called')).code).toBe('not_found');
     const wrong = errorOf(await record(a.id, 'maybe'));
     expect(wrong.code).toBe('invalid_input');

@@ -19,7 +19,7 @@ describe('bookability of calendar slots', () => {
     expect(lapsed).toEqual({ kind: 'credential', reason: 'DEA registration expired 12/05/2026', short: 'DEA expired 12/05', overridable: false });
     expect(whyNotBookable(day({ wholeDay: [lapsed!] }), h(9), h(9, 15))).toBe(lapsed);
     expect(columnReason(day({ wholeDay: [lapsed!] }))).toBe(lapsed);
-    expect(credentialReason({ missing: ['licence'], expiries: [] }, '2026-12-01', 'MDY')).toMatchObject({ reason: 'Licence missing', overridable: false });
+    expect(credentialReason({ missing: ['licence'], expiries: [] }, '2026-12-01', 'MDY')).toMatchObject({ reason: 'License missing', overridable: false });
   });
 
   it('judges a room by the clinic hours, and names a whole column only when all of it is unbookable', () => {

@@ -142,7 +142,7 @@ export function AppointmentDialog({ id, frame, order, zone, onClose, onChanged, 
                 )}
                 {a.cancelReason && (
                   <>
-                    <dt>Cancelled</dt>
+                    <dt>Canceled</dt>
                     <dd>
                       by the {a.cancelledBy}: {a.cancelReason}
                     </dd>

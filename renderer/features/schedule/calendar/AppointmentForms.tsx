@@ -55,7 +55,7 @@ export function CancelForm({ a, onBack, onDone, onDirty }: { a: Appointment; onB
       const late = result.lateCancel ? ' It counts as a late cancellation.' : '';
       const status = a.status === 'confirmed' ? 'confirmed' : 'booked';
       onDone({
-        text: `Cancelled ${result.cancelled === 1 ? `${a.patient.name}’s appointment` : `${result.cancelled} appointments of the series`}.${late}`,
+        text: `Canceled ${result.cancelled === 1 ? `${a.patient.name}’s appointment` : `${result.cancelled} appointments of the series`}.${late}`,
         undo: () => call('appointments.restore', { id: a.id, status }),
         offers: result.offers,
       });
