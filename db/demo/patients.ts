@@ -42,7 +42,8 @@ function phone(random: DemoRandom): string {
 
 /**
  * The demo's patients (600 small, 40,000 large) with a few near-duplicates for
- * the merge screen, and concerns old and new. Calls `progress` as it goes.
+ * the merge screen, and concerns old and new. `userIds` has the manager first.
+ * Calls `progress` as it goes.
  */
 export async function seedDemoPatients(
   db: Kysely<DB>,
@@ -96,16 +97,21 @@ export async function seedDemoPatients(
   const concerns = Math.max(12, Math.round(count / 60));
   for (let i = 0; i < concerns; i++) {
     const id = newId();
-    const category = random.pick(CONCERN_CATEGORIES);
+    // The first open one is always a staff-conduct complaint, so the manager-only handling shows on every demo clinic
+    // (drawn anyway, so the rest of the demo stays as the seed makes it).
+    const drawn = random.pick(CONCERN_CATEGORIES);
+    const category = i === 0 ? 'staff_conduct' : drawn;
     const age = i < 4 ? random.int(1, 45) : random.int(20, 365 * 3);
     const opened = addDays(today, -age);
     const patient = random.chance(0.85) ? random.pick(people).id : null;
-    const owner = random.chance(0.7) ? random.pick(options.userIds) : null;
+    const drawnOwner = random.chance(0.7) ? random.pick(options.userIds) : null;
+    // A complaint about staff is the office manager's (the first account), never the front desk's.
+    const owner = category === 'staff_conduct' && drawnOwner ? options.userIds[0]! : drawnOwner;
     await insertConcern(db, { id, patientId: patient, category, description: random.pick(CONCERN_TEXT[category]!), severity: random.pick(SEVERITIES), ownerId: owner, openedOn: opened, createdBy: 'reception' }, now);
     await addConcernEvent(db, { id: newId(), concernId: id, username: 'reception', status: 'open', note: 'Logged' }, now);
     if (i >= 4) {
       const resolvedOn = addDays(opened, random.int(1, 20));
-      await updateConcern(db, id, { status: 'closed', resolution: 'Apologised and explained; process reviewed with the team.', resolved_on: resolvedOn, closed_on: addDays(resolvedOn, 2) }, now);
+      await updateConcern(db, id, { status: 'closed', resolution: 'Apologized and explained; process reviewed with the team.', resolved_on: resolvedOn, closed_on: addDays(resolvedOn, 2) }, now);
       await addConcernEvent(db, { id: newId(), concernId: id, username: 'manager', status: 'resolved', note: '' }, now);
       await addConcernEvent(db, { id: newId(), concernId: id, username: 'manager', status: 'closed', note: 'Confirmed with the patient' }, now);
     } else if (i === 1) {

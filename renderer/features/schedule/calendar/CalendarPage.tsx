@@ -204,7 +204,9 @@ export function CalendarPage({ route }: { route: string }) {
           <Button variant="ghost" className="icon-only" aria-label={`Next ${place.view}`} onClick={() => step(1)} icon={<ChevronRight size={18} aria-hidden="true" />} />
           <h2 className={`cal-title cal-title-${place.view}`} aria-live="polite">
             <span className="cal-title-long">{title}</span>
-            <span className="cal-title-short">{shortTitle}</span>
+            <span className="cal-title-short" aria-hidden="true">
+              {shortTitle}
+            </span>
           </h2>
           <DateField label="Go to date" hideLabel compact className="cal-date" value={place.date} onChange={(date) => date && go({ date })} required />
         </div>
