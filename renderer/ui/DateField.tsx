@@ -74,6 +74,8 @@ export function DateField({ label, value, onChange, kind = 'day', error, hint, r
     }
     setProblem(null);
     setText(formatDate(read.date, order));
+    // The new date is already what the field shows: when it comes back as `value`, nothing typed since is reset.
+    setShownFor(read.date);
     if (read.date !== value) onChange(read.date);
     return true;
   }

@@ -57,6 +57,7 @@ test('a date typed into Go to date and the day sheet waits for Enter or Tab, and
   await goTo.fill(shortYear(target));
   await goTo.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/day/${target}$`));
+  await expect(page.getByRole('heading', { name: longDate(target) })).toBeVisible();
 
   // Not a date: said in the clinic's format, and the schedule does not move.
   await goTo.fill('13/45');
