@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Concern } from '../../shared/contract/patient-types';
-import { apiValue, expect, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
+import { addDays, apiValue, expect, isoWeekday, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
 
 let demo: KeelServer;
 test.beforeAll(async () => {
@@ -12,6 +12,8 @@ test.afterAll(async () => {
 
 // The computer at the front desk is set to Tokyo; the clinic is in New York.
 test.use({ timezoneId: 'Asia/Tokyo' });
+
+const mondayOf = (date: string) => addDays(date, 1 - isoWeekday(date));
 
 /** The names of Today's cards, top to bottom and left to right. */
 async function cardNames(page: Page): Promise<string[]> {
@@ -79,6 +81,14 @@ test('Today greets by the clinic’s clock, keeps its shape while loading, puts 
   const conduct = (await apiValue<Concern[]>(page, 'concerns.list', { status: 'unresolved', category: 'staff_conduct' })).length;
   expect(conduct, 'the demo has unresolved staff-conduct complaints').toBeGreaterThan(0);
   await expect(page.getByRole('region', { name: /^Open concerns/ })).toContainText('Staff conduct');
+  // Under-coverage lists only what is still ahead this week, not the days gone by.
+  // Today's date as the screen has it (by the page's clock, in the clinic's zone).
+  const today = await page.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()));
+  const gaps = await apiValue<Array<{ date: string }>>(page, 'coverage.gaps', { weekStart: mondayOf(today) });
+  const ahead = gaps.filter((g) => g.date >= today).length;
+  const coverage = page.getByRole('region', { name: /^Under-covered this week/ });
+  if (ahead === 0) await expect(coverage).toContainText('Every coverage rule is met for the rest of this week.');
+  else await expect(coverage.getByRole('listitem')).toHaveCount(ahead);
   await page.setViewportSize({ width: 1366, height: 768 });
   await screenshot(page, 'today-manager-1366');
 });

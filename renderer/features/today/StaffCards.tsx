@@ -185,7 +185,7 @@ export function EquipmentOverdueCard({ today }: { today: string }) {
   );
 }
 
-/** Coverage rules not met this week. */
+/** Coverage rules not met in the rest of this week: a gap already past is nothing the desk can fix now. */
 export function UnderCoveredCard({ today }: { today: string }) {
   const may = useMay();
   const order = useSession((s) => s.clinic?.dateOrder ?? 'MDY');
@@ -196,9 +196,9 @@ export function UnderCoveredCard({ today }: { today: string }) {
         title="Under-covered this week"
         id="card-coverage"
         tone="bad"
-        load={() => call('coverage.gaps', { weekStart: week })}
-        loadKey={`gaps-${week}`}
-        empty="Every coverage rule is met this week."
+        load={async () => (await call('coverage.gaps', { weekStart: week })).filter((g) => g.date >= today)}
+        loadKey={`gaps-${today}`}
+        empty="Every coverage rule is met for the rest of this week."
         link={`/staff/roster/${week}`}
         render={(g) => (
           <>
