@@ -8,6 +8,7 @@
 #   scripts/test-week.sh 2027-02-22       # the week of that Monday
 #   KEEL_WEEK_SUITES=e2e scripts/test-week.sh   # only Playwright (or: vitest; clock: only check the faked clock)
 #   KEEL_WEEK_DAYS="Wed Thu" scripts/test-week.sh  # only some of the days
+#   KEEL_WEEK_E2E="tests/e2e/today.spec.ts" scripts/test-week.sh  # only some browser tests (Playwright arguments)
 #
 # Needs libfaketime (Debian: sudo apt-get install -y faketime) and a built renderer
 # (the e2e global setup builds it when stale).
@@ -76,7 +77,7 @@ for day in $DAYS; do
     log="$LOGS/$date_of_day-$day-$suite.log"
     case "$suite" in
       vitest) npx vitest run -t "^(?!.*($FILE_AGE_TESTS))" >"$log" 2>&1 ;;
-      e2e) npx playwright test >"$log" 2>&1 ;;
+      e2e) npx playwright test ${KEEL_WEEK_E2E:-} >"$log" 2>&1 ;;
       clock) echo "(clock check only)" >"$log" ;;
       *) echo "unknown suite $suite (vitest, e2e or clock)" >&2; exit 2 ;;
     esac

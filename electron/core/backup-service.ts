@@ -35,6 +35,7 @@ type Attempt = NonNullable<BackupStatus['lastAttempt']>;
  */
 export class BackupService {
   #running: BackupStatus['running'] = null;
+  #lastRefusedRestore: BackupStatus['lastRefusedRestore'] = null;
   #timer: NodeJS.Timeout | null = null;
   readonly #app: KeelApp;
 
@@ -84,6 +85,7 @@ export class BackupService {
       secondFolder: settings.secondFolder ? { path: settings.secondFolder, reachable: reachable(settings.secondFolder) } : null,
       lastVerified,
       lastAttempt: attempt,
+      lastRefusedRestore: this.#lastRefusedRestore,
       stale: backupIsStale(lastVerified?.at ?? null, attempt ? !attempt.ok : false, this.#app.now()),
       running: this.#running,
       settings,
@@ -213,6 +215,15 @@ export class BackupService {
    * session ends (people sign in again on the restored data).
    */
   async restore(name: string, destination: 'primary' | 'secondary', by: { userId: string; username: string }): Promise<void> {
+    try {
+      await this.#restore(name, destination, by);
+    } catch (error) {
+      this.#lastRefusedRestore = { at: this.#app.now().toISOString(), name, message: error instanceof Error ? error.message : String(error) };
+      throw error;
+    }
+  }
+
+  async #restore(name: string, destination: 'primary' | 'secondary', by: { userId: string; username: string }): Promise<void> {
     const settings = await this.settings();
     const folder = destination === 'primary' ? this.primaryFolder : settings.secondFolder;
     if (!folder) throw new KeelError('invalid_input', 'There is no second backup folder.');

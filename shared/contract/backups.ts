@@ -40,6 +40,12 @@ export interface BackupStatus {
   lastAttempt: { at: string; ok: boolean; message: string; secondCopy?: 'not-connected' | 'failed' } | null;
   /** Red on Today: nothing verified for 24 hours, or the last attempt failed. */
   stale: boolean;
+  /**
+   * The last restore that was refused since Keel started, and why: the screen that
+   * asked for it reads the reason here if it missed the event (a refusal found in the
+   * first milliseconds can come before the screen listens).
+   */
+  lastRefusedRestore: { at: string; name: string; message: string } | null;
   /** What is under way; a restore also says which step it is on. */
   running: { phase: 'copying' | 'verifying' | 'attachments' | 'restoring'; fraction: number; message?: string } | null;
   settings: BackupSettings;
@@ -95,7 +101,8 @@ export const backupsContract = {
   }),
   'backups.restore': channel({
     input: strictObject({ name: z.string().regex(/^keel-[\w-]+\.db$/, 'Choose a backup from the list'), destination: z.enum(['primary', 'secondary']) }),
-    output: returns<{ started: boolean }>(),
+    /** `at`: when it was asked for, by the main process's clock (a refusal in the status from then on is this restore's). */
+    output: returns<{ started: boolean; at: string }>(),
     access: 'backups.manage',
     audit: 'admin',
     summary: 'Restore a verified backup: the current data is kept as a safety copy, the backup is put in place and Keel reopens on it (everyone signs in again).',

@@ -99,7 +99,7 @@ export function columnReason(day: ColumnDay): Unbookable | null {
   if (day.working && day.working.length === 0) {
     const off = day.timeOff[0];
     if (off) return whyNotBookable({ ...day, working: [] }, off.span[0], off.span[0] + 1);
-    return { kind: 'not_working', reason: 'not working this day', short: 'not working this day', overridable: true };
+    return { kind: 'not_working', reason: 'not working this day', short: 'not working', overridable: true };
   }
   if (!day.working && !day.open) return { kind: 'clinic_closed', reason: 'the clinic is closed this day', short: 'clinic closed', overridable: true };
   return null;

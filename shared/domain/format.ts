@@ -42,6 +42,12 @@ export function formatDayShort(date: string, order: DateOrder): string {
   return new Intl.DateTimeFormat(localeFor(order), { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
 }
 
+/** "Sat 12": the weekday and the day of the month, for a column too narrow for the month. */
+export function formatWeekdayAndDay(date: string, order: DateOrder): string {
+  const weekday = new Intl.DateTimeFormat(localeFor(order), { timeZone: 'UTC', weekday: 'short' }).format(new Date(`${date}T00:00:00Z`));
+  return `${weekday} ${Number(date.slice(8, 10))}`;
+}
+
 /** Money in whole cents as dollars: "$1,234.56". */
 export function formatCents(cents: number): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);

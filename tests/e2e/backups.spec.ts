@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { BackupEntry, BackupStatus } from '../../shared/contract/backups';
 import type { PatientMatch } from '../../shared/contract/patient-types';
 import { PATIENT_EXAMPLE_BLANK } from '../../shared/domain/patient-import';
@@ -237,8 +237,8 @@ test('a second folder that is not there is refused and never created; a drive un
 /** `--bad` of renderer/styles.css (#b3261e), as the browser computes it. */
 const BAD_RED = 'rgb(179, 38, 30)';
 
-test('a backup damaged on disk is refused at restore, and nothing changes', async ({ page }) => {
-  test.setTimeout(120_000);
+/** Restores a backup spoiled after its check and waits for Keel to refuse it, on the page as the manager sees it. */
+async function restoreDamaged(page: Page, lastName: string): Promise<{ refused: Locator; safetyCopies: number }> {
   await signInAsManager(page);
   await settledStatus(page);
   await apiValue(page, 'backups.run', {});
@@ -248,7 +248,7 @@ test('a backup damaged on disk is refused at restore, and nothing changes', asyn
   expect(newest.verified).toBe(true);
   const safetyCopies = listed.filter((b) => b.reason === 'safety').length;
   // A patient registered after the backup: still there if nothing is restored.
-  await apiValue(page, 'patients.create', { details: { ...DETAILS, lastName: 'Refusedsen' }, confirmDuplicate: true });
+  await apiValue(page, 'patients.create', { details: { ...DETAILS, lastName }, confirmDuplicate: true });
   // Someone or something spoils the file after it was verified.
   const file = path.join(newest.folder, newest.name);
   const handle = fs.openSync(file, 'r+');
@@ -267,6 +267,12 @@ test('a backup damaged on disk is refused at restore, and nothing changes', asyn
   await expect(page.getByLabel('Username').or(refused)).toBeVisible({ timeout: 60_000 });
   if (await page.getByLabel('Username').isVisible()) await signIn(page, 'manager', 'keel-demo-manager');
   await expect(refused).toBeVisible();
+  return { refused, safetyCopies };
+}
+
+test('a backup damaged on disk is refused at restore, and nothing changes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { refused, safetyCopies } = await restoreDamaged(page, 'Refusedsen');
   await expect(refused).toContainText('not an SQLite database');
   await expect(refused).toContainText('Nothing was changed');
   await screenshot(page, 'backups-restore-refused');
@@ -274,4 +280,15 @@ test('a backup damaged on disk is refused at restore, and nothing changes', asyn
   expect(after.filter((b) => b.reason === 'safety')).toHaveLength(safetyCopies);
   expect(await apiValue<PatientMatch[]>(page, 'patients.search', { query: 'Refusedsen' })).toHaveLength(1);
   expect((await apiValue<BackupStatus>(page, 'backups.status', {})).running).toBeNull();
+});
+
+test('a restore refused before the screen hears of it still says why (the reason is kept in the status)', async ({ page }) => {
+  test.setTimeout(120_000);
+  // No event reaches the page: as when the refusal comes in the first milliseconds, before the screen listens.
+  await page.route('**/api/events', (route) => route.abort());
+  const { refused } = await restoreDamaged(page, 'Unheardsen');
+  await expect(refused).toContainText('not an SQLite database');
+  await expect(refused).toContainText('Nothing was changed');
+  await expect(refused).not.toContainText('The restore did not go ahead');
+  expect(await apiValue<PatientMatch[]>(page, 'patients.search', { query: 'Unheardsen' })).toHaveLength(1);
 });

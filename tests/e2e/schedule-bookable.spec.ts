@@ -149,6 +149,10 @@ test('in a week view a credential lapses on its day, not from the week’s first
     await expect(page.getByRole('application')).toBeVisible();
     const frame = await apiValue<{ from: string }>(page, 'schedule.frame', { from: shown, to: shown });
     expect(frame.from).toBe(shown);
+    // A day the clinic is closed (Christmas, a holiday the data holds) says so instead, whatever the credential.
+    const monday = addDays(shown, 1 - (new Date(`${shown}T00:00:00Z`).getUTCDay() || 7));
+    const week = await apiValue<{ closures: Array<{ date: string; label: string }> }>(page, 'schedule.frame', { from: monday, to: addDays(monday, 6) });
+    const closed = new Map(week.closures.map((c) => [c.date, c.label]));
     const headers = page.getByRole('columnheader');
     const count = await headers.count();
     expect(count).toBeGreaterThan(0);
@@ -157,10 +161,10 @@ test('in a week view a credential lapses on its day, not from the week’s first
       const text = await header.innerText();
       if (!/\w{3}, \w{3} \d{1,2}/.test(text)) continue;
       // The column's date, from its position in the week: Monday first.
-      const monday = addDays(shown, 1 - (new Date(`${shown}T00:00:00Z`).getUTCDay() || 7));
       const dates = Array.from({ length: 7 }, (_, k) => addDays(monday, k));
       const date = dates.find((d) => text.includes(new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(`${d}T00:00:00Z`))))!;
-      if (date > lapsedOn) await expect(header).toContainText('Not bookable: DEA expired');
+      if (closed.has(date)) await expect(header).toContainText(`Closed: ${closed.get(date)}`);
+      else if (date > lapsedOn) await expect(header).toContainText('Not bookable: DEA expired');
       else await expect(header).not.toContainText('Not bookable');
     }
   }

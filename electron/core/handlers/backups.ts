@@ -23,11 +23,12 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
     if (!chosen.verified) throw new KeelError('invalid_input', chosen.problem ?? 'That backup was never verified, so it cannot be restored.');
     ctx.audit.detail = { backup: input.name, destination: input.destination };
     const user = ctx.user!;
+    const at = ctx.app.now().toISOString();
     ctx.afterCommit(() =>
       void ctx.app.backups.restore(input.name, input.destination, { userId: user.id, username: user.username }).catch((error: unknown) => {
         ctx.app.events.emit('backup.progress', { phase: 'failed', fraction: 0, message: error instanceof Error ? error.message : String(error) });
       }),
     );
-    return { started: true };
+    return { started: true, at };
   },
 };

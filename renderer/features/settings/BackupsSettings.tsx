@@ -33,11 +33,11 @@ export function BackupsSettings() {
     sessionStorage.removeItem(RESTORE_NOTE);
   }, []);
 
-  function restoreStarted(entry: BackupEntry) {
+  function restoreStarted(entry: BackupEntry, askedAt: string) {
     setChoosing(null);
     setRestoreError(null);
     setRestoring(entry);
-    watchRestore(entry, (message) => {
+    watchRestore(entry, askedAt, (message) => {
       setRestoring(null);
       setRestoreError(message);
       activity.reload();

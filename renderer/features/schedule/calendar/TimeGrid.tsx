@@ -15,6 +15,8 @@ const DRAG_TYPE = 'application/x-keel-appointment';
 export interface GridColumn {
   key: string;
   label: string;
+  /** A shorter name for a half-width column ("Sat 12"); the whole label is still read out. */
+  shortLabel?: string | undefined;
   sublabel?: string | undefined;
   colour?: string | undefined;
   /**
@@ -231,10 +233,18 @@ export function TimeGrid(props: TimeGridProps) {
             {columns.map((column, index) => {
               const reason = days[index] ? columnReason(days[index]) : null;
               return (
-                <div key={column.key} className={reason && !reason.overridable ? 'cal-head cal-head-blocked' : 'cal-head'} role="columnheader">
+                <div key={column.key} className={['cal-head', reason && !reason.overridable && 'cal-head-blocked', slim[index] && 'cal-head-slim'].filter(Boolean).join(' ')} role="columnheader">
                   <span className="cal-head-name">
                     {column.colour && <span className="swatch cal-person-ring" style={{ borderColor: column.colour }} aria-hidden="true" />}
-                    {column.label}
+                    {/* A half-width column (a day off in a week) shows its short name on one line, and is read by its whole name. */}
+                    {slim[index] && column.shortLabel ? (
+                      <>
+                        <span className="sr-only">{column.label}</span>
+                        <span aria-hidden="true">{column.shortLabel}</span>
+                      </>
+                    ) : (
+                      column.label
+                    )}
                   </span>
                   {column.sublabel && <span className="cal-head-sub">{column.sublabel}</span>}
                   {/* A closure day names itself on the day (its note, and "Closed: …" in a week); the header need not say it again. */}

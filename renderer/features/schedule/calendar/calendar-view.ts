@@ -1,6 +1,6 @@
 import type { Appointment, ScheduleFrame } from '../../../../shared/contract/appointment-types';
 import { credentialReason, type Unbookable } from '../../../../shared/domain/bookability';
-import { formatDayShort } from '../../../../shared/domain/format';
+import { formatDayShort, formatWeekdayAndDay } from '../../../../shared/domain/format';
 import { STAFF_ROLE_LABELS } from '../../../../shared/domain/staff';
 import { isoWeekday } from '../../../../shared/domain/time';
 import { addDays, addMonths, mondayOf } from '../../../../shared/domain/wallclock';
@@ -87,7 +87,10 @@ export function buildColumns(
     const monday = mondayOf(place.date);
     return Array.from({ length: 7 }, (_, i) => addDays(monday, i))
       .filter((date) => openOn(date) || closures.has(date) || appointments.some((a) => a.providerId === provider.id && onDay(date)(a)))
-      .map((date) => providerColumn(provider, date, formatDayShort(date, order), closures.has(date) ? `Closed${closures.get(date) ? `: ${closures.get(date)}` : ''}` : ''));
+      .map((date) => ({
+        ...providerColumn(provider, date, formatDayShort(date, order), closures.has(date) ? `Closed${closures.get(date) ? `: ${closures.get(date)}` : ''}` : ''),
+        shortLabel: formatWeekdayAndDay(date, order),
+      }));
   }
   if (place.by === 'rooms') {
     const rooms = frame.rooms.filter((r) => !filters.roomId || r.id === filters.roomId);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { backupsContract, type BackupSettings } from '../../../../shared/contract/backups';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
@@ -31,6 +31,12 @@ export function SettingsForm({ loaded, onSaved }: { loaded: BackupSettings; onSa
   const form = useFormSubmit();
   const formRef = useRef<HTMLFormElement>(null);
   const dirty = JSON.stringify(value) !== JSON.stringify(initial);
+  // Where the person looks after a refusal: the field Keel refused (e.g. a USB drive's folder that is not there), read out with its
+  // reason. After React has drawn the refusal (not on the next frame, which on a busy PC can come first, while the field is still busy).
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
 
   function change(patch: Partial<Draft>) {
     setSaved(false);
@@ -53,10 +59,7 @@ export function SettingsForm({ loaded, onSaved }: { loaded: BackupSettings; onSa
     }
     const input = { dailyTime: value.dailyTime, secondFolder: value.secondFolder.trim(), retention };
     const settings = await form.submit(backupsContract['backups.updateSettings'].input, input, (i) => call('backups.updateSettings', i));
-    if (!settings) {
-      // Where the person looks: the field Keel refused (e.g. a USB drive's folder that is not there), read out with its reason.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    }
+    if (!settings) setRefusals((n) => n + 1);
     if (settings) {
       const next = draftOf(settings);
       setInitial(next);

@@ -34,7 +34,8 @@ export function readNote(): RestoreNote | null {
   return null;
 }
 
-export function watchRestore(entry: BackupEntry, onFailed: (message: string) => void): void {
+/** Follows the restore asked for at `askedAt` (the main process's clock) until Keel reopens on it or says why it did not. */
+export function watchRestore(entry: BackupEntry, askedAt: string, onFailed: (message: string) => void): void {
   let over = false;
   let idlePolls = 0;
   const stopEvents = onBackupProgress((p) => {
@@ -48,6 +49,9 @@ export function watchRestore(entry: BackupEntry, onFailed: (message: string) => 
   const timer = setInterval(() => {
     call('backups.status', {}, { background: true }).then(
       (status) => {
+        // Refused before this screen listened for the event: the status keeps the reason.
+        const refused = status.lastRefusedRestore;
+        if (refused && refused.name === entry.name && refused.at >= askedAt) return fail(refused.message);
         idlePolls = status.running ? 0 : idlePolls + 1;
         // Still signed in, and nothing under way twice running: the restore ended without a word.
         if (idlePolls >= 2) fail(NOT_RESTORED);
@@ -102,7 +106,7 @@ export function Restoring({ entry, running }: { entry: BackupEntry; running: Run
 }
 
 
-export function RestoreDialog({ entry, onClose, onStarted }: { entry: BackupEntry | null; onClose: () => void; onStarted: (entry: BackupEntry) => void }) {
+export function RestoreDialog({ entry, onClose, onStarted }: { entry: BackupEntry | null; onClose: () => void; onStarted: (entry: BackupEntry, askedAt: string) => void }) {
   return (
     <Dialog open={entry !== null} title="Restore this backup?" onClose={onClose}>
       {entry && <RestoreForm key={`${entry.destination}/${entry.name}`} entry={entry} onClose={onClose} onStarted={onStarted} />}
@@ -113,7 +117,7 @@ export function RestoreDialog({ entry, onClose, onStarted }: { entry: BackupEntr
 const RECORD_ORDER = ['patients', 'appointments', 'staff', 'users'];
 const RECORD_WORDS: Record<string, string> = { patients: 'Patients', appointments: 'Appointments', staff: 'Staff', users: 'User accounts' };
 
-function RestoreForm({ entry, onClose, onStarted }: { entry: BackupEntry; onClose: () => void; onStarted: (entry: BackupEntry) => void }) {
+function RestoreForm({ entry, onClose, onStarted }: { entry: BackupEntry; onClose: () => void; onStarted: (entry: BackupEntry, askedAt: string) => void }) {
   const zone = useSession((s) => s.clinic?.timeZone ?? 'UTC');
   const order = useSession((s) => s.clinic?.dateOrder ?? 'MDY');
   const [typed, setTyped] = useState('');
@@ -129,8 +133,8 @@ function RestoreForm({ entry, onClose, onStarted }: { entry: BackupEntry; onClos
     setBusy(true);
     setError(null);
     try {
-      await call('backups.restore', { name: entry.name, destination: entry.destination });
-      onStarted(entry);
+      const { at } = await call('backups.restore', { name: entry.name, destination: entry.destination });
+      onStarted(entry, at);
     } catch (e) {
       setError(messageOf(e));
       setBusy(false);
