@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Appointment, AppointmentType, WaitlistEntry } from '../shared/contract/appointment-types';
+import type { Appointment } from '../shared/contract/appointments';
+import type { AppointmentType } from '../shared/contract/appointment-types';
+import type { WaitlistEntry } from '../shared/contract/waitlist';
 import { HOLDS_TIME, MAX_APPOINTMENT_MINUTES, type AppointmentStatus, type BusyAppointment, type WaitlistUrgency } from '../shared/domain/appointments';
 import { patientListName } from '../shared/domain/patients';
 import type { RoomKind, StaffRole } from '../shared/domain/staff';

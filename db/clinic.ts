@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clinic, DateOrder, OpeningHours } from '../shared/contract/types';
+import type { Clinic, DateOrder, OpeningHours } from '../shared/contract/clinic';
 import type { DB } from './schema';
 import { getSetting, setSetting } from './settings';
 import { DEFAULT_COUNTRY, type CountryCode } from '../shared/domain/postal';

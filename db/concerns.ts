@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Concern, ConcernEvent } from '../shared/contract/patient-types';
+import type { Concern, ConcernEvent } from '../shared/contract/concerns';
 import { patientListName, type ConcernCategory, type ConcernStatus, type Severity } from '../shared/domain/patients';
 import { daysBetween } from '../shared/domain/wallclock';
 import type { DB } from './schema';

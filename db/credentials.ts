@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AttachmentInfo, Credential, CredentialFlag, ExpiringCredential, MissingCredential } from '../shared/contract/staff-types';
+import type { AttachmentInfo } from '../shared/contract/attachments';
+import type { Credential, CredentialFlag, ExpiringCredential, MissingCredential } from '../shared/contract/credentials';
 import { CREDENTIAL_KINDS, expiryAlert, STAFF_ROLES, type CredentialKind, type StaffRole } from '../shared/domain/staff';
 import { flagOn, type CredentialStanding } from '../shared/domain/roster';
 import { addDays, daysBetween } from '../shared/domain/wallclock';

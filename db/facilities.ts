@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Equipment, Room } from '../shared/contract/staff-types';
+import type { Equipment } from '../shared/contract/equipment';
+import type { Room } from '../shared/contract/rooms';
 import type { RoomKind } from '../shared/domain/staff';
 import { addMonths } from '../shared/domain/wallclock';
 import type { DB } from './schema';

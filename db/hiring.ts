@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Candidate, CandidateEvent, Position, PositionStatus } from '../shared/contract/staff-types';
+import type { Candidate, CandidateEvent } from '../shared/contract/candidates';
+import type { Position, PositionStatus } from '../shared/contract/positions';
 import type { CandidateStage, EmploymentType, StaffRole } from '../shared/domain/staff';
 import type { DB } from './schema';
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { PatientMatch } from '../shared/contract/patient-types';
+import type { PatientMatch } from '../shared/contract/patients';
 import { whyMatched, type TokenGroup } from '../shared/domain/patient-search';
 import { patientListName } from '../shared/domain/patients';
 import { compiledOnce } from './compiled';

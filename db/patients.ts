@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DuplicateCandidate, Patient, PatientChange, PatientDetails } from '../shared/contract/patient-types';
+import type { DuplicateCandidate, Patient, PatientChange, PatientDetails } from '../shared/contract/patients';
 import { nameWords, patientTerms, phoneDigits } from '../shared/domain/patient-search';
 import { patientListName, type ContactMethod, type Sex, type SubscriberRelation } from '../shared/domain/patients';
 import { foldText } from '../shared/domain/patient-search';

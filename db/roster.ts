@@ -1,5 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CoverageRule, Shift, ShiftTemplate, TimeOff } from '../shared/contract/staff-types';
+import type { CoverageRule } from '../shared/contract/coverage';
+import type { Shift } from '../shared/contract/roster';
+import type { ShiftTemplate } from '../shared/contract/templates';
+import type { TimeOff } from '../shared/contract/timeoff';
 import { paidMinutes } from '../shared/domain/roster';
 import type { StaffRole, TimeOffKind, TimeOffStatus } from '../shared/domain/staff';
 import { addDays, datePart, type WallTime } from '../shared/domain/wallclock';

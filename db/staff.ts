@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CredentialFlag, StaffMember } from '../shared/contract/staff-types';
+import type { CredentialFlag } from '../shared/contract/credentials';
+import type { StaffMember } from '../shared/contract/staff';
 import type { CredentialKind, EmploymentType, PayType, StaffRole } from '../shared/domain/staff';
 import { flagsFor } from './credentials';
 import { compiledOnce } from './compiled';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { UserSummary } from '../shared/contract/types';
+import type { UserSummary } from '../shared/contract/users';
 import type { Role } from '../shared/domain/permissions';
 import type { DB, UsersTable } from './schema';
 

@@ -1,4 +1,4 @@
-import type { DemoAccount } from '../../shared/contract/types';
+import type { DemoAccount } from '../../shared/contract/setup';
 
 /** The demo clinic's sign-ins; they are printed by `keel demo` and shown after "Open the demo clinic". */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([

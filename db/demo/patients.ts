@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { PatientDetails } from '../../shared/contract/patient-types';
+import type { PatientDetails } from '../../shared/contract/patients';
 import { CONCERN_CATEGORIES, SEVERITIES } from '../../shared/domain/patients';
 import { PATIENT_EXAMPLE_BLANK } from '../../shared/domain/patient-import';
 import { addDays } from '../../shared/domain/wallclock';

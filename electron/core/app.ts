@@ -4,7 +4,7 @@ import { auditNameKey } from '../../db/audit';
 import { getClinic } from '../../db/clinic';
 import { openDataFolder, type KeelDatabase, type OpenOptions } from '../../db/open';
 import type { DB } from '../../db/schema';
-import type { Clinic } from '../../shared/contract/types';
+import type { Clinic } from '../../shared/contract/clinic';
 import { BackupService } from './backup-service';
 import { EventBus } from './events';
 import { HashQueue, hashPassword, OWASP_SCRYPT, verifyPassword, type ScryptParams } from './password';

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { patientDetails } from '../../shared/contract/patients';
 import { fieldError, KeelError } from '../../shared/contract/index';
-import type { ImportProblem, PatientDetails } from '../../shared/contract/patient-types';
-import type { DateOrder } from '../../shared/contract/types';
+import type { ImportProblem, PatientDetails } from '../../shared/contract/patients';
+import type { DateOrder } from '../../shared/contract/clinic';
 import { parseTypedDate } from '../../shared/domain/patient-search';
 import { MAX_IMPORT_ROWS, PATIENT_EXAMPLE_BLANK } from '../../shared/domain/patient-import';
 

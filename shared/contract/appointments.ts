@@ -1,13 +1,77 @@
 import { z } from 'zod';
-import { MAX_APPOINTMENT_MINUTES, MAX_SERIES } from '../domain/appointments';
-import { ROOM_KINDS } from '../domain/staff';
+import { type AppointmentStatus, type Conflict, MAX_APPOINTMENT_MINUTES, MAX_SERIES } from '../domain/appointments';
 import { daysBetween, wallMinutes } from '../domain/wallclock';
-import type { Conflict } from '../domain/appointments';
 import { channel, returns } from './channel';
-import { colour, date, empty, expected, id, list, optionalText, strictObject, text, timeOfDay, wallTime } from './fields';
-import { staffRole } from './staff';
+import { date, expected, id, list, optionalText, strictObject, text, timeOfDay, wallTime, dateRange } from './fields';
 import type { ReminderListRow } from './reminders';
-import type { Appointment, AppointmentType, OpenSlot, PatientAppointments, ScheduleFrame, ScheduleReport, SeriesPreview, TodaySchedule, WaitlistEntry, WaitlistOffer } from './appointment-types';
+import type { ScheduleReport } from './schedule-reports';
+import type { WaitlistOffer } from './waitlist';
+
+/** An appointment as the schedule shows it. */
+export interface Appointment {
+  id: string;
+  patient: { id: string; name: string; mrn: string; phone: string; dob: string };
+  providerId: string;
+  providerName: string;
+  roomId: string | null;
+  roomName: string | null;
+  typeId: string;
+  typeName: string;
+  colour: string;
+  start: string;
+  end: string;
+  status: AppointmentStatus;
+  reason: string;
+  note: string;
+  seriesId: string | null;
+  arrivedAt: string | null;
+  inRoomAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  cancelledBy: 'patient' | 'clinic' | null;
+  cancelReason: string;
+  lateCancel: boolean;
+  overrideReason: string;
+}
+
+export interface SeriesOccurrence {
+  start: string;
+  end: string;
+  conflicts: Conflict[];
+}
+
+export interface SeriesPreview {
+  rrule: string;
+  occurrences: SeriesOccurrence[];
+}
+
+export interface OpenSlot {
+  date: string;
+  start: string;
+  end: string;
+  providerId: string;
+  providerName: string;
+  roomId: string | null;
+  roomName: string | null;
+}
+
+export interface TodaySchedule {
+  date: string;
+  byStatus: Record<AppointmentStatus, number>;
+  /** Arrived and waiting, longest first, with minutes waited. */
+  waiting: Array<{ appointment: Appointment; waitedMinutes: number }>;
+  nextFree: OpenSlot[];
+  noShowRateThisMonth: number;
+}
+
+export interface PatientAppointments {
+  /** From now on, soonest first; cancelled ones left out. */
+  upcoming: Appointment[];
+  /** The last 20 before now, latest first, whatever became of them. */
+  recent: Appointment[];
+  noShows: number;
+  lateCancels: number;
+}
 
 const override = () => strictObject({ reason: text(300) });
 
@@ -30,12 +94,6 @@ function checkTimes(b: { start?: string | undefined; end?: string | undefined },
 
 const booking = () => strictObject({ ...bookingFields, reason: optionalText(300), note: optionalText(1000, { multiline: true }) }).superRefine((b, ctx) => checkTimes(b, ctx));
 
-const range = (maxDays: number) =>
-  strictObject({ from: date(), to: date() }).superRefine((r, ctx) => {
-    if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
-    else if (daysBetween(r.from, r.to) >= maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${maxDays} days` });
-  });
-
 export const repeatRule = () =>
   strictObject({
     freq: z.enum(['daily', 'weekly', 'monthly', 'workdays'], { error: expected('daily, weekly, monthly or workdays') }),
@@ -53,39 +111,8 @@ export const repeatRule = () =>
 
 const SAMPLE = { patientId: '00000000-0000-7000-8000-000000000001', providerId: '00000000-0000-7000-8000-000000000002', typeId: '00000000-0000-7000-8000-000000000003', roomId: null, start: '2026-03-02T09:00' };
 
+/** Appointments: booked, moved, checked in, canceled and taken back; a day's, a patient's and a month's; reminders and calendar files. */
 export const appointmentsContract = {
-  'appointmentTypes.list': channel({
-    input: strictObject({ includeRetired: z.boolean().optional() }),
-    output: returns<AppointmentType[]>(),
-    access: 'schedule.view',
-    audit: 'none',
-    summary: 'Appointment types: duration, color, room kind, who may be booked.',
-    example: {},
-  }),
-  'appointmentTypes.save': channel({
-    input: strictObject({
-      id: id().optional(),
-      name: text(80),
-      durationMinutes: z.number({ error: expected('minutes') }).int().min(5, 'At least 5 minutes').max(MAX_APPOINTMENT_MINUTES, 'At most 8 hours').refine((m) => m % 5 === 0, 'Use a multiple of 5 minutes'),
-      colour: colour(),
-      roomKind: z.enum(ROOM_KINDS).nullable(),
-      providerRoles: list(staffRole(), 7, { min: 1, tooFew: 'Choose at least one role', tooMany: 'Choose at most 7 roles' }),
-      active: z.boolean(),
-    }),
-    output: returns<AppointmentType>(),
-    access: 'schedule.types',
-    audit: 'write',
-    summary: 'Add, change or retire an appointment type.',
-    example: { name: 'Follow-up', durationMinutes: 15, colour: '#2b6cb0', roomKind: 'exam', providerRoles: ['physician', 'np_pa'], active: true },
-  }),
-  'schedule.frame': channel({
-    input: range(93),
-    output: returns<ScheduleFrame>(),
-    access: 'schedule.view',
-    audit: 'none',
-    summary: 'What a calendar draws around the appointments: providers, rooms, types, working time and time off for a range (at most 3 months).',
-    example: { from: '2026-03-02', to: '2026-03-08' },
-  }),
   'appointments.list': channel({
     input: strictObject({ from: date(), to: date(), providerIds: list(id(), 100, { tooMany: 'Choose at most 100 providers' }).optional(), roomIds: list(id(), 100, { tooMany: 'Choose at most 100 rooms' }).optional(), patientId: id().optional(), includeCancelled: z.boolean().optional() })
       .superRefine((r, ctx) => {
@@ -218,7 +245,7 @@ export const appointmentsContract = {
     example: { providerId: '00000000-0000-7000-8000-000000000002', from: '2026-03-01', to: '2026-03-31' },
   }),
   'appointments.report': channel({
-    input: range(366),
+    input: dateRange(366),
     output: returns<ScheduleReport>(),
     access: 'schedule.reports',
     audit: 'none',
@@ -233,56 +260,14 @@ export const appointmentsContract = {
     summary: 'Today at a glance: appointments by status, the waiting room, next free slots, this month’s no-show rate.',
     example: {},
   }),
-  'scheduleSettings.get': channel({
-    input: empty(),
-    output: returns<{ lateCancelHours: number }>(),
-    access: 'schedule.view',
-    audit: 'none',
-    summary: 'How many hours before the start a cancellation counts as late.',
-    example: {},
-  }),
-  'scheduleSettings.update': channel({
-    input: strictObject({ lateCancelHours: z.number().int().min(1, 'At least 1 hour').max(168, 'At most a week') }),
-    output: returns<{ lateCancelHours: number }>(),
-    access: 'schedule.types',
-    audit: 'write',
-    summary: 'Change the late-cancel notice.',
-    example: { lateCancelHours: 24 },
-  }),
-  'waitlist.list': channel({
-    input: strictObject({ status: z.enum(['waiting', 'booked', 'closed']).optional() }),
-    output: returns<WaitlistEntry[]>(),
-    access: 'schedule.view',
-    audit: 'read-phi',
-    summary: 'The waitlist, urgent first, then by date added.',
-    example: {},
-  }),
-  'waitlist.add': channel({
-    input: strictObject({
-      patientId: id(),
-      typeId: id(),
-      providerIds: list(id(), 20, { tooMany: 'Choose at most 20 providers' }),
-      weekdays: list(z.number().int().min(1).max(7), 7, { tooMany: 'Choose at most 7 weekdays' }),
-      timeFrom: timeOfDay(),
-      timeTo: timeOfDay(),
-      urgency: z.enum(['urgent', 'soon', 'routine'], { error: expected('urgent, soon or routine') }),
-      note: optionalText(500, { multiline: true }),
-    })
-      .superRefine((w, ctx) => {
-        if (w.timeTo <= w.timeFrom) ctx.addIssue({ code: 'custom', path: ['timeTo'], message: 'The end of the time window is before its start' });
-      }),
-    output: returns<WaitlistEntry>(),
+  // Taking back a cancellation, like the other changes on the schedule (Undo, Ctrl+Z).
+  'appointments.restore': channel({
+    input: strictObject({ id: id(), status: z.enum(['booked', 'confirmed'], { error: expected('booked or confirmed') }).optional() }),
+    output: returns<{ restored: number; appointment: Appointment }>(),
     access: 'schedule.manage',
     audit: 'write',
-    summary: 'Put a patient on the waitlist with their preferences.',
-    example: { patientId: '00000000-0000-7000-8000-000000000001', typeId: '00000000-0000-7000-8000-000000000003', providerIds: [], weekdays: [], timeFrom: '08:00', timeTo: '17:00', urgency: 'soon', note: '' },
-  }),
-  'waitlist.close': channel({
-    input: strictObject({ id: id() }),
-    output: returns<WaitlistEntry>(),
-    access: 'schedule.manage',
-    audit: 'write',
-    summary: 'Take an entry off the waitlist (no longer needed).',
-    example: { id: '00000000-0000-7000-8000-000000000000' },
+    summary:
+      'Undo a cancellation: the appointment (and those of its series cancelled with it) hold their time again, as booked or confirmed. Refused when the time has passed or the slot was taken meanwhile.',
+    example: { id: '00000000-0000-7000-8000-000000000000', status: 'booked' },
   }),
 } as const;

@@ -1,7 +1,17 @@
+import { z } from 'zod';
+import type { Role } from '../domain/permissions';
 import { channel, returns } from './channel';
 import { empty, expected, givenPassword, newPassword, strictObject } from './fields';
-import type { Me } from './types';
-import { z } from 'zod';
+
+/** The signed-in person and their session. */
+export interface Me {
+  user: { id: string; username: string; fullName: string; role: Role };
+  /** After a manager reset the password, the user must choose a new one first. */
+  mustChangePassword: boolean;
+  /** The session is locked after idle time; only unlock or sign out work. */
+  locked: boolean;
+  idleLockMinutes: number;
+}
 
 export const authContract = {
   'auth.login': channel({

@@ -3,13 +3,12 @@ import type { CredentialKind, TimeOffKind } from '../domain/staff';
 import type { WallTime } from '../domain/wallclock';
 import { channel, returns } from './channel';
 import { date, expected, id, strictObject } from './fields';
-import { credentialKind } from './staff';
+import { credentialKind } from './credentials';
 
 /**
  * Booking risks: booked appointments a provider will not be able to keep, because a
  * required credential lapses, they leave (end date), or approved time off covers them.
  */
-
 /** Why a provider cannot be booked from some moment on. */
 export type RiskCause =
   | { kind: 'credential'; credential: CredentialKind; state: 'missing' | 'expired' | 'expires'; expiresOn: string | null }

@@ -1,7 +1,32 @@
+import type { CountryCode } from '../domain/postal';
 import { channel, returns } from './channel';
 import { CLINIC_EXAMPLE, clinicProfileInput } from './clinic-fields';
 import { empty } from './fields';
-import type { Clinic } from './types';
+
+export interface OpeningHours {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** `HH:MM`, or null when closed that day. */
+  opens: string | null;
+  closes: string | null;
+}
+
+export type DateOrder = 'MDY' | 'DMY' | 'YMD';
+
+export interface Clinic {
+  name: string;
+  timeZone: string;
+  slotMinutes: number;
+  phone: string;
+  email: string;
+  address: string;
+  idleLockMinutes: number;
+  dateOrder: DateOrder;
+  /** Where the clinic is, for postal codes and address labels; the United States unless set. */
+  country?: CountryCode;
+  openingHours: OpeningHours[];
+  updatedAt: string;
+}
 
 export const clinicContract = {
   'clinic.get': channel({

@@ -1,8 +1,33 @@
 import { z } from 'zod';
-import { CONCERN_CATEGORIES, CONCERN_STATUSES, SEVERITIES } from '../domain/patients';
+import { CONCERN_CATEGORIES, CONCERN_STATUSES, type ConcernCategory, type ConcernStatus, SEVERITIES, type Severity } from '../domain/patients';
 import { channel, returns } from './channel';
 import { date, empty, expected, id, optionalText, strictObject, text } from './fields';
-import type { Concern } from './patient-types';
+
+export interface ConcernEvent {
+  at: string;
+  username: string | null;
+  status: ConcernStatus;
+  note: string;
+}
+
+export interface Concern {
+  id: string;
+  patient: { id: string; mrn: string; name: string } | null;
+  category: ConcernCategory;
+  description: string;
+  severity: Severity;
+  owner: { id: string; name: string } | null;
+  status: ConcernStatus;
+  openedOn: string;
+  resolvedOn: string | null;
+  closedOn: string | null;
+  resolution: string;
+  /** Days since opened (until resolved). */
+  daysOpen: number;
+  /** Still open or in progress after the clinic's target. */
+  overdue: boolean;
+  events: ConcernEvent[];
+}
 
 export const concernsContract = {
   'concerns.list': channel({

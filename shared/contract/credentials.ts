@@ -1,23 +1,53 @@
 import { z } from 'zod';
-import { channel, returns, UPLOAD_INPUT_BYTES } from './channel';
-import { date, expected, id, optionalDate, optionalText, strictObject, text } from './fields';
-import { credentialKind } from './staff';
-import type { AttachmentFile, Credential, ExpiringCredential, MissingCredential } from './staff-types';
+import { CREDENTIAL_KINDS, type CredentialKind, type ExpiryAlert, type StaffRole } from '../domain/staff';
+import { type AttachmentInfo, attachmentUpload } from './attachments';
+import { UPLOAD_INPUT_BYTES, channel, returns } from './channel';
+import { date, expected, id, optionalDate, optionalText, strictObject } from './fields';
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export const credentialKind = () => z.enum(CREDENTIAL_KINDS, { error: expected(`one of: ${CREDENTIAL_KINDS.join(', ')}`) });
 
-/** A scan sent with a credential: PDF, PNG or JPEG, at most 20 MB. */
-export const attachmentUpload = () =>
-  strictObject({
-    fileName: text(200),
-    mime: z.enum(ATTACHMENT_TYPES, { error: 'Attach a PDF, PNG or JPEG file' }),
-    dataBase64: z
-      .string({ error: expected('the file as base64') })
-      .min(4, 'The file is empty')
-      .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'The file is larger than 20 MB')
-      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not valid base64'),
-  });
+/** Why a person is flagged: a required credential missing or expired. */
+export interface CredentialFlag {
+  missing: CredentialKind[];
+  expired: CredentialKind[];
+}
+
+export interface Credential {
+  id: string;
+  staffId: string;
+  kind: CredentialKind;
+  number: string;
+  issuer: string;
+  issuedOn: string | null;
+  expiresOn: string | null;
+  note: string;
+  attachment: AttachmentInfo | null;
+  /** The newest credential of its kind for the person; older ones are history. */
+  current: boolean;
+  alert: ExpiryAlert;
+}
+
+export interface ExpiringCredential {
+  credentialId: string;
+  staffId: string;
+  staffName: string;
+  staffRole: StaffRole;
+  kind: CredentialKind;
+  expiresOn: string;
+  daysLeft: number;
+  alert: Exclude<ExpiryAlert, null>;
+  /** Required for the person's role: once lapsed, they are flagged on the roster. */
+  required: boolean;
+  /** Required and the person is a bookable provider: once lapsed, they cannot be booked. */
+  blocksBooking: boolean;
+}
+
+export interface MissingCredential {
+  staffId: string;
+  staffName: string;
+  staffRole: StaffRole;
+  kind: CredentialKind;
+}
 
 export const credentialsContract = {
   'credentials.list': channel({
@@ -66,13 +96,5 @@ export const credentialsContract = {
     audit: 'none',
     summary: 'Current credentials expired or expiring within the window (default 90 days), and required ones that are missing.',
     example: { withinDays: 30 },
-  }),
-  'attachments.get': channel({
-    input: strictObject({ id: id() }),
-    output: returns<AttachmentFile>(),
-    access: 'staff.self',
-    audit: 'none',
-    summary: 'A stored scan, checked against its SHA-256 before it is returned.',
-    example: { id: '00000000-0000-7000-8000-000000000000' },
   }),
 } as const;

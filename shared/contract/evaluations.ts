@@ -1,7 +1,28 @@
 import { z } from 'zod';
+import type { StaffRole } from '../domain/staff';
 import { channel, returns } from './channel';
 import { boundedRecord, date, expected, id, optionalText, strictObject, text } from './fields';
-import type { Evaluation, EvaluationDue } from './staff-types';
+
+export interface Evaluation {
+  id: string;
+  staffId: string;
+  reviewDate: string;
+  reviewer: string;
+  ratings: Record<string, number>;
+  comments: string;
+  goals: string;
+}
+
+export interface EvaluationDue {
+  staffId: string;
+  fullName: string;
+  staffRole: StaffRole;
+  lastReview: string | null;
+  dueOn: string;
+  /** Negative when overdue. */
+  daysLeft: number;
+  overdue: boolean;
+}
 
 /** A clinic rates people on at most this many criteria (Settings → Staff). */
 export const MAX_EVALUATION_CRITERIA = 15;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions';
 import { isValidTimeZone } from '../domain/time';
+import { daysBetween } from '../domain/wallclock';
 
 /**
  * Schema helpers shared by every contract, so one kind of value is checked one
@@ -212,4 +213,11 @@ export const phoneNumber = (max = 40) =>
   optionalText(max).superRefine((p, ctx) => {
     const problem = phoneProblem(p);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** A range of dates, `from` to `to` included, of at most `maxDays` days. */
+export const dateRange = (maxDays: number) =>
+  strictObject({ from: date(), to: date() }).superRefine((r, ctx) => {
+    if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
+    else if (daysBetween(r.from, r.to) >= maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${maxDays} days` });
   });

@@ -1,8 +1,122 @@
 import { z } from 'zod';
-import { CONTACT_METHODS, EARLIEST_DOB, SEXES, SUBSCRIBER_RELATIONS } from '../domain/patients';
-import { channel, IMPORT_INPUT_BYTES, returns } from './channel';
+import type { MatchReason } from '../domain/patient-search';
+import { CONTACT_METHODS, type ContactMethod, EARLIEST_DOB, SEXES, SUBSCRIBER_RELATIONS, type Sex, type SubscriberRelation } from '../domain/patients';
+import { IMPORT_INPUT_BYTES, channel, returns } from './channel';
 import { boundedRecord, date, email, expected, id, list, optionalText, phoneNumber, strictObject, text } from './fields';
-import type { DuplicateCandidate, ImportPreview, ImportReport, Patient, PatientChange, PatientMatch } from './patient-types';
+
+export interface PatientPhones {
+  mobile: string;
+  home: string;
+  work: string;
+}
+
+export interface PatientAddress {
+  line1: string;
+  line2: string;
+  city: string;
+  region: string;
+  postalCode: string;
+}
+
+export interface PatientInsurance {
+  payer: string;
+  memberId: string;
+  group: string;
+  subscriberRelation: SubscriberRelation;
+  /** When the subscriber is not the patient. */
+  subscriberName: string;
+  subscriberDob: string;
+}
+
+export interface PatientFlags {
+  /** Empty when no interpreter is needed. */
+  interpreterLanguage: string;
+  mobilityAssistance: boolean;
+  other: string;
+}
+
+export interface PatientDetails {
+  firstName: string;
+  middleName: string;
+  lastName: string;
+  preferredName: string;
+  dob: string;
+  sex: Sex;
+  pronouns: string;
+  phones: PatientPhones;
+  email: string;
+  address: PatientAddress;
+  preferredContact: ContactMethod;
+  emergency: { name: string; phone: string; relation: string };
+  insurance: PatientInsurance;
+  notes: string;
+  flags: PatientFlags;
+}
+
+export interface Patient extends PatientDetails {
+  id: string;
+  mrn: string;
+  active: boolean;
+  /** Set when this record was merged into another; that one is kept. */
+  mergedInto: { id: string; mrn: string; name: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One search result: enough to tell two people apart. */
+export interface PatientMatch {
+  id: string;
+  mrn: string;
+  name: string;
+  dob: string;
+  phone: string;
+  active: boolean;
+  flags: PatientFlags;
+  /** Why this record matched what was typed, one reason per part of the record (a middle name, a previous name, the home phone…). */
+  matched: MatchReason[];
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  mrn: string;
+  name: string;
+  dob: string;
+  phone: string;
+  /** Same name and date of birth, or same phone and surname. */
+  reason: 'name_and_dob' | 'phone_and_surname';
+}
+
+export interface PatientChange {
+  at: string;
+  username: string | null;
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+export interface ImportPreview {
+  headers: string[];
+  rows: string[][];
+  rowCount: number;
+  /** Column index → field, guessed from the header names. */
+  suggested: Record<string, string>;
+}
+
+export interface ImportProblem {
+  /** Line in the file (the header is line 1). */
+  line: number;
+  field: string;
+  problem: string;
+}
+
+export interface ImportReport {
+  rowCount: number;
+  valid: number;
+  /** All problems found; `problems` carries the first thousand. */
+  problemCount: number;
+  problems: ImportProblem[];
+  duplicates: Array<{ line: number; name: string; dob: string; matches: DuplicateCandidate[] }>;
+}
 
 /** A phone number, any format; empty, or at least 7 digits and no letters. */
 export const phone = () => phoneNumber(40);
@@ -62,7 +176,9 @@ export const PATIENT_EXAMPLE = {
 
 /** A mapping names columns 0–999 (three digits), so it has at most 1,000 entries. */
 const MAX_MAPPED_COLUMNS = 1000;
+
 const mapping = () => boundedRecord(z.string().regex(/^\d{1,3}$/, 'Column numbers'), z.string().max(40), MAX_MAPPED_COLUMNS, 'A mapping names at most 1,000 columns (0–999)');
+
 const csv = () => z.string({ error: expected('the CSV file as text') }).min(1, 'The file is empty').max(28 * 1024 * 1024, 'The file is larger than 28 MB');
 
 export const patientsContract = {
@@ -186,4 +302,3 @@ export const patientsContract = {
     selfTransacting: true,
   }),
 } as const;
-

@@ -1,13 +1,98 @@
 import { z } from 'zod';
-import { MAX_SHIFT_MINUTES, STAFF_ROLES, TIME_OFF_KINDS } from '../domain/staff';
-import { minutesOfDay } from '../domain/time';
+import { MAX_SHIFT_MINUTES, type StaffRole } from '../domain/staff';
 import { daysBetween, wallMinutes } from '../domain/wallclock';
 import { channel, returns } from './channel';
-import { atMost, date, empty, expected, id, list, optionalText, strictObject, text, timeOfDay, wallTime } from './fields';
-import { staffRole } from './staff';
-import type { CoverageGap, CoverageRule, LabourReport, ProviderAvailability, RosterWarning, RosterWeek, Shift, ShiftTemplate, TimeOff, TimeOffDecision, TimeOffImpact, WorkingToday } from './staff-types';
+import type { CoverageGap } from './coverage';
+import type { CredentialFlag } from './credentials';
+import { atMost, date, expected, id, list, optionalText, strictObject, wallTime, dateRange } from './fields';
+import type { TimeOff } from './timeoff';
 
-const weekdays = () =>
+export interface Shift {
+  id: string;
+  staffId: string;
+  start: string;
+  end: string;
+  breakMinutes: number;
+  note: string;
+  /** Real minutes worked (DST-aware) minus the unpaid break. */
+  paidMinutes: number;
+}
+
+export type WarningKind = 'overlap' | 'time_off' | 'overtime' | 'contracted' | 'rest' | 'flagged';
+
+export interface RosterWarning {
+  kind: WarningKind;
+  staffId: string;
+  /** The shift it concerns; absent for week-level warnings (overtime, contracted hours). */
+  shiftId?: string;
+  message: string;
+}
+
+export interface RosterPerson {
+  id: string;
+  fullName: string;
+  staffRole: StaffRole;
+  colour: string;
+  contractedHours: number;
+  flag: CredentialFlag | null;
+}
+
+export interface PersonHours {
+  staffId: string;
+  paidMinutes: number;
+  overtimeMinutes: number;
+  /** Manager only; null for everyone else. */
+  costCents: number | null;
+}
+
+export interface RosterWeek {
+  weekStart: string;
+  days: string[];
+  people: RosterPerson[];
+  shifts: Shift[];
+  timeOff: TimeOff[];
+  warnings: RosterWarning[];
+  gaps: CoverageGap[];
+  hours: PersonHours[];
+  totals: { paidMinutes: number; costCents: number | null };
+}
+
+export interface LabourReport {
+  from: string;
+  to: string;
+  people: Array<PersonHours & { fullName: string; staffRole: StaffRole }>;
+  totals: { paidMinutes: number; overtimeMinutes: number; costCents: number };
+}
+
+export interface ProviderAvailability {
+  staffId: string;
+  fullName: string;
+  /** `roster` once the provider has shifts; the clinic's opening hours until then. */
+  source: 'roster' | 'opening_hours';
+  intervals: Array<{ start: string; end: string }>;
+}
+
+export interface WorkingToday {
+  staffId: string;
+  fullName: string;
+  staffRole: StaffRole;
+  start: string;
+  end: string;
+  flag: CredentialFlag | null;
+}
+
+/** What approving time off does to one shift: removed, or cut back to the parts outside the time off. */
+export interface ShiftChange {
+  shift: Shift;
+  effect: 'remove' | 'shorten' | 'split';
+  /** The parts that stay on the roster (none when removed). */
+  keeps: Array<{ start: string; end: string; breakMinutes: number }>;
+  paidMinutesLost: number;
+}
+
+export const breakMinutes = () => z.number({ error: expected('minutes') }).int('Use whole minutes').min(0, 'Cannot be negative').max(480, 'At most 8 hours');
+
+export const weekdays = () =>
   atMost(
     z
       .array(z.number({ error: expected('weekday numbers 1–7') }).int().min(1, 'Weekdays go from 1 (Monday) to 7 (Sunday)').max(7, 'Weekdays go from 1 (Monday) to 7 (Sunday)'))
@@ -17,8 +102,6 @@ const weekdays = () =>
     7,
     'Choose at most 7 weekdays',
   );
-
-const breakMinutes = () => z.number({ error: expected('minutes') }).int('Use whole minutes').min(0, 'Cannot be negative').max(480, 'At most 8 hours');
 
 export const shiftInput = () =>
   strictObject({ id: id().optional(), staffId: id(), start: wallTime(), end: wallTime(), breakMinutes: breakMinutes(), note: optionalText(200, { multiline: true }) })
@@ -30,11 +113,6 @@ export const shiftInput = () =>
     });
 
 /** A date range for reports and availability, at most `maxDays` long. */
-const range = (maxDays: number) =>
-  strictObject({ from: date(), to: date() }).superRefine((r, ctx) => {
-    if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
-    else if (daysBetween(r.from, r.to) >= maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${maxDays} days` });
-  });
 
 const SHIFT_EXAMPLE = { staffId: '00000000-0000-7000-8000-000000000000', start: '2026-03-02T08:00', end: '2026-03-02T17:00', breakMinutes: 30, note: '' };
 
@@ -99,7 +177,7 @@ export const rosterContract = {
     example: { from: '2026-03-02', to: '2026-03-08' },
   }),
   'roster.labour': channel({
-    input: range(366),
+    input: dateRange(366),
     output: returns<LabourReport>(),
     access: 'labour.view',
     audit: 'none',
@@ -113,127 +191,5 @@ export const rosterContract = {
     audit: 'none',
     summary: 'Who is working today (or on a given date), by start time.',
     example: {},
-  }),
-  'templates.list': channel({
-    input: empty(),
-    output: returns<ShiftTemplate[]>(),
-    access: 'roster.view',
-    audit: 'none',
-    summary: 'Shift templates.',
-    example: {},
-  }),
-  'templates.save': channel({
-    input: strictObject({ id: id().optional(), name: text(80), weekdays: weekdays(), startTime: timeOfDay(), endTime: timeOfDay(), breakMinutes: breakMinutes(), active: z.boolean() }).superRefine((t, ctx) => {
-      const start = minutesOfDay(t.startTime);
-      const end = minutesOfDay(t.endTime);
-      const length = end > start ? end - start : end + 1440 - start;
-      if (start === end) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'The shift ends when it starts' });
-      else if (length > MAX_SHIFT_MINUTES) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'A shift can be at most 16 hours' });
-      else if (t.breakMinutes >= length) ctx.addIssue({ code: 'custom', path: ['breakMinutes'], message: 'The break is as long as the shift or longer' });
-    }),
-    output: returns<ShiftTemplate>(),
-    access: 'roster.manage',
-    audit: 'write',
-    summary: 'Create or change a shift template such as “Mon–Fri 8:00–17:00, 30 min break” (an end before the start runs past midnight).',
-    example: { name: 'Weekday day shift', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '17:00', breakMinutes: 30, active: true },
-  }),
-  'coverage.list': channel({
-    input: empty(),
-    output: returns<CoverageRule[]>(),
-    access: 'roster.view',
-    audit: 'none',
-    summary: 'Coverage rules.',
-    example: {},
-  }),
-  'coverage.save': channel({
-    input: strictObject({
-      id: id().optional(),
-      name: text(80),
-      weekdays: weekdays(),
-      startTime: timeOfDay(),
-      endTime: timeOfDay(),
-      requirements: atMost(
-        z
-          .array(strictObject({ staffRole: staffRole(), min: z.number().int().min(1, 'At least 1').max(50) }))
-          .min(1, 'Give at least one role')
-          .max(STAFF_ROLES.length, `Give at most ${STAFF_ROLES.length} roles`)
-          .refine((r) => new Set(r.map((x) => x.staffRole)).size === r.length, 'Each role once'),
-        STAFF_ROLES.length,
-        `Give at most ${STAFF_ROLES.length} roles`,
-      ),
-      active: z.boolean(),
-    })
-      .superRefine((r, ctx) => {
-        if (r.endTime <= r.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'The end is before the start' });
-      }),
-    output: returns<CoverageRule>(),
-    access: 'roster.manage',
-    audit: 'write',
-    summary: 'A coverage rule such as “at least 2 medical assistants and 1 receptionist, Mon–Fri 8:00–17:00”.',
-    example: { name: 'Weekday front desk', weekdays: [1, 2, 3, 4, 5], startTime: '08:00', endTime: '17:00', requirements: [{ staffRole: 'receptionist', min: 1 }], active: true },
-  }),
-  'coverage.gaps': channel({
-    input: strictObject({ weekStart: date() }),
-    output: returns<CoverageGap[]>(),
-    access: 'roster.view',
-    audit: 'none',
-    summary: 'Under-covered blocks of one week, by the coverage rules.',
-    example: { weekStart: '2026-03-02' },
-  }),
-  'timeoff.list': channel({
-    input: strictObject({ from: date(), to: date(), staffId: id().optional(), status: z.enum(['pending', 'approved', 'declined', 'cancelled']).optional() }),
-    output: returns<TimeOff[]>(),
-    access: 'roster.view',
-    audit: 'none',
-    summary: 'Time-off requests touching a date range.',
-    example: { from: '2026-03-01', to: '2026-03-31' },
-  }),
-  'timeoff.request': channel({
-    input: strictObject({
-      staffId: id().optional(),
-      kind: z.enum(TIME_OFF_KINDS, { error: expected('vacation, sick, training or other') }),
-      start: wallTime(),
-      end: wallTime(),
-      note: optionalText(500, { multiline: true }),
-    })
-      .superRefine((t, ctx) => {
-        if (t.end <= t.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'The time off ends before it starts' });
-        else if (daysBetween(t.start.slice(0, 10), t.end.slice(0, 10)) > 366) ctx.addIssue({ code: 'custom', path: ['end'], message: 'At most a year at a time' });
-      }),
-    output: returns<TimeOff>(),
-    access: 'timeoff.request',
-    audit: 'write',
-    summary: 'Request time off (whole days run 00:00 to 00:00 of the day after). Staff request their own; the manager may enter anyone’s.',
-    example: { kind: 'vacation', start: '2026-03-09T00:00', end: '2026-03-14T00:00', note: '' },
-  }),
-  'timeoff.impact': channel({
-    input: strictObject({ id: id() }),
-    output: returns<TimeOffImpact>(),
-    access: 'timeoff.decide',
-    audit: 'read-phi',
-    summary: 'What approving a request touches: the person’s shifts during it (removed, or cut back) with the hours and labor cost, and their booked appointments to reschedule.',
-    example: { id: '00000000-0000-7000-8000-000000000000' },
-  }),
-  'timeoff.decide': channel({
-    input: strictObject({
-      id: id(),
-      decision: z.enum(['approved', 'declined'], { error: expected('approved or declined') }),
-      comment: optionalText(500, { multiline: true }),
-      /** With an approval: take the person's shifts during the time off off the roster (or cut them back), in the same transaction. */
-      removeShifts: z.boolean({ error: expected('true or false') }).optional(),
-    }),
-    output: returns<TimeOffDecision>(),
-    access: 'timeoff.decide',
-    audit: 'write',
-    summary: 'Approve or decline a pending request, with a comment; an approval may also remove the person’s shifts during it from the roster.',
-    example: { id: '00000000-0000-7000-8000-000000000000', decision: 'approved', comment: '', removeShifts: true },
-  }),
-  'timeoff.cancel': channel({
-    input: strictObject({ id: id() }),
-    output: returns<TimeOff>(),
-    access: 'timeoff.request',
-    audit: 'write',
-    summary: 'Withdraw a request (one’s own, or anyone’s for the manager).',
-    example: { id: '00000000-0000-7000-8000-000000000000' },
   }),
 } as const;

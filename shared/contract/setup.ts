@@ -1,7 +1,20 @@
+import type { Role } from '../domain/permissions';
+import type { Me } from './auth';
 import { channel, returns } from './channel';
 import { CLINIC_EXAMPLE, clinicProfileInput } from './clinic-fields';
 import { empty, newPassword, strictObject, text, username } from './fields';
-import type { DemoAccount, Me, SetupStatus } from './types';
+
+export interface SetupStatus {
+  needsSetup: boolean;
+  clinicName: string | null;
+}
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  fullName: string;
+}
 
 export const setupContract = {
   'setup.status': channel({

@@ -1,12 +1,32 @@
 import { z } from 'zod';
-import { CREDENTIAL_KINDS, DEFAULT_REQUIREMENTS, EMPLOYMENT_TYPES, PAY_TYPES, STAFF_ROLES } from '../domain/staff';
+import { EMPLOYMENT_TYPES, type EmploymentType, PAY_TYPES, type PayType, STAFF_ROLES, type StaffRole } from '../domain/staff';
 import { channel, returns } from './channel';
-import { boundedRecord, cents, colour, date, email, empty, expected, id, list, optionalText, phoneNumber, strictObject, text } from './fields';
-import { MAX_EVALUATION_CRITERIA } from './evaluations';
-import type { StaffMember, StaffSettings } from './staff-types';
+import type { CredentialFlag } from './credentials';
+import { cents, colour, date, email, empty, expected, id, optionalText, phoneNumber, strictObject, text } from './fields';
+
+export interface StaffMember {
+  id: string;
+  fullName: string;
+  jobTitle: string;
+  staffRole: StaffRole;
+  phone: string;
+  email: string;
+  employmentType: EmploymentType;
+  startDate: string;
+  endDate: string | null;
+  /** Contracted hours per week. */
+  contractedHours: number;
+  colour: string;
+  userId: string | null;
+  bookable: boolean;
+  active: boolean;
+  /** Null when the person holds every credential their role requires. */
+  flag: CredentialFlag | null;
+  /** Pay is shown to the office manager only; null for everyone else. */
+  pay: { type: PayType; rateCents: number } | null;
+}
 
 export const staffRole = () => z.enum(STAFF_ROLES, { error: expected(`one of: ${STAFF_ROLES.join(', ')}`) });
-export const credentialKind = () => z.enum(CREDENTIAL_KINDS, { error: expected(`one of: ${CREDENTIAL_KINDS.join(', ')}`) });
 
 const staffFields = {
   fullName: text(120),
@@ -96,25 +116,5 @@ export const staffContract = {
     audit: 'write',
     summary: 'Mark a person as having left the practice (with the last day), or bring them back. History is kept.',
     example: { id: '00000000-0000-7000-8000-000000000000', active: false, endDate: '2026-06-30' },
-  }),
-  'staffSettings.get': channel({
-    input: empty(),
-    output: returns<StaffSettings>(),
-    access: 'staff.manage',
-    audit: 'none',
-    summary: 'Required credentials per role, the evaluation interval and criteria.',
-    example: {},
-  }),
-  'staffSettings.update': channel({
-    input: strictObject({
-      requirements: boundedRecord(staffRole(), list(credentialKind(), CREDENTIAL_KINDS.length, { tooMany: `Choose at most ${CREDENTIAL_KINDS.length} credentials` }), STAFF_ROLES.length, `Give at most ${STAFF_ROLES.length} roles`),
-      evaluationIntervalMonths: z.number({ error: expected('a number of months') }).int().min(1, 'At least 1 month').max(36, 'At most 36 months'),
-      evaluationCriteria: list(text(80), MAX_EVALUATION_CRITERIA, { min: 1, tooFew: 'Give at least one criterion', tooMany: `At most ${MAX_EVALUATION_CRITERIA} criteria` }),
-    }),
-    output: returns<StaffSettings>(),
-    access: 'staff.manage',
-    audit: 'write',
-    summary: 'Change the required credentials per role and the evaluation interval and criteria.',
-    example: { requirements: DEFAULT_REQUIREMENTS, evaluationIntervalMonths: 12, evaluationCriteria: ['Quality of work'] },
   }),
 } as const;

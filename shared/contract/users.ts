@@ -1,7 +1,21 @@
 import { z } from 'zod';
+import type { Role } from '../domain/permissions';
 import { channel, returns } from './channel';
 import { empty, expected, id, newPassword, role, strictObject, text, username } from './fields';
-import type { UserSummary } from './types';
+
+/** A person who can sign in, as managers see them in Settings. */
+export interface UserSummary {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  active: boolean;
+  /** Set while the account is locked after failed sign-ins (UTC instant). */
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  mustChangePassword: boolean;
+  createdAt: string;
+}
 
 export const usersContract = {
   'users.list': channel({

@@ -1,5 +1,5 @@
-import type { CredentialFlag } from '../contract/staff-types';
-import type { DateOrder } from '../contract/types';
+import type { CredentialFlag } from '../contract/credentials';
+import type { DateOrder } from '../contract/clinic';
 import { closedMessage, type ClosureDay } from './closures';
 import { formatWallTime } from './format';
 import { describeFlag } from './roster';

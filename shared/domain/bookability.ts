@@ -1,4 +1,4 @@
-import type { DateOrder } from '../contract/types';
+import type { DateOrder } from '../contract/clinic';
 import { formatDate, formatWallTime } from './format';
 import { flagOn, type CredentialStanding } from './roster';
 import { CREDENTIAL_LABELS, TIME_OFF_LABELS, type CredentialKind, type TimeOffKind } from './staff';

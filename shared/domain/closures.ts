@@ -1,5 +1,5 @@
 import { formatDayShort } from './format';
-import type { DateOrder } from '../contract/types';
+import type { DateOrder } from '../contract/clinic';
 import { isoWeekday } from './time';
 import { addDays } from './wallclock';
 

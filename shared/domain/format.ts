@@ -1,4 +1,4 @@
-import type { DateOrder } from '../contract/types';
+import type { DateOrder } from '../contract/clinic';
 
 /** The locale whose conventions match the clinic's date order. */
 export function localeFor(order: DateOrder): string {

@@ -1,4 +1,4 @@
-import type { Appointment } from '../contract/appointment-types';
+import type { Appointment } from '../contract/appointments';
 import { offsetAt, wallMinutes, type WallTime } from './wallclock';
 
 /**

@@ -1,4 +1,4 @@
-import type { PatientDetails } from '../contract/patient-types';
+import type { PatientDetails } from '../contract/patients';
 
 export { MAX_IMPORT_ROWS } from './patients';
 

@@ -1,4 +1,4 @@
-import type { DateOrder } from '../contract/types';
+import type { DateOrder } from '../contract/clinic';
 import { readTypedDate } from './typed-date';
 
 /**

@@ -1,5 +1,7 @@
-import type { CoverageGap, CoverageRule, CredentialFlag, RosterWarning } from '../contract/staff-types';
-import type { DateOrder } from '../contract/types';
+import type { CoverageGap, CoverageRule } from '../contract/coverage';
+import type { CredentialFlag } from '../contract/credentials';
+import type { RosterWarning } from '../contract/roster';
+import type { DateOrder } from '../contract/clinic';
 import { formatWallTime } from './format';
 import { CREDENTIAL_LABELS, MIN_REST_MINUTES, OVERTIME_WEEK_MINUTES, TIME_OFF_LABELS, type CredentialKind, type StaffRole, type TimeOffKind } from './staff';
 import { isoWeekday } from './time';

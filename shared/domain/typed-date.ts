@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { DateOrder } from '../contract/types';
+import type { DateOrder } from '../contract/clinic';
 import { formatDate } from './format';
 
 /**

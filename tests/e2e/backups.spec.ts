@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { BackupEntry, BackupStatus } from '../../shared/contract/backups';
-import type { PatientMatch } from '../../shared/contract/patient-types';
+import type { PatientMatch } from '../../shared/contract/patients';
 import { PATIENT_EXAMPLE_BLANK } from '../../shared/domain/patient-import';
 import { apiValue, expect, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
 

@@ -1,4 +1,4 @@
-import type { Appointment } from '../../shared/contract/appointment-types';
+import type { Appointment } from '../../shared/contract/appointments';
 import { addDays, apiValue, clinicToday, expect, screenshot, signIn, startKeel, stopKeel, test } from './fixtures';
 
 test('a row of the appointments on a patient record opens that appointment, by mouse or keyboard', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
-import type { Patient } from '../../shared/contract/patient-types';
+import type { Patient } from '../../shared/contract/patients';
 import { apiValue, expect, screenshot, setUpClinic, test } from './fixtures';
 
 const person = (fields: Partial<typeof PATIENT_EXAMPLE>) => ({ details: { ...PATIENT_EXAMPLE, ...fields }, confirmDuplicate: true });

@@ -1,4 +1,4 @@
-import type { TimeOff } from '../../shared/contract/staff-types';
+import type { TimeOff } from '../../shared/contract/timeoff';
 import { apiValue, expect, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
 
 /**

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Concern } from '../../shared/contract/patient-types';
+import type { Concern } from '../../shared/contract/concerns';
 import { addDays, apiValue, expect, isoWeekday, screenshot, signIn, startKeel, stopKeel, test, type KeelServer } from './fixtures';
 
 let demo: KeelServer;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Appointment, AppointmentType } from '../../shared/contract/appointment-types';
+import type { Appointment } from '../../shared/contract/appointments';
+import type { AppointmentType } from '../../shared/contract/appointment-types';
 import { addUser, auditRows, errorOf, openTestKeel, setUpScheduleClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 
 /** Undoing a cancellation (issue 13, point 12): the appointment holds its time again, unless the time was taken. */

@@ -1,6 +1,9 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Appointment, AppointmentType, OpenSlot, PatientAppointments, ScheduleFrame, SeriesPreview, WaitlistEntry } from '../../shared/contract/appointment-types';
+import type { Appointment, OpenSlot, PatientAppointments, SeriesPreview } from '../../shared/contract/appointments';
+import type { AppointmentType } from '../../shared/contract/appointment-types';
+import type { ScheduleFrame } from '../../shared/contract/schedule';
+import type { WaitlistEntry } from '../../shared/contract/waitlist';
 import { CLINIC_EXAMPLE } from '../../shared/contract/clinic-fields';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
 import { DEFAULT_REQUIREMENTS } from '../../shared/domain/staff';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCKOUT_FAILURES, LOCKOUT_MINUTES, WRONG_CREDENTIALS } from '../../electron/core/handlers/auth';
+import { LOCKOUT_FAILURES, LOCKOUT_MINUTES, WRONG_CREDENTIALS } from '../../electron/core/auth/handlers';
 import { hashParamsOf, hashPassword, OWASP_SCRYPT, verifyPassword } from '../../electron/core/password';
 import { SignInThrottle } from '../../electron/core/throttle';
 import type { Me } from '../../shared/contract/index';

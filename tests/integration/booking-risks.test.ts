@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Appointment, AppointmentType } from '../../shared/contract/appointment-types';
+import type { Appointment } from '../../shared/contract/appointments';
+import type { AppointmentType } from '../../shared/contract/appointment-types';
 import type { AffectedAppointment, BookingRisk } from '../../shared/contract/booking-risks';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
-import type { ExpiringCredential } from '../../shared/contract/staff-types';
+import type { ExpiringCredential } from '../../shared/contract/credentials';
 import { DEFAULT_REQUIREMENTS } from '../../shared/domain/staff';
 import { addStaff, addUser, auditRows, errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Appointment, AppointmentType, OpenSlot, ScheduleFrame, SeriesPreview, WaitlistOffer } from '../../shared/contract/appointment-types';
+import type { Appointment, OpenSlot, SeriesPreview } from '../../shared/contract/appointments';
+import type { AppointmentType } from '../../shared/contract/appointment-types';
+import type { ScheduleFrame } from '../../shared/contract/schedule';
+import type { WaitlistOffer } from '../../shared/contract/waitlist';
 import type { Closure } from '../../shared/contract/closures';
 import { occurrences } from '../../shared/domain/recurrence';
 import { auditRows, errorOf, openTestKeel, setUpScheduleClinic, snapshot, valueOf, type TestKeel } from '../support/harness';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Appointment, OpenSlot, TodaySchedule } from '../../shared/contract/appointment-types';
+import type { Appointment, OpenSlot, TodaySchedule } from '../../shared/contract/appointments';
 import { HOLDS_TIME } from '../../shared/domain/appointments';
 import { occurrences } from '../../shared/domain/recurrence';
 import { openTestKeel, signIn, valueOf, type TestKeel } from '../support/harness';

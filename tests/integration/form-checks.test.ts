@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Clinic } from '../../shared/contract/types';
+import type { Clinic } from '../../shared/contract/clinic';
 import { CLINIC_EXAMPLE } from '../../shared/contract/clinic-fields';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
 import { errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallOutcome } from '../../electron/core/router';
-import type { Patient, PatientMatch } from '../../shared/contract/patient-types';
+import type { Patient, PatientMatch } from '../../shared/contract/patients';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
 import { auditRows, openTestKeel, setUpClinic, tempDir, valueOf, type TestKeel } from '../support/harness';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
-import type { ImportPreview, ImportReport, Patient, PatientMatch } from '../../shared/contract/patient-types';
+import type { ImportPreview, ImportReport, Patient, PatientMatch } from '../../shared/contract/patients';
 import { safeCell } from '../../shared/domain/csv';
 import { errorOf, openTestKeel, setUpClinic, snapshot, tempDir, valueOf, type TestKeel } from '../support/harness';
 

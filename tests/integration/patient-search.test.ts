@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
-import type { Patient, PatientMatch } from '../../shared/contract/patient-types';
+import type { Patient, PatientMatch } from '../../shared/contract/patients';
 import { openTestKeel, setUpClinic, valueOf, type TestKeel } from '../support/harness';
 
 let keel: TestKeel;

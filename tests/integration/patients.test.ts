@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
-import type { Concern, DuplicateCandidate, Patient, PatientChange, PatientMatch } from '../../shared/contract/patient-types';
+import type { Concern } from '../../shared/contract/concerns';
+import type { DuplicateCandidate, Patient, PatientChange, PatientMatch } from '../../shared/contract/patients';
 import { addUser, auditRows, errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 
 let keel: TestKeel;

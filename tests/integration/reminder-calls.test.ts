@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Appointment, AppointmentType } from '../../shared/contract/appointment-types';
+import type { Appointment } from '../../shared/contract/appointments';
+import type { AppointmentType } from '../../shared/contract/appointment-types';
 import type { ReminderCall, ReminderListRow } from '../../shared/contract/reminders';
 import { addUser, auditRows, errorOf, openTestKeel, setUpScheduleClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 

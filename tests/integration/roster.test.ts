@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LabourReport, ProviderAvailability, RosterWarning, RosterWeek, TimeOff } from '../../shared/contract/staff-types';
+import type { LabourReport, ProviderAvailability, RosterWarning, RosterWeek } from '../../shared/contract/roster';
+import type { TimeOff } from '../../shared/contract/timeoff';
 import { addShift, addStaff, addUser, auditRows, errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 
 let keel: TestKeel;

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../db/attachments';
-import type { AttachmentFile, Candidate, Credential, Equipment, EvaluationDue, StaffMember, TimeOff, WorkingToday } from '../../shared/contract/staff-types';
+import type { AttachmentFile } from '../../shared/contract/attachments';
+import type { Candidate } from '../../shared/contract/candidates';
+import type { Credential } from '../../shared/contract/credentials';
+import type { Equipment } from '../../shared/contract/equipment';
+import type { EvaluationDue } from '../../shared/contract/evaluations';
+import type { StaffMember } from '../../shared/contract/staff';
+import type { TimeOff } from '../../shared/contract/timeoff';
+import type { WorkingToday } from '../../shared/contract/roster';
 import { addShift, addStaff, addUser, errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 
 let keel: TestKeel;

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Appointment, AppointmentType } from '../../shared/contract/appointment-types';
-import type { LabourReport, RosterWeek, TimeOffDecision, TimeOffImpact } from '../../shared/contract/staff-types';
+import type { Appointment } from '../../shared/contract/appointments';
+import type { AppointmentType } from '../../shared/contract/appointment-types';
+import type { LabourReport, RosterWeek } from '../../shared/contract/roster';
+import type { TimeOffDecision, TimeOffImpact } from '../../shared/contract/timeoff';
 import { PATIENT_EXAMPLE } from '../../shared/contract/patients';
 import { DEFAULT_REQUIREMENTS } from '../../shared/domain/staff';
 import { addShift, addStaff, addUser, auditRows, errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';

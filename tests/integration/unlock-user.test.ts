@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCKOUT_FAILURES, WRONG_CREDENTIALS } from '../../electron/core/handlers/auth';
+import { LOCKOUT_FAILURES, WRONG_CREDENTIALS } from '../../electron/core/auth/handlers';
 import { auditRows, errorOf, MANAGER, openTestKeel, setUpClinic, tempDir, valueOf } from '../support/harness';
 import { runKeel } from '../support/serve';
 

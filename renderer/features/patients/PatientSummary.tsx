@@ -1,4 +1,4 @@
-import type { PatientFlags, PatientMatch } from '../../../shared/contract/patient-types';
+import type { PatientFlags, PatientMatch } from '../../../shared/contract/patients';
 import type { MatchReason } from '../../../shared/domain/patient-search';
 import { ageOn, formatDate } from '../../../shared/domain/format';
 import { dateInZone } from '../../../shared/domain/time';

@@ -1,7 +1,6 @@
 import { CalendarPlus } from 'lucide-react';
 import { useState } from 'react';
 import type { AppointmentType } from '../../../shared/contract/appointment-types';
-import { appointmentsContract } from '../../../shared/contract/appointments';
 import { MAX_APPOINTMENT_MINUTES } from '../../../shared/domain/appointments';
 import { roleHas } from '../../../shared/domain/permissions';
 import { ROOM_KIND_LABELS, ROOM_KINDS, STAFF_ROLE_LABELS, STAFF_ROLES, type RoomKind, type StaffRole } from '../../../shared/domain/staff';
@@ -14,6 +13,8 @@ import { Dialog } from '../../ui/Dialog';
 import { Alert, Badge, EmptyState, Loading, LoadError } from '../../ui/Feedback';
 import { FieldFrame, SelectField, TextField } from '../../ui/Field';
 import './appointment-types.css';
+import { appointmentTypesContract } from '../../../shared/contract/appointment-types';
+import { scheduleSettingsContract } from '../../../shared/contract/schedule-settings';
 
 const NEW_COLOUR = '#1d4e89';
 
@@ -187,7 +188,7 @@ function TypeForm({ type, onClose, onSaved }: { type: AppointmentType | null; on
       providerRoles: value.providerRoles,
       active: value.active,
     };
-    const saved = await form.submit(appointmentsContract['appointmentTypes.save'].input, input, (i) => call('appointmentTypes.save', i));
+    const saved = await form.submit(appointmentTypesContract['appointmentTypes.save'].input, input, (i) => call('appointmentTypes.save', i));
     if (saved) onSaved(saved, type);
   }
 
@@ -296,7 +297,7 @@ function LateCancelForm({ hours: loaded }: { hours: number }) {
       form.setMessage(null);
       return;
     }
-    const result = await form.submit(appointmentsContract['scheduleSettings.update'].input, { lateCancelHours: Number(text) }, (i) => call('scheduleSettings.update', i));
+    const result = await form.submit(scheduleSettingsContract['scheduleSettings.update'].input, { lateCancelHours: Number(text) }, (i) => call('scheduleSettings.update', i));
     if (result) {
       setHours(result.lateCancelHours);
       setValue(String(result.lateCancelHours));

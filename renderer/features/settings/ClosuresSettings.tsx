@@ -2,7 +2,7 @@ import { CalendarX, ChevronLeft, ChevronRight } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import type { Closure } from '../../../shared/contract/closures';
 import { closuresContract } from '../../../shared/contract/closures';
-import type { DateOrder } from '../../../shared/contract/types';
+import type { DateOrder } from '../../../shared/contract/clinic';
 import { usFederalHolidays } from '../../../shared/domain/closures';
 import { formatDayShort, formatLongDate } from '../../../shared/domain/format';
 import { roleHas } from '../../../shared/domain/permissions';

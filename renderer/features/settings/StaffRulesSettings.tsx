@@ -1,7 +1,6 @@
 import { ArrowDown, ArrowUp, Plus, X } from 'lucide-react';
 import { useRef, useState } from 'react';
-import { staffContract } from '../../../shared/contract/staff';
-import type { StaffSettings } from '../../../shared/contract/staff-types';
+import type { StaffSettings } from '../../../shared/contract/staff-settings';
 import { CREDENTIAL_KINDS, CREDENTIAL_LABELS, STAFF_ROLE_LABELS, STAFF_ROLES, type CredentialKind, type StaffRole } from '../../../shared/domain/staff';
 import { call } from '../../app/api';
 import { useFormSubmit } from '../../app/forms';
@@ -11,6 +10,7 @@ import { SaveUndo } from '../../ui/SaveUndo';
 import { Alert, Loading } from '../../ui/Feedback';
 import { TextField } from '../../ui/Field';
 import './staff-rules.css';
+import { staffSettingsContract } from '../../../shared/contract/staff-settings';
 
 const MAX_CRITERIA = 15;
 
@@ -139,7 +139,7 @@ function StaffRulesForm({ loaded }: { loaded: StaffSettings }) {
     }
     const formElement = event.currentTarget;
     const input = { requirements: value.requirements, evaluationIntervalMonths: Number(interval), evaluationCriteria: names };
-    const settings = await form.submit(staffContract['staffSettings.update'].input, input, (i) => call('staffSettings.update', i));
+    const settings = await form.submit(staffSettingsContract['staffSettings.update'].input, input, (i) => call('staffSettings.update', i));
     if (settings) {
       const next = draftOf(settings);
       setInitial(next);

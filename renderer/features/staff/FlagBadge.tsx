@@ -1,4 +1,4 @@
-import type { CredentialFlag } from '../../../shared/contract/staff-types';
+import type { CredentialFlag } from '../../../shared/contract/credentials';
 import { Badge } from '../../ui/Feedback';
 import { flagText } from './labels';
 

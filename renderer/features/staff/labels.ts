@@ -1,4 +1,4 @@
-import type { CredentialFlag } from '../../../shared/contract/staff-types';
+import type { CredentialFlag } from '../../../shared/contract/credentials';
 import { describeFlag } from '../../../shared/domain/roster';
 
 /** One line for a flag, e.g. "HIPAA training missing, CPR / BLS expired". */

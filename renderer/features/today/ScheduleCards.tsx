@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { TodaySchedule } from '../../../shared/contract/appointment-types';
+import type { TodaySchedule } from '../../../shared/contract/appointments';
 import { formatDayShort, formatWallTime } from '../../../shared/domain/format';
 import { APPOINTMENT_STATUSES, STATUS_LABELS } from '../../../shared/domain/appointments';
 import { roleHas } from '../../../shared/domain/permissions';

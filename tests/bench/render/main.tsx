@@ -1,6 +1,6 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import type { Appointment } from '../../../shared/contract/appointment-types';
+import type { Appointment } from '../../../shared/contract/appointments';
 import { TimeGrid, type GridColumn } from '../../../renderer/features/schedule/calendar/TimeGrid';
 import '../../../renderer/styles.css';
 import '../../../renderer/features/schedule/calendar/calendar.css';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { concernsContract } from '../../../../shared/contract/concerns';
-import type { Concern } from '../../../../shared/contract/patient-types';
+import type { Concern } from '../../../../shared/contract/concerns';
 import { formatDate, formatInstant } from '../../../../shared/domain/format';
 import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_MOVES, CONCERN_STATUS_LABELS, SEVERITIES, SEVERITY_LABELS, type ConcernCategory, type ConcernStatus, type Severity } from '../../../../shared/domain/patients';
 import { roleHas } from '../../../../shared/domain/permissions';

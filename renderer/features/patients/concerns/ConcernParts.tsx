@@ -1,5 +1,5 @@
-import type { Concern } from '../../../../shared/contract/patient-types';
-import type { UserSummary } from '../../../../shared/contract/types';
+import type { Concern } from '../../../../shared/contract/concerns';
+import type { UserSummary } from '../../../../shared/contract/users';
 import { formatDate } from '../../../../shared/domain/format';
 import { CONCERN_CATEGORIES, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, SEVERITY_LABELS, type ConcernCategory, type ConcernStatus, type Severity } from '../../../../shared/domain/patients';
 import { roleHas } from '../../../../shared/domain/permissions';

@@ -1,4 +1,4 @@
-import type { Concern } from '../../../../shared/contract/patient-types';
+import type { Concern } from '../../../../shared/contract/concerns';
 import { CONCERN_CATEGORY_LABELS } from '../../../../shared/domain/patients';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { call } from '../../../app/api';

@@ -1,7 +1,7 @@
 import { MessageSquarePlus } from 'lucide-react';
 import { useId, useState } from 'react';
 import { concernsContract } from '../../../../shared/contract/concerns';
-import type { Concern } from '../../../../shared/contract/patient-types';
+import type { Concern } from '../../../../shared/contract/concerns';
 import { CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, CONCERN_STATUSES, DEFAULT_CONCERN_TARGET_DAYS, type ConcernCategory, type ConcernStatus } from '../../../../shared/domain/patients';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { call } from '../../../app/api';

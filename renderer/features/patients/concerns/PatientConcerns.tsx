@@ -1,6 +1,6 @@
 import { MessageSquarePlus } from 'lucide-react';
 import { useState } from 'react';
-import type { Concern } from '../../../../shared/contract/patient-types';
+import type { Concern } from '../../../../shared/contract/concerns';
 import { CONCERN_CATEGORY_LABELS } from '../../../../shared/domain/patients';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { call } from '../../../app/api';

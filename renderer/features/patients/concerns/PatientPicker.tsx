@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { PatientMatch } from '../../../../shared/contract/patient-types';
+import type { PatientMatch } from '../../../../shared/contract/patients';
 import { formatDate } from '../../../../shared/domain/format';
 import { Button } from '../../../ui/Button';
 import { useDateOrder } from './ConcernParts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Patient, PatientMatch } from '../../../../shared/contract/patient-types';
+import type { Patient, PatientMatch } from '../../../../shared/contract/patients';
 import { call, messageOf } from '../../../app/api';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';

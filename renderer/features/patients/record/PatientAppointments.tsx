@@ -1,6 +1,6 @@
 import { CalendarPlus } from 'lucide-react';
 import { useState } from 'react';
-import type { Appointment } from '../../../../shared/contract/appointment-types';
+import type { Appointment } from '../../../../shared/contract/appointments';
 import { STATUS_LABELS, type AppointmentStatus } from '../../../../shared/domain/appointments';
 import { formatDate, formatWallTime } from '../../../../shared/domain/format';
 import { roleHas } from '../../../../shared/domain/permissions';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { DuplicateCandidate, Patient, PatientDetails } from '../../../../shared/contract/patient-types';
+import type { DuplicateCandidate, Patient, PatientDetails } from '../../../../shared/contract/patients';
 import { patientsContract } from '../../../../shared/contract/patients';
 import { formatDate } from '../../../../shared/domain/format';
 import { CONTACT_LABELS, CONTACT_METHODS, SEX_LABELS, SEXES, SUBSCRIBER_LABELS, SUBSCRIBER_RELATIONS, type ContactMethod, type Sex, type SubscriberRelation } from '../../../../shared/domain/patients';

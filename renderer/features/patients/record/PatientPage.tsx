@@ -1,6 +1,6 @@
 import { ArrowLeft } from 'lucide-react';
 import { useState } from 'react';
-import type { Patient } from '../../../../shared/contract/patient-types';
+import type { Patient } from '../../../../shared/contract/patients';
 import { patientsContract } from '../../../../shared/contract/patients';
 import { ageOn, formatDate, formatInstant } from '../../../../shared/domain/format';
 import { CONTACT_LABELS, patientListName, SEX_LABELS, SUBSCRIBER_LABELS } from '../../../../shared/domain/patients';

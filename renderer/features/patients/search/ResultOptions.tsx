@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { PatientMatch } from '../../../../shared/contract/patient-types';
+import type { PatientMatch } from '../../../../shared/contract/patients';
 import { navigate } from '../../../app/route';
 import { MatchedBy, PatientBadges, PatientLine } from '../PatientSummary';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PatientMatch } from '../../../../shared/contract/patient-types';
+import type { PatientMatch } from '../../../../shared/contract/patients';
 import { call, messageOf } from '../../../app/api';
 
 interface Found {

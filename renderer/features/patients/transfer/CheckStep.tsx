@@ -1,6 +1,6 @@
 import { useId, type Ref } from 'react';
 import type { DateOrder } from '../../../../shared/contract/index';
-import type { DuplicateCandidate, ImportReport } from '../../../../shared/contract/patient-types';
+import type { DuplicateCandidate, ImportReport } from '../../../../shared/contract/patients';
 import { formatDate } from '../../../../shared/domain/format';
 import { useSession } from '../../../app/session-store';
 import { Button } from '../../../ui/Button';

@@ -1,5 +1,5 @@
 import { useId, useState, type Ref } from 'react';
-import type { ImportPreview } from '../../../../shared/contract/patient-types';
+import type { ImportPreview } from '../../../../shared/contract/patients';
 import { MAX_IMPORT_ROWS } from '../../../../shared/domain/patients';
 import { call } from '../../../app/api';
 import { Alert, Loading } from '../../../ui/Feedback';

@@ -1,6 +1,6 @@
 import { Upload } from 'lucide-react';
 import { useId, type Ref } from 'react';
-import type { ImportReport } from '../../../../shared/contract/patient-types';
+import type { ImportReport } from '../../../../shared/contract/patients';
 import { Button } from '../../../ui/Button';
 import { Alert } from '../../../ui/Feedback';
 import type { DuplicateChoice } from './CheckStep';

@@ -1,6 +1,6 @@
 import { Check, X } from 'lucide-react';
 import { useId, useRef, useState, type Ref } from 'react';
-import type { ImportPreview } from '../../../../shared/contract/patient-types';
+import type { ImportPreview } from '../../../../shared/contract/patients';
 import { Button } from '../../../ui/Button';
 import { Alert } from '../../../ui/Feedback';
 import { columnName, count, fieldLabel, IMPORT_FIELD_LIST, mappingProblems, plural, REQUIRED_FIELDS, type Mapping } from './import-fields';

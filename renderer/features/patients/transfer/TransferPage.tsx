@@ -1,6 +1,6 @@
 import { Check } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import type { ImportPreview } from '../../../../shared/contract/patient-types';
+import type { ImportPreview } from '../../../../shared/contract/patients';
 import { call } from '../../../app/api';
 import { CheckStep, type CheckState, type DuplicateChoice } from './CheckStep';
 import { ChooseFileStep, type ChosenFile } from './ChooseFileStep';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { Appointment, ScheduleFrame } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { Appointment } from '../../../../shared/contract/appointments';
+import type { ScheduleFrame } from '../../../../shared/contract/schedule';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { STATUS_LABELS, STATUS_MOVES, type AppointmentStatus } from '../../../../shared/domain/appointments';
 import { formatDate, formatInstant, formatLongDate, formatWallTime } from '../../../../shared/domain/format';
 import { roleHas } from '../../../../shared/domain/permissions';

@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
-import type { Appointment, ScheduleFrame, WaitlistOffer } from '../../../../shared/contract/appointment-types';
+import type { Appointment } from '../../../../shared/contract/appointments';
+import type { ScheduleFrame } from '../../../../shared/contract/schedule';
+import type { WaitlistOffer } from '../../../../shared/contract/waitlist';
 import { ApiFailure, call, messageOf } from '../../../app/api';
 import { Button } from '../../../ui/Button';
 import { DateField } from '../../../ui/DateField';

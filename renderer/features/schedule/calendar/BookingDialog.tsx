@@ -1,8 +1,9 @@
 import { AlertTriangle, Repeat } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { Appointment, ScheduleFrame, SeriesPreview } from '../../../../shared/contract/appointment-types';
+import type { Appointment, SeriesPreview } from '../../../../shared/contract/appointments';
+import type { ScheduleFrame } from '../../../../shared/contract/schedule';
 import { appointmentsContract } from '../../../../shared/contract/appointments';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import type { Conflict } from '../../../../shared/domain/appointments';
 import { clockOf } from '../../../../shared/domain/calendar';
 import { roleHas } from '../../../../shared/domain/permissions';

@@ -1,6 +1,7 @@
 import { CalendarPlus, ChevronLeft, ChevronRight, ListFilter, Search, Undo2 } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Appointment, WaitlistOffer } from '../../../../shared/contract/appointment-types';
+import type { Appointment } from '../../../../shared/contract/appointments';
+import type { WaitlistOffer } from '../../../../shared/contract/waitlist';
 import { APPOINTMENT_STATUSES, STATUS_LABELS } from '../../../../shared/domain/appointments';
 import { closedMessage } from '../../../../shared/domain/closures';
 import { clockOf, minuteOfDay, visibleHours } from '../../../../shared/domain/calendar';

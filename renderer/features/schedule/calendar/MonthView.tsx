@@ -1,5 +1,5 @@
-import type { Appointment } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { Appointment } from '../../../../shared/contract/appointments';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { localeFor } from '../../../../shared/domain/format';
 import { WEEKDAYS } from '../../../../shared/domain/time';
 import { addDays, mondayOf } from '../../../../shared/domain/wallclock';

@@ -1,7 +1,8 @@
 import { Search } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import type { Appointment, OpenSlot, ScheduleFrame } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { Appointment, OpenSlot } from '../../../../shared/contract/appointments';
+import type { ScheduleFrame } from '../../../../shared/contract/schedule';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDayShort, formatWallTime } from '../../../../shared/domain/format';
 import { WEEKDAYS } from '../../../../shared/domain/time';
 import { addDays } from '../../../../shared/domain/wallclock';

@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type RefObject, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
-import type { Appointment } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { Appointment } from '../../../../shared/contract/appointments';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { STATUS_LABELS } from '../../../../shared/domain/appointments';
 import { capitalised, CLOSURE_REASON, columnReason, whyNotBookable, type ColumnDay, type Unbookable } from '../../../../shared/domain/bookability';
 import { clockOf, lanes, minuteOfDay, snapToSlot } from '../../../../shared/domain/calendar';

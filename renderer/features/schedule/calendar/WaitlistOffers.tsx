@@ -1,6 +1,6 @@
 import { ListChecks } from 'lucide-react';
-import type { WaitlistEntry, WaitlistOffer } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { WaitlistEntry, WaitlistOffer } from '../../../../shared/contract/waitlist';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDayShort, formatWallTime } from '../../../../shared/domain/format';
 import { navigate } from '../../../app/route';
 import { Button } from '../../../ui/Button';

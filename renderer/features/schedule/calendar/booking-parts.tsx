@@ -1,5 +1,5 @@
-import type { SeriesPreview } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { SeriesPreview } from '../../../../shared/contract/appointments';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { clockOf } from '../../../../shared/domain/calendar';
 import { formatDayShort, formatWallTime } from '../../../../shared/domain/format';
 

@@ -1,4 +1,5 @@
-import type { Appointment, ScheduleFrame } from '../../../../shared/contract/appointment-types';
+import type { Appointment } from '../../../../shared/contract/appointments';
+import type { ScheduleFrame } from '../../../../shared/contract/schedule';
 import { credentialReason, type Unbookable } from '../../../../shared/domain/bookability';
 import { formatDayShort, formatWeekdayAndDay } from '../../../../shared/domain/format';
 import { STAFF_ROLE_LABELS } from '../../../../shared/domain/staff';

@@ -1,6 +1,6 @@
 import { Download } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import type { ScheduleFrame } from '../../../../shared/contract/appointment-types';
+import type { ScheduleFrame } from '../../../../shared/contract/schedule';
 import { appointmentsContract } from '../../../../shared/contract/appointments';
 import { addDays } from '../../../../shared/domain/wallclock';
 import { call } from '../../../app/api';

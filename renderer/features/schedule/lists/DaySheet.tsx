@@ -1,5 +1,6 @@
-import type { Appointment, ScheduleFrame } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { Appointment } from '../../../../shared/contract/appointments';
+import type { ScheduleFrame } from '../../../../shared/contract/schedule';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { ageOn, formatDate, formatInstant, formatWallTime } from '../../../../shared/domain/format';
 import { datePart, timePart } from '../../../../shared/domain/wallclock';
 import { call } from '../../../app/api';

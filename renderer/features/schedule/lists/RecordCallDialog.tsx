@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ReminderCall, ReminderListRow } from '../../../../shared/contract/reminders';
 import { remindersContract } from '../../../../shared/contract/reminders';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import type { AppointmentStatus } from '../../../../shared/domain/appointments';
 import { formatWallTime } from '../../../../shared/domain/format';
 import { REMINDER_OUTCOME_LABELS, REMINDER_OUTCOMES, type ReminderOutcome } from '../../../../shared/domain/reminders';

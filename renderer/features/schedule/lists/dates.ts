@@ -1,4 +1,4 @@
-import type { OpeningHours } from '../../../../shared/contract/types';
+import type { OpeningHours } from '../../../../shared/contract/clinic';
 import { isoWeekday } from '../../../../shared/domain/time';
 import { addDays } from '../../../../shared/domain/wallclock';
 

@@ -1,5 +1,5 @@
 import type { ReminderCall } from '../../../../shared/contract/reminders';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDayShort, formatWallTime } from '../../../../shared/domain/format';
 import { REMINDER_OUTCOME_LABELS } from '../../../../shared/domain/reminders';
 import { wallInZone } from '../../../../shared/domain/time';

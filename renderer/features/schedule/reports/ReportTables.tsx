@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { ScheduleReport } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { ScheduleReport } from '../../../../shared/contract/schedule-reports';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatHoursDecimal, localeFor } from '../../../../shared/domain/format';
 import { addDays, mondayOf } from '../../../../shared/domain/wallclock';
 import { ScrollRegion } from '../../../ui/ScrollRegion';

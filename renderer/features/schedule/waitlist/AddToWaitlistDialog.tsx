@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import type { ScheduleFrame, WaitlistEntry } from '../../../../shared/contract/appointment-types';
-import { appointmentsContract } from '../../../../shared/contract/appointments';
+import type { ScheduleFrame } from '../../../../shared/contract/schedule';
+import type { WaitlistEntry } from '../../../../shared/contract/waitlist';
 import type { WaitlistUrgency } from '../../../../shared/domain/appointments';
 import { URGENCY_LABELS } from '../../../../shared/domain/appointments';
 import { dateInZone, WEEKDAYS } from '../../../../shared/domain/time';
@@ -14,6 +14,7 @@ import { Alert, Loading, LoadError } from '../../../ui/Feedback';
 import { FieldFrame, SelectField, TextField } from '../../../ui/Field';
 import { PatientPicker, type PickedPatient } from '../PatientPicker';
 import { URGENCY_HINTS } from './WaitlistParts';
+import { waitlistContract } from '../../../../shared/contract/waitlist';
 
 const URGENCIES: readonly WaitlistUrgency[] = ['urgent', 'soon', 'routine'];
 /** Monday to Saturday: the days a clinic may open. */
@@ -87,7 +88,7 @@ function AddFields({ frame, onClose, onAdded, waiting }: Omit<AddProps, 'open'> 
       urgency,
       note,
     };
-    const added = await form.submit(appointmentsContract['waitlist.add'].input, input, (i) => call('waitlist.add', i));
+    const added = await form.submit(waitlistContract['waitlist.add'].input, input, (i) => call('waitlist.add', i));
     if (added) onAdded(added);
   }
 

@@ -1,7 +1,8 @@
 import { CalendarCheck } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import type { Appointment, OpenSlot, WaitlistEntry } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { Appointment, OpenSlot } from '../../../../shared/contract/appointments';
+import type { WaitlistEntry } from '../../../../shared/contract/waitlist';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDayShort, formatWallTime } from '../../../../shared/domain/format';
 import { dateInZone } from '../../../../shared/domain/time';
 import { addDays, daysBetween, timePart } from '../../../../shared/domain/wallclock';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WaitlistEntry } from '../../../../shared/contract/appointment-types';
+import type { WaitlistEntry } from '../../../../shared/contract/waitlist';
 import { call, messageOf } from '../../../app/api';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';

@@ -1,7 +1,8 @@
 import { CalendarSearch, ListPlus, X } from 'lucide-react';
 import { useState } from 'react';
-import type { Appointment, WaitlistEntry } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { Appointment } from '../../../../shared/contract/appointments';
+import type { WaitlistEntry } from '../../../../shared/contract/waitlist';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatWallTime } from '../../../../shared/domain/format';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { dateInZone } from '../../../../shared/domain/time';

@@ -1,5 +1,5 @@
-import type { WaitlistEntry } from '../../../../shared/contract/appointment-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { WaitlistEntry } from '../../../../shared/contract/waitlist';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDate, formatWallTime } from '../../../../shared/domain/format';
 import { URGENCY_LABELS, type WaitlistUrgency } from '../../../../shared/domain/appointments';
 import { dateInZone, WEEKDAYS } from '../../../../shared/domain/time';

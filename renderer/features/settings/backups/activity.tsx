@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import type { BackupStatus } from '../../../../shared/contract/backups';
 import type { EventPayload } from '../../../../shared/contract/index';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDate, formatDayShort, formatWallTime } from '../../../../shared/domain/format';
 import { dateInZone, wallInZone } from '../../../../shared/domain/time';
 import { addDays } from '../../../../shared/domain/wallclock';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { facilitiesContract } from '../../../../shared/contract/facilities';
-import type { Equipment } from '../../../../shared/contract/staff-types';
+import type { Equipment } from '../../../../shared/contract/equipment';
 import { formatDate } from '../../../../shared/domain/format';
 import { dateInZone } from '../../../../shared/domain/time';
 import { addMonths } from '../../../../shared/domain/wallclock';
@@ -13,6 +12,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { Alert } from '../../../ui/Feedback';
 import { FieldFrame, SelectField, TextField } from '../../../ui/Field';
 import { clearError, formSummary } from './form-message';
+import { equipmentContract } from '../../../../shared/contract/equipment';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -108,7 +108,7 @@ function EquipmentForm({ item, onClose, onSaved }: Omit<EquipmentProps, 'open'>)
       note: value.note,
       active: value.active,
     };
-    const saved = await form.submit(facilitiesContract['equipment.save'].input, input, (i) => call('equipment.save', i));
+    const saved = await form.submit(equipmentContract['equipment.save'].input, input, (i) => call('equipment.save', i));
     if (saved) onSaved(saved, item === null);
   }
 
@@ -186,7 +186,7 @@ function RecordServiceForm({ item, onClose, onSaved }: { item: Equipment; onClos
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const saved = await form.submit(facilitiesContract['equipment.recordService'].input, { id: item.id, servicedOn, note }, (i) => call('equipment.recordService', i));
+    const saved = await form.submit(equipmentContract['equipment.recordService'].input, { id: item.id, servicedOn, note }, (i) => call('equipment.recordService', i));
     if (saved) onSaved(saved);
   }
 

@@ -1,6 +1,7 @@
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
-import type { Equipment, Room } from '../../../../shared/contract/staff-types';
+import type { Equipment } from '../../../../shared/contract/equipment';
+import type { Room } from '../../../../shared/contract/rooms';
 import { formatDate } from '../../../../shared/domain/format';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { ROOM_KIND_LABELS } from '../../../../shared/domain/staff';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { facilitiesContract } from '../../../../shared/contract/facilities';
-import type { Room } from '../../../../shared/contract/staff-types';
+import type { Room } from '../../../../shared/contract/rooms';
 import { ROOM_KIND_LABELS, ROOM_KINDS, type RoomKind } from '../../../../shared/domain/staff';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
@@ -9,6 +8,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { Alert } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
 import { clearError, formSummary } from './form-message';
+import { roomsContract } from '../../../../shared/contract/rooms';
 
 const KIND_OPTIONS = ROOM_KINDS.map((k) => ({ value: k, label: ROOM_KIND_LABELS[k] }));
 
@@ -46,7 +46,7 @@ function RoomForm({ room, onClose, onSaved }: Omit<Props, 'open'>) {
   async function save(event: React.FormEvent) {
     event.preventDefault();
     const input = { ...(room ? { id: room.id } : {}), ...value };
-    const saved = await form.submit(facilitiesContract['rooms.save'].input, input, (i) => call('rooms.save', i));
+    const saved = await form.submit(roomsContract['rooms.save'].input, input, (i) => call('rooms.save', i));
     if (saved) onSaved(saved, room === null);
   }
 

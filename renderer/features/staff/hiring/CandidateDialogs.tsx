@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { hiringContract } from '../../../../shared/contract/hiring';
-import type { Candidate, Position, StaffMember } from '../../../../shared/contract/staff-types';
+import type { Candidate } from '../../../../shared/contract/candidates';
+import type { Position } from '../../../../shared/contract/positions';
+import type { StaffMember } from '../../../../shared/contract/staff';
 import { CANDIDATE_STAGE_LABELS, EMPLOYMENT_LABELS, STAFF_ROLE_LABELS, type PayType } from '../../../../shared/domain/staff';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
@@ -11,6 +12,7 @@ import { FieldFrame, SelectField, TextField } from '../../../ui/Field';
 import { dollarsToCents } from '../labels';
 import { laterDate, moveOptions, POSITION_STATUS_LABELS, suggestedStage, usualHours } from './hiring-labels';
 import { CandidateHistory, FormMessage, NoteField, StageBadge, useClinicToday, useFormatDate, useLocaliseDates } from './HiringParts';
+import { candidatesContract } from '../../../../shared/contract/candidates';
 
 /* ---------- Add a candidate, or correct their details ---------- */
 
@@ -68,7 +70,7 @@ function CandidateForm({ candidate, positions, defaultPositionId, onClose, onSav
       return;
     }
     const input = { ...(candidate ? { id: candidate.id } : {}), ...value, email: value.email.trim() };
-    const saved = await form.submit(hiringContract['candidates.save'].input, input, (i) => call('candidates.save', i));
+    const saved = await form.submit(candidatesContract['candidates.save'].input, input, (i) => call('candidates.save', i));
     if (saved) onSaved(saved, candidate === null);
   }
 
@@ -128,7 +130,7 @@ function MoveForm({ candidate, onClose, onMoved, onHireInstead }: Omit<MoveDialo
       form.setMessage('Please correct the highlighted fields.');
       return;
     }
-    const moved = await form.submit(hiringContract['candidates.move'].input, { id: candidate.id, stage, onDate, note }, (i) => call('candidates.move', i));
+    const moved = await form.submit(candidatesContract['candidates.move'].input, { id: candidate.id, stage, onDate, note }, (i) => call('candidates.move', i));
     if (moved) onMoved(moved);
   }
 
@@ -214,7 +216,7 @@ function HireForm({ candidate, position, onClose, onHired }: Omit<HireDialogProp
       colour: value.colour,
       note: value.note,
     };
-    const member = await form.submit(hiringContract['candidates.hire'].input, input, (i) => call('candidates.hire', i));
+    const member = await form.submit(candidatesContract['candidates.hire'].input, input, (i) => call('candidates.hire', i));
     if (member) onHired(member, candidate);
   }
 

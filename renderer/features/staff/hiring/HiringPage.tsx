@@ -1,6 +1,7 @@
 import { BriefcaseBusiness, UserPlus } from 'lucide-react';
 import { Fragment, useRef, useState, type ReactNode } from 'react';
-import type { Candidate, Position } from '../../../../shared/contract/staff-types';
+import type { Candidate } from '../../../../shared/contract/candidates';
+import type { Position } from '../../../../shared/contract/positions';
 import { CANDIDATE_STAGE_LABELS, CANDIDATE_STAGES, EMPLOYMENT_LABELS, STAFF_ROLE_LABELS, type CandidateStage } from '../../../../shared/domain/staff';
 import { call, messageOf } from '../../../app/api';
 import { navigate } from '../../../app/route';

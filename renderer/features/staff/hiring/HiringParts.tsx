@@ -1,4 +1,4 @@
-import type { Candidate } from '../../../../shared/contract/staff-types';
+import type { Candidate } from '../../../../shared/contract/candidates';
 import { formatDate } from '../../../../shared/domain/format';
 import { CANDIDATE_STAGE_LABELS } from '../../../../shared/domain/staff';
 import { dateInZone } from '../../../../shared/domain/time';

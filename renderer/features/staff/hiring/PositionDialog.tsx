@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { hiringContract } from '../../../../shared/contract/hiring';
-import type { Position, PositionStatus } from '../../../../shared/contract/staff-types';
+import type { Position, PositionStatus } from '../../../../shared/contract/positions';
 import { EMPLOYMENT_LABELS, EMPLOYMENT_TYPES, STAFF_ROLE_LABELS, STAFF_ROLES, type EmploymentType, type StaffRole } from '../../../../shared/domain/staff';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
@@ -9,6 +8,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { SelectField, TextField } from '../../../ui/Field';
 import { POSITION_STATUS_LABELS, POSITION_STATUSES } from './hiring-labels';
 import { FormMessage, NoteField, useClinicToday } from './HiringParts';
+import { positionsContract } from '../../../../shared/contract/positions';
 
 interface Props {
   /** 'new' opens a position; a position edits it; null is closed. */
@@ -42,7 +42,7 @@ function PositionForm({ position, onClose, onSaved }: { position: Position | nul
   async function save(event: React.FormEvent) {
     event.preventDefault();
     const input = { ...(position ? { id: position.id } : {}), ...value };
-    const saved = await form.submit(hiringContract['positions.save'].input, input, (i) => call('positions.save', i));
+    const saved = await form.submit(positionsContract['positions.save'].input, input, (i) => call('positions.save', i));
     if (saved) onSaved(saved, position === null);
   }
 

@@ -1,4 +1,5 @@
-import type { Candidate, PositionStatus } from '../../../../shared/contract/staff-types';
+import type { Candidate } from '../../../../shared/contract/candidates';
+import type { PositionStatus } from '../../../../shared/contract/positions';
 import { CANDIDATE_STAGE_LABELS, CANDIDATE_STAGES, type CandidateStage, type EmploymentType } from '../../../../shared/domain/staff';
 
 export const POSITION_STATUSES = ['open', 'on_hold', 'filled', 'closed'] as const satisfies readonly PositionStatus[];

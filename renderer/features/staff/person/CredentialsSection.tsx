@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { credentialsContract, MAX_ATTACHMENT_BYTES } from '../../../../shared/contract/credentials';
-import type { Credential, CredentialFlag } from '../../../../shared/contract/staff-types';
+import { credentialsContract } from '../../../../shared/contract/credentials';
+import { MAX_ATTACHMENT_BYTES } from '../../../../shared/contract/attachments';
+import type { Credential, CredentialFlag } from '../../../../shared/contract/credentials';
 import { formatDate } from '../../../../shared/domain/format';
 import { CREDENTIAL_KINDS, CREDENTIAL_LABELS, type CredentialKind } from '../../../../shared/domain/staff';
 import { daysBetween } from '../../../../shared/domain/wallclock';

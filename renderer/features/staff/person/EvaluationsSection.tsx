@@ -1,7 +1,7 @@
 import { ChevronDown, ChevronRight, ClipboardPen } from 'lucide-react';
 import { Fragment, useState } from 'react';
 import { evaluationsContract } from '../../../../shared/contract/evaluations';
-import type { Evaluation } from '../../../../shared/contract/staff-types';
+import type { Evaluation } from '../../../../shared/contract/evaluations';
 import { formatDate } from '../../../../shared/domain/format';
 import { evaluationDue } from '../../../../shared/domain/staff';
 import { dateInZone } from '../../../../shared/domain/time';

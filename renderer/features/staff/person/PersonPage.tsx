@@ -1,6 +1,6 @@
 import { ArrowLeft } from 'lucide-react';
 import { useState } from 'react';
-import type { StaffMember } from '../../../../shared/contract/staff-types';
+import type { StaffMember } from '../../../../shared/contract/staff';
 import { formatCents, formatDate } from '../../../../shared/domain/format';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { EMPLOYMENT_LABELS, STAFF_ROLE_LABELS } from '../../../../shared/domain/staff';

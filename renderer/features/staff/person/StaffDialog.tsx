@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StaffMember } from '../../../../shared/contract/staff-types';
+import type { StaffMember } from '../../../../shared/contract/staff';
 import { staffContract } from '../../../../shared/contract/staff';
 import { dateInZone } from '../../../../shared/domain/time';
 import { EMPLOYMENT_LABELS, EMPLOYMENT_TYPES, STAFF_ROLE_LABELS, STAFF_ROLES, type EmploymentType, type PayType, type StaffRole } from '../../../../shared/domain/staff';

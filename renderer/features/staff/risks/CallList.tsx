@@ -1,7 +1,7 @@
 import { Copy, Printer } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { AffectedAppointment } from '../../../../shared/contract/booking-risks';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDate, formatDayShort, formatInstant, formatWallTime } from '../../../../shared/domain/format';
 import { STATUS_LABELS } from '../../../../shared/domain/appointments';
 import { datePart, timePart } from '../../../../shared/domain/wallclock';

@@ -1,5 +1,5 @@
 import type { BookingRisk } from '../../../../shared/contract/booking-risks';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDate } from '../../../../shared/domain/format';
 import { CREDENTIAL_LABELS, TIME_OFF_LABELS } from '../../../../shared/domain/staff';
 import { describeTimeOff } from '../timeoff/describe';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RosterPerson } from '../../../../shared/contract/staff-types';
+import type { RosterPerson } from '../../../../shared/contract/roster';
 import { formatWallTime } from '../../../../shared/domain/format';
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from '../../../../shared/domain/staff';
 import { WEEKDAYS } from '../../../../shared/domain/time';

@@ -1,6 +1,8 @@
 import { AlertTriangle, ChevronLeft, ChevronRight, Copy, LayoutTemplate, Plus, Printer, Settings2 } from 'lucide-react';
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { CoverageGap, RosterPerson, RosterWarning, RosterWeek, Shift, TimeOff } from '../../../../shared/contract/staff-types';
+import type { CoverageGap } from '../../../../shared/contract/coverage';
+import type { RosterPerson, RosterWarning, RosterWeek, Shift } from '../../../../shared/contract/roster';
+import type { TimeOff } from '../../../../shared/contract/timeoff';
 import { formatCents, formatCompactTime, formatDayShort, formatHoursDecimal, formatLongDate, formatWallTime } from '../../../../shared/domain/format';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { roleCount, STAFF_ROLE_LABELS, STAFF_ROLES, TIME_OFF_LABELS } from '../../../../shared/domain/staff';

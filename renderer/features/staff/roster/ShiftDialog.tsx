@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { rosterContract } from '../../../../shared/contract/roster';
-import type { RosterPerson, RosterWarning, Shift } from '../../../../shared/contract/staff-types';
+import type { RosterPerson, RosterWarning, Shift } from '../../../../shared/contract/roster';
 import { minutesOfDay } from '../../../../shared/domain/time';
 import { addDays } from '../../../../shared/domain/wallclock';
 import { call, messageOf } from '../../../app/api';

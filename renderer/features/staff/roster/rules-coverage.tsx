@@ -1,7 +1,6 @@
 import { Plus, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { rosterContract } from '../../../../shared/contract/roster';
-import type { CoverageRequirement, CoverageRule } from '../../../../shared/contract/staff-types';
+import type { CoverageRequirement, CoverageRule } from '../../../../shared/contract/coverage';
 import { uncheckedOpeningHours } from '../../../../shared/domain/roster';
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../../../shared/domain/staff';
 import { WEEKDAYS } from '../../../../shared/domain/time';
@@ -13,6 +12,7 @@ import { Button } from '../../../ui/Button';
 import { Alert, Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
 import { changeHandlers, CheckboxField, clearErrors, errorUnder, formatTimeRange, formatWeekdays, spokenWeekdays, timeError, useReturnFocus, WeekdayPicker } from './rules-parts';
+import { coverageContract } from '../../../../shared/contract/coverage';
 
 type Editing = { rule: CoverageRule | null } | null;
 
@@ -196,7 +196,7 @@ function CoverageForm({ rule, onCancel, onSaved }: { rule: CoverageRule | null; 
       requirements: rows.map((r) => ({ staffRole: r.staffRole, min: r.min.trim() === '' ? 0 : Number(r.min) })),
       active,
     };
-    const saved = await form.submit(rosterContract['coverage.save'].input, input, (i) => call('coverage.save', i));
+    const saved = await form.submit(coverageContract['coverage.save'].input, input, (i) => call('coverage.save', i));
     if (saved) onSaved(saved);
   }
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatWallTime } from '../../../../shared/domain/format';
 import { minutesOfDay, WEEKDAYS } from '../../../../shared/domain/time';
 import type { FieldErrors, useFormSubmit } from '../../../app/forms';

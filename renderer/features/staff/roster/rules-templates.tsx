@@ -1,7 +1,6 @@
 import { Plus } from 'lucide-react';
 import { useId, useState } from 'react';
-import { rosterContract } from '../../../../shared/contract/roster';
-import type { ShiftTemplate } from '../../../../shared/contract/staff-types';
+import type { ShiftTemplate } from '../../../../shared/contract/templates';
 import { minutesOfDay } from '../../../../shared/domain/time';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
@@ -11,6 +10,7 @@ import { Button } from '../../../ui/Button';
 import { Alert, Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { TextField } from '../../../ui/Field';
 import { changeHandlers, CheckboxField, errorUnder, formatDuration, formatTimeRange, formatWeekdays, isTime, runsPastMidnight, spokenWeekdays, timeError, useReturnFocus, WeekdayPicker } from './rules-parts';
+import { templatesContract } from '../../../../shared/contract/templates';
 
 type Editing = { template: ShiftTemplate | null } | null;
 
@@ -153,7 +153,7 @@ function TemplateForm({ template, onCancel, onSaved }: { template: ShiftTemplate
       breakMinutes: breakValue,
       active,
     };
-    const saved = await form.submit(rosterContract['templates.save'].input, input, (i) => call('templates.save', i));
+    const saved = await form.submit(templatesContract['templates.save'].input, input, (i) => call('templates.save', i));
     if (saved) onSaved(saved);
   }
 

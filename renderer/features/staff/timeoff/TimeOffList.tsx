@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ShiftChange, TimeOff, TimeOffDecision } from '../../../../shared/contract/staff-types';
+import type { ShiftChange } from '../../../../shared/contract/roster';
+import type { TimeOff, TimeOffDecision } from '../../../../shared/contract/timeoff';
 import { formatCents, formatDayShort, formatWallTime } from '../../../../shared/domain/format';
 import { formatHours } from '../../../../shared/domain/roster';
 import { roleHas } from '../../../../shared/domain/permissions';
@@ -13,7 +14,7 @@ import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { Alert, Badge, EmptyState, Loading, LoadError } from '../../../ui/Feedback';
 import { TextField } from '../../../ui/Field';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { CheckboxField } from '../roster/rules-parts';
 import { CallList } from '../risks/CallList';
 import { plural } from '../risks/risk-text';

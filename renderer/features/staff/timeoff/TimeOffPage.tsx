@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { rosterContract } from '../../../../shared/contract/roster';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { TIME_OFF_KINDS, TIME_OFF_LABELS, type TimeOffKind } from '../../../../shared/domain/staff';
 import { dateInZone } from '../../../../shared/domain/time';
@@ -12,6 +11,7 @@ import { Button } from '../../../ui/Button';
 import { Alert, Loading } from '../../../ui/Feedback';
 import { SelectField, TextField } from '../../../ui/Field';
 import { describeTimeOff, TimeOffList } from './TimeOffList';
+import { timeoffContract } from '../../../../shared/contract/timeoff';
 
 /** Request time off (own, or anyone's for the manager); the manager decides the waiting ones. */
 export function TimeOffPage() {
@@ -70,7 +70,7 @@ function RequestForm({ onRequested }: { onRequested: () => void }) {
     const start = partDay ? `${from}T${startTime}` : `${from}T00:00`;
     const end = partDay ? `${from}T${endTime}` : `${to && to >= from ? addDays(to, 1) : to}T00:00`;
     const input = { ...(staffId ? { staffId } : {}), kind, start, end, note };
-    const saved = await form.submit(rosterContract['timeoff.request'].input, input, (i) => call('timeoff.request', i));
+    const saved = await form.submit(timeoffContract['timeoff.request'].input, input, (i) => call('timeoff.request', i));
     if (saved) {
       setDone(`Requested: ${TIME_OFF_LABELS[saved.kind].toLowerCase()} for ${saved.staffName}, ${describeTimeOff(saved, clinic?.dateOrder ?? 'MDY')}. ${canDecide ? 'Approve it under “Waiting for your decision”.' : 'The office manager will decide.'}`);
       setNote('');

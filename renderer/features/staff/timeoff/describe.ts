@@ -1,5 +1,5 @@
-import type { TimeOff } from '../../../../shared/contract/staff-types';
-import type { DateOrder } from '../../../../shared/contract/types';
+import type { TimeOff } from '../../../../shared/contract/timeoff';
+import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDate, formatWallTime } from '../../../../shared/domain/format';
 import { addDays } from '../../../../shared/domain/wallclock';
 

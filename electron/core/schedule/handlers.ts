@@ -1,0 +1,54 @@
+import { listTypes } from '../../../db/appointments';
+import { closuresBetween } from '../../../db/closures';
+import { standingsFor } from '../../../db/credentials';
+import { listRooms } from '../../../db/facilities';
+import { timeOffBetween } from '../../../db/roster';
+import { getSetting } from '../../../db/settings';
+import { listStaff } from '../../../db/staff';
+import type { scheduleContract } from '../../../shared/contract/schedule';
+import { DEFAULT_LATE_CANCEL_HOURS } from '../../../shared/domain/appointments';
+import { flagOn } from '../../../shared/domain/roster';
+import type { StaffRole } from '../../../shared/domain/staff';
+import { addDays } from '../../../shared/domain/wallclock';
+import { ownStaff, scheduleClock } from '../handlers/clinic-time';
+import type { HandlerContext, HandlersFor } from '../handlers/types';
+import { providerAvailability } from '../roster-service';
+import { LATE_KEY } from '../schedule-settings/handlers';
+
+export const lateHours = (ctx: HandlerContext) => getSetting(ctx.db, LATE_KEY, DEFAULT_LATE_CANCEL_HOURS);
+
+export const dayEnd = (date: string) => `${addDays(date, 1)}T00:00`;
+
+export const scheduleHandlers: HandlersFor<typeof scheduleContract> = {
+  'schedule.frame': async (input, ctx) => {
+    const clock = scheduleClock(ctx);
+    const providers = await listStaff(ctx.db, { bookableOnly: true });
+    // Flags as they stand on the first day shown (or today, for a range in the past); the standings tell each later day.
+    const standings = await standingsFor(ctx.db, providers);
+    const flagDay = input.from > clock.today ? input.from : clock.today;
+    const ids = providers.map((p) => p.id);
+    const [rooms, types, working, offs, own, late, closures] = await Promise.all([
+      listRooms(ctx.db),
+      listTypes(ctx.db),
+      providerAvailability(ctx.db, input.from, input.to, ids),
+      timeOffBetween(ctx.db, `${input.from}T00:00`, dayEnd(input.to), { staffIds: ids, statuses: ['approved'] }),
+      ownStaff(ctx),
+      lateHours(ctx),
+      closuresBetween(ctx.db, input.from, input.to),
+    ]);
+    return {
+      from: input.from,
+      to: input.to,
+      providers: providers.map((p) => ({ id: p.id, fullName: p.full_name, staffRole: p.staff_role as StaffRole, colour: p.colour, flag: flagOn(standings.get(p.id), flagDay), standing: standings.get(p.id) ?? null })),
+      rooms,
+      types,
+      working: working.map((w) => ({ staffId: w.staffId, source: w.source, intervals: w.intervals })),
+      timeOff: offs.map((o) => ({ staffId: o.staffId, start: o.start, end: o.end, kind: o.kind })),
+      myStaffId: own && ids.includes(own.id) ? own.id : null,
+      lateCancelHours: late,
+      closures: closures.map((c) => ({ date: c.date, label: c.label })),
+    };
+  },
+
+
+};
