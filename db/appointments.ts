@@ -1,11 +1,8 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Appointment } from '../shared/contract/appointments';
-import type { AppointmentType } from '../shared/contract/appointment-types';
-import type { WaitlistEntry } from '../shared/contract/waitlist';
-import { HOLDS_TIME, MAX_APPOINTMENT_MINUTES, type AppointmentStatus, type BusyAppointment, type WaitlistUrgency } from '../shared/domain/appointments';
+import { type AppointmentStatus, type BusyAppointment, HOLDS_TIME, MAX_APPOINTMENT_MINUTES } from '../shared/domain/appointments';
 import { patientListName } from '../shared/domain/patients';
-import type { RoomKind, StaffRole } from '../shared/domain/staff';
-import { wallFromMinutes, wallMinutes, type WallTime } from '../shared/domain/wallclock';
+import { type WallTime, wallFromMinutes, wallMinutes } from '../shared/domain/wallclock';
 import { compiledOnce } from './compiled';
 import { jsonValues } from './dialect';
 import type { AppointmentsTable, DB } from './schema';
@@ -15,36 +12,6 @@ export type AppointmentRow = Selectable<AppointmentsTable>;
 /** Overlaps are looked for this far back: no appointment is longer. */
 export function lookback(start: WallTime): WallTime {
   return wallFromMinutes(wallMinutes(start) - MAX_APPOINTMENT_MINUTES);
-}
-
-export async function listTypes(db: Kysely<DB>, includeRetired = false): Promise<AppointmentType[]> {
-  let query = db.selectFrom('appointment_types').selectAll();
-  if (!includeRetired) query = query.where('active', '=', 1);
-  const rows = await query.orderBy('active', 'desc').orderBy('name').execute();
-  return rows.map(typeFromRow);
-}
-
-export async function findType(db: Kysely<DB>, id: string): Promise<AppointmentType | undefined> {
-  const row = await db.selectFrom('appointment_types').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? typeFromRow(row) : undefined;
-}
-
-function typeFromRow(r: Selectable<DB['appointment_types']>): AppointmentType {
-  return {
-    id: r.id,
-    name: r.name,
-    durationMinutes: r.duration_minutes,
-    colour: r.colour,
-    roomKind: r.room_kind as RoomKind | null,
-    providerRoles: r.provider_roles.split(',').filter(Boolean) as StaffRole[],
-    active: r.active === 1,
-  };
-}
-
-export async function saveType(db: Kysely<DB>, t: AppointmentType, exists: boolean, now: string): Promise<void> {
-  const values = { name: t.name, duration_minutes: t.durationMinutes, colour: t.colour, room_kind: t.roomKind, provider_roles: t.providerRoles.join(','), active: t.active ? 1 : 0, updated_at: now };
-  if (exists) await db.updateTable('appointment_types').set(values).where('id', '=', t.id).execute();
-  else await db.insertInto('appointment_types').values({ id: t.id, ...values, created_at: now }).execute();
 }
 
 function viewQuery(db: Kysely<DB>) {
@@ -190,6 +157,7 @@ function busyQuery(db: Kysely<DB>, v: (name: keyof RangeValues) => string) {
     .where('ends_at', '>', v('from'))
     .where('status', 'in', [...HOLDS_TIME]);
 }
+
 type BusyRow = Awaited<ReturnType<ReturnType<typeof busyQuery>['execute']>>[number];
 
 /** Just the time held (no names) by providers' or rooms' appointments overlapping [from, to): what a free-slot search needs. */
@@ -336,39 +304,4 @@ export async function seriesMembers(db: Kysely<DB>, seriesId: string): Promise<A
 
 export async function insertSeries(db: Kysely<DB>, s: { id: string; rrule: string; firstStart: WallTime; durationMinutes: number }, now: string): Promise<void> {
   await db.insertInto('appointment_series').values({ id: s.id, rrule: s.rrule, first_start: s.firstStart, duration_minutes: s.durationMinutes, created_at: now, updated_at: now }).execute();
-}
-
-export async function listWaitlist(db: Kysely<DB>, status?: WaitlistEntry['status']): Promise<WaitlistEntry[]> {
-  let query = db
-    .selectFrom('waitlist as w')
-    .innerJoin('patients as p', 'p.id', 'w.patient_id')
-    .innerJoin('appointment_types as t', 't.id', 'w.type_id')
-    .selectAll('w')
-    .select(['p.first_name', 'p.last_name', 'p.preferred_name', 'p.mrn', 'p.phone_mobile', 'p.phone_home', 't.name as type_name']);
-  if (status) query = query.where('w.status', '=', status);
-  const rows = await query.execute();
-  const staff = await db.selectFrom('staff').select(['id', 'full_name']).execute();
-  const nameOf = new Map(staff.map((s) => [s.id, s.full_name]));
-  const urgency = { urgent: 0, soon: 1, routine: 2 } as Record<string, number>;
-  return rows
-    .map((r): WaitlistEntry => {
-      const providerIds = JSON.parse(r.provider_ids) as string[];
-      return {
-        id: r.id,
-        patient: { id: r.patient_id, name: patientListName({ firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name }), mrn: r.mrn, phone: r.phone_mobile || r.phone_home },
-        typeId: r.type_id,
-        typeName: r.type_name,
-        providerIds,
-        providerNames: providerIds.map((id) => nameOf.get(id) ?? ''),
-        weekdays: JSON.parse(r.weekdays) as number[],
-        timeFrom: r.time_from,
-        timeTo: r.time_to,
-        urgency: r.urgency as WaitlistUrgency,
-        note: r.note,
-        status: r.status as WaitlistEntry['status'],
-        appointmentId: r.appointment_id,
-        addedAt: r.created_at,
-      };
-    })
-    .sort((a, b) => (urgency[a.urgency] ?? 3) - (urgency[b.urgency] ?? 3) || (a.addedAt < b.addedAt ? -1 : 1));
 }

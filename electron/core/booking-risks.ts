@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { countInWindows, OPEN_END, appointmentsInWindows, type ProviderWindow } from '../../db/booking-risks';
 import { lookback } from '../../db/appointments';
 import { standingsFor } from '../../db/credentials';
-import { timeOffBetween } from '../../db/roster';
+import { timeOffBetween } from '../../db/timeoff';
 import type { DB } from '../../db/schema';
 import { listStaff } from '../../db/staff';
 import type { AffectedAppointment, BookingRisk, RiskCause } from '../../shared/contract/booking-risks';

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { getOpeningHours } from '../../db/clinic';
 import { standingsFor } from '../../db/credentials';
-import { listCoverageRules, peopleWithShifts, shiftFromRow, shiftsBetween, timeOffBetween } from '../../db/roster';
+import { listCoverageRules } from '../../db/coverage';
+import { peopleWithShifts, shiftFromRow, shiftsBetween } from '../../db/roster';
+import { timeOffBetween } from '../../db/timeoff';
 import type { DB } from '../../db/schema';
 import { listStaff, type StaffRow } from '../../db/staff';
 import type { LabourReport, PersonHours, ProviderAvailability, RosterPerson, RosterWarning, RosterWeek, Shift, ShiftChange } from '../../shared/contract/roster';

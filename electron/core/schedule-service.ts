@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { busyAround, busyBetween, listWaitlist, type BusySpan } from '../../db/appointments';
+import { busyAround, busyBetween, type BusySpan } from '../../db/appointments';
+import { listWaitlist } from '../../db/waitlist';
 import { closuresBetween } from '../../db/closures';
 import { standingsFor } from '../../db/credentials';
-import { listRooms } from '../../db/facilities';
+import { listRooms } from '../../db/rooms';
 import { findPatient } from '../../db/patients';
-import { timeOffBetween } from '../../db/roster';
+import { timeOffBetween } from '../../db/timeoff';
 import type { DB } from '../../db/schema';
 import { findStaff, listStaff, type StaffRow } from '../../db/staff';
 import type { Appointment, OpenSlot } from '../../shared/contract/appointments';

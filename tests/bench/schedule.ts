@@ -7,7 +7,7 @@ import { openKeelApp } from '../../electron/core/app';
 import { createRouter } from '../../electron/core/router';
 import { findOpenSlots, type ScheduleClock } from '../../electron/core/schedule-service';
 import { providerAvailability } from '../../electron/core/roster-service';
-import { listTypes } from '../../db/appointments';
+import { listTypes } from '../../db/appointment-types';
 import type { AppointmentType } from '../../shared/contract/appointment-types';
 import { HOLDS_TIME } from '../../shared/domain/appointments';
 import { addDays, wallFromMinutes, wallMinutes } from '../../shared/domain/wallclock';

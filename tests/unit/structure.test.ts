@@ -16,35 +16,20 @@ const kebab = (domain: string) => domain.replace(/[A-Z]/g, (c) => `-${c.toLowerC
 const exists = (relative: string) => fs.existsSync(path.join(ROOT, relative));
 
 /**
- * Domains whose db/ or tests/integration/ file is still under another name while
- * issue 14 is under way (rooms and equipment share db/facilities.ts, the roster's
- * db file holds templates, coverage and time off, …). The lists may only shrink:
- * a domain that gains its file must leave the list, or this test fails.
+ * Domains that own no table: they read and write through the db files of the
+ * domains they draw on (sign-in through db/users.ts, setup through db/clinic.ts
+ * and db/users.ts, the schedule's frame and reports through appointments,
+ * rosters, rooms and closures).
  */
-const DB_NOT_YET = ['auth', 'setup', 'staffSettings', 'positions', 'candidates', 'templates', 'coverage', 'timeoff', 'rooms', 'equipment', 'appointmentTypes', 'schedule', 'scheduleSettings', 'waitlist', 'backups', 'scheduleReports'];
-const TESTS_NOT_YET = [
-  'users',
-  'clinic',
-  'setup',
-  'staffSettings',
-  'credentials',
-  'attachments',
-  'evaluations',
-  'positions',
-  'candidates',
-  'templates',
-  'coverage',
-  'timeoff',
-  'rooms',
-  'equipment',
-  'concerns',
-  'appointmentTypes',
-  'schedule',
-  'scheduleSettings',
-  'waitlist',
-  'reminders',
-  'scheduleReports',
-];
+const DB_NONE = ['auth', 'setup', 'schedule', 'scheduleReports'];
+/**
+ * Domains whose db/ or tests/integration/ file is still under another name while
+ * issue 14 is under way (the backups' SQL is in electron/core until it moves to
+ * db/backup/, …). The lists may only shrink: a domain that gains its file must
+ * leave the list, or this test fails.
+ */
+const DB_NOT_YET = ['backups'];
+const TESTS_NOT_YET = ['staffSettings', 'attachments', 'positions', 'candidates', 'coverage', 'rooms', 'equipment', 'appointmentTypes', 'schedule', 'scheduleSettings', 'waitlist', 'scheduleReports'];
 
 /** The files of shared/contract that are no domain: the contract's own machinery (and recovery's, which has its own router). */
 const CONTRACT_MACHINERY = ['channel.ts', 'clinic-fields.ts', 'errors.ts', 'events.ts', 'fields.ts', 'index.ts', 'issues.ts', 'recovery.ts'];
@@ -67,8 +52,9 @@ describe('one name per domain', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(domains[domain]).sort());
   });
 
-  it('every domain has its db file and its integration test, apart from the listed ones still to move', () => {
-    const missingDb = names.filter((d) => !exists(`db/${kebab(d)}.ts`) && !exists(`db/${kebab(d)}`));
+  it('every domain has its db file (unless it owns no table) and its integration test, apart from the listed ones still to move', () => {
+    for (const d of DB_NONE) expect(exists(`db/${kebab(d)}.ts`), `${d} has a db file: take it off DB_NONE`).toBe(false);
+    const missingDb = names.filter((d) => !DB_NONE.includes(d) && !exists(`db/${kebab(d)}.ts`) && !exists(`db/${kebab(d)}`));
     const missingTests = names.filter((d) => !exists(`tests/integration/${kebab(d)}.test.ts`));
     expect(missingDb).toEqual(DB_NOT_YET);
     expect(missingTests).toEqual(TESTS_NOT_YET);

@@ -1,4 +1,4 @@
-import { listTypes, saveType } from '../../../db/appointments';
+import { listTypes, saveType } from '../../../db/appointment-types';
 import type { AppointmentType, appointmentTypesContract } from '../../../shared/contract/appointment-types';
 import { KeelError } from '../../../shared/contract/index';
 import type { HandlersFor } from '../handlers/types';

@@ -1,5 +1,7 @@
-import { appointmentsBetween, findAppointment, listTypes, seriesMembers, updateAppointment } from '../../../db/appointments';
+import { appointmentsBetween, findAppointment, seriesMembers, updateAppointment } from '../../../db/appointments';
+import { listTypes } from '../../../db/appointment-types';
 import { remindersFor } from '../../../db/reminders';
+import { lateCancelHours } from '../../../db/schedule-settings';
 import { findStaff, listStaff } from '../../../db/staff';
 import type { Appointment, TodaySchedule, appointmentsContract } from '../../../shared/contract/appointments';
 import { KeelError, fieldError } from '../../../shared/contract/index';
@@ -11,7 +13,7 @@ import { scheduleClock } from '../handlers/clinic-time';
 import type { HandlersFor } from '../handlers/types';
 import { providerAvailability } from '../roster-service';
 import { findOpenSlots, offersFor } from '../schedule-service';
-import { dayEnd, lateHours } from '../schedule/handlers';
+import { dayEnd } from '../schedule/handlers';
 
 export const appointmentsDayHandlers: HandlersFor<Pick<typeof appointmentsContract, 'appointments.cancel' | 'appointments.reminders' | 'appointments.ics' | 'appointments.report' | 'appointments.today'>> = {
   'appointments.cancel': async (input, ctx) => {
@@ -26,7 +28,7 @@ export const appointmentsDayHandlers: HandlersFor<Pick<typeof appointmentsContra
     const clock = scheduleClock(ctx);
     // A patient cancelling with less notice than the clinic asks is a late cancel; a clinic cancellation never is.
     const notice = elapsedMinutes(clock.now, target.start, clock.zone);
-    const late = input.by === 'patient' && notice < (await lateHours(ctx)) * 60;
+    const late = input.by === 'patient' && notice < (await lateCancelHours(ctx.db)) * 60;
     for (const id of ids) {
       await updateAppointment(ctx.db, id, { status: 'cancelled', cancelled_at: ctx.now, cancelled_by: input.by, cancel_reason: input.reason, late_cancel: id === target.id && late ? 1 : 0 }, ctx.now);
     }

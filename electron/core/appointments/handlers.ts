@@ -1,6 +1,7 @@
-import { type AppointmentRow, appointmentsBetween, findAppointment, findType, insertAppointments, insertSeries, patientAppointments, patientMisses, seriesMembers, updateAppointment } from '../../../db/appointments';
+import { type AppointmentRow, appointmentsBetween, findAppointment, insertAppointments, insertSeries, patientAppointments, patientMisses, seriesMembers, updateAppointment } from '../../../db/appointments';
+import { findType } from '../../../db/appointment-types';
 import { closuresBetween } from '../../../db/closures';
-import { findRoom } from '../../../db/facilities';
+import { findRoom } from '../../../db/rooms';
 import { findPatient } from '../../../db/patients';
 import { findStaff } from '../../../db/staff';
 import type { AppointmentType } from '../../../shared/contract/appointment-types';

@@ -1,4 +1,5 @@
-import { addCandidateEvent, findPosition, insertCandidate, listCandidates, updateCandidate } from '../../../db/hiring';
+import { addCandidateEvent, insertCandidate, listCandidates, updateCandidate } from '../../../db/candidates';
+import { findPosition } from '../../../db/positions';
 import { findStaff, insertStaff, withFlags } from '../../../db/staff';
 import type { candidatesContract, Candidate } from '../../../shared/contract/candidates';
 import { KeelError, fieldError } from '../../../shared/contract/index';

@@ -1,5 +1,7 @@
 import { getOpeningHours } from '../../../db/clinic';
-import { listCoverageRules, saveCoverageRule, shiftsBetween, timeOffBetween } from '../../../db/roster';
+import { listCoverageRules, saveCoverageRule } from '../../../db/coverage';
+import { shiftsBetween } from '../../../db/roster';
+import { timeOffBetween } from '../../../db/timeoff';
 import { findStaff } from '../../../db/staff';
 import type { coverageContract } from '../../../shared/contract/coverage';
 import { KeelError } from '../../../shared/contract/index';

@@ -1,4 +1,5 @@
-import { listEquipment, recordService, roomExists, saveEquipment } from '../../../db/facilities';
+import { listEquipment, recordService, saveEquipment } from '../../../db/equipment';
+import { roomExists } from '../../../db/rooms';
 import type { equipmentContract } from '../../../shared/contract/equipment';
 import { KeelError, fieldError } from '../../../shared/contract/index';
 import { clinicToday } from '../handlers/clinic-time';

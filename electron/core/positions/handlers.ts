@@ -1,4 +1,4 @@
-import { findPosition, listPositions, savePosition } from '../../../db/hiring';
+import { findPosition, listPositions, savePosition } from '../../../db/positions';
 import { KeelError } from '../../../shared/contract/index';
 import type { positionsContract } from '../../../shared/contract/positions';
 import type { HandlersFor } from '../handlers/types';

@@ -1,4 +1,4 @@
-import { findRoomByName, listRooms, roomExists, saveRoom } from '../../../db/facilities';
+import { findRoomByName, listRooms, roomExists, saveRoom } from '../../../db/rooms';
 import { KeelError, fieldError } from '../../../shared/contract/index';
 import type { roomsContract } from '../../../shared/contract/rooms';
 import type { HandlersFor } from '../handlers/types';

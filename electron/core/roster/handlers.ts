@@ -1,4 +1,6 @@
-import { deleteShift, findShift, insertShifts, listTemplates, shiftFromRow, shiftsBetween, timeOffBetween, updateShift } from '../../../db/roster';
+import { deleteShift, findShift, insertShifts, shiftFromRow, shiftsBetween, updateShift } from '../../../db/roster';
+import { listTemplates } from '../../../db/templates';
+import { timeOffBetween } from '../../../db/timeoff';
 import { findStaff, withFlags } from '../../../db/staff';
 import { KeelError, fieldError } from '../../../shared/contract/index';
 import type { rosterContract } from '../../../shared/contract/roster';

@@ -1,21 +1,17 @@
-import { listTypes } from '../../../db/appointments';
+import { listTypes } from '../../../db/appointment-types';
 import { closuresBetween } from '../../../db/closures';
 import { standingsFor } from '../../../db/credentials';
-import { listRooms } from '../../../db/facilities';
-import { timeOffBetween } from '../../../db/roster';
-import { getSetting } from '../../../db/settings';
+import { listRooms } from '../../../db/rooms';
+import { timeOffBetween } from '../../../db/timeoff';
+import { lateCancelHours } from '../../../db/schedule-settings';
 import { listStaff } from '../../../db/staff';
 import type { scheduleContract } from '../../../shared/contract/schedule';
-import { DEFAULT_LATE_CANCEL_HOURS } from '../../../shared/domain/appointments';
 import { flagOn } from '../../../shared/domain/roster';
 import type { StaffRole } from '../../../shared/domain/staff';
 import { addDays } from '../../../shared/domain/wallclock';
 import { ownStaff, scheduleClock } from '../handlers/clinic-time';
-import type { HandlerContext, HandlersFor } from '../handlers/types';
+import type { HandlersFor } from '../handlers/types';
 import { providerAvailability } from '../roster-service';
-import { LATE_KEY } from '../schedule-settings/handlers';
-
-export const lateHours = (ctx: HandlerContext) => getSetting(ctx.db, LATE_KEY, DEFAULT_LATE_CANCEL_HOURS);
 
 export const dayEnd = (date: string) => `${addDays(date, 1)}T00:00`;
 
@@ -33,7 +29,7 @@ export const scheduleHandlers: HandlersFor<typeof scheduleContract> = {
       providerAvailability(ctx.db, input.from, input.to, ids),
       timeOffBetween(ctx.db, `${input.from}T00:00`, dayEnd(input.to), { staffIds: ids, statuses: ['approved'] }),
       ownStaff(ctx),
-      lateHours(ctx),
+      lateCancelHours(ctx.db),
       closuresBetween(ctx.db, input.from, input.to),
     ]);
     return {

@@ -1,20 +1,14 @@
-import { getRequirements, setRequirements } from '../../../db/credentials';
-import { evaluationSettings, setEvaluationSettings } from '../../../db/evaluations';
+import { readStaffSettings, saveStaffSettings } from '../../../db/staff-settings';
 import type { staffSettingsContract } from '../../../shared/contract/staff-settings';
 import { STAFF_ROLES } from '../../../shared/domain/staff';
 import type { HandlersFor } from '../handlers/types';
 
 export const staffSettingsHandlers: HandlersFor<typeof staffSettingsContract> = {
-  'staffSettings.get': async (_input, ctx) => {
-    const evaluation = await evaluationSettings(ctx.db);
-    return { requirements: await getRequirements(ctx.db), evaluationIntervalMonths: evaluation.intervalMonths, evaluationCriteria: evaluation.criteria };
-  },
+  'staffSettings.get': async (_input, ctx) => readStaffSettings(ctx.db),
 
   'staffSettings.update': async (input, ctx) => {
-    const criteria = [...new Set(input.evaluationCriteria)];
-    await setRequirements(ctx.db, input.requirements, ctx.now);
-    await setEvaluationSettings(ctx.db, input.evaluationIntervalMonths, criteria, ctx.now);
+    const saved = await saveStaffSettings(ctx.db, { ...input, evaluationCriteria: [...new Set(input.evaluationCriteria)] }, ctx.now);
     ctx.audit.detail = { evaluationIntervalMonths: input.evaluationIntervalMonths, roles: STAFF_ROLES.filter((r) => input.requirements[r]) };
-    return { requirements: await getRequirements(ctx.db), evaluationIntervalMonths: input.evaluationIntervalMonths, evaluationCriteria: criteria };
+    return saved;
   },
 };

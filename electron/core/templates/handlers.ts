@@ -1,4 +1,4 @@
-import { listTemplates, saveTemplate } from '../../../db/roster';
+import { listTemplates, saveTemplate } from '../../../db/templates';
 import { KeelError } from '../../../shared/contract/index';
 import type { templatesContract } from '../../../shared/contract/templates';
 import type { HandlersFor } from '../handlers/types';

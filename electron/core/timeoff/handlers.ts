@@ -1,4 +1,5 @@
-import { deleteShift, findTimeOff, insertShifts, insertTimeOff, setTimeOffStatus, timeOffBetween, updateShift } from '../../../db/roster';
+import { deleteShift, insertShifts, updateShift } from '../../../db/roster';
+import { findTimeOff, insertTimeOff, setTimeOffStatus, timeOffBetween } from '../../../db/timeoff';
 import { findStaff } from '../../../db/staff';
 import { KeelError, fieldError } from '../../../shared/contract/index';
 import type { TimeOff, timeoffContract } from '../../../shared/contract/timeoff';

@@ -1,4 +1,5 @@
-import { listTypes, listWaitlist } from '../../../db/appointments';
+import { listTypes } from '../../../db/appointment-types';
+import { listWaitlist } from '../../../db/waitlist';
 import { findPatient } from '../../../db/patients';
 import { findStaff } from '../../../db/staff';
 import { KeelError, fieldError } from '../../../shared/contract/index';
