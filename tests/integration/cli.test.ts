@@ -88,6 +88,21 @@ describe('the keel admin command', () => {
     expect(keel('migrate', '--bogus').code).toBe(1);
     expect(keel('help')).toMatchObject({ code: 0 });
   });
+
+  it('keel help lists every command the CLI answers, with its arguments, and says where data lives and what the exit codes mean', () => {
+    const cli = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'electron', 'host', 'cli.ts'), 'utf8');
+    const commands = [...cli.matchAll(/^\s+case '([a-z][a-z-]*)':/gm)].map((m) => m[1]!);
+    expect(commands).toEqual(['demo', 'serve', 'migrate', 'backup', 'verify', 'restore', 'export', 'unlock-user', 'help']);
+    const help = keel('help');
+    expect(help.code).toBe(0);
+    expect(help.err).toBe('');
+    for (const command of commands) expect(help.out, command).toMatch(new RegExp(`^  keel ${command} `, 'm'));
+    expect(help.out).toContain('keel restore FILE --data DIR');
+    expect(help.out).toContain('keel demo    --data DIR [--size small|large] [--seed N] [--today YYYY-MM-DD]');
+    expect(help.out).toContain("--data defaults to the desktop app's own folder");
+    expect(help.out).toContain('Exit code 0 on success; otherwise 1 and a one-line reason.');
+    expect(keel('--help').out).toBe(help.out);
+  });
 });
 
 describe('keel serve --demo', () => {
