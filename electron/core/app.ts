@@ -98,6 +98,28 @@ export async function openKeelApp(dataDir: string, options: AppOptions = {}): Pr
       return app.database.close();
     },
   };
-  app.backups = new BackupService(app as KeelApp);
+  app.backups = new BackupService({
+    get database() {
+      return app.database;
+    },
+    now,
+    events: app.events,
+    logError: app.logError,
+    clinic: () => app.clinic(),
+    async reopen(swap) {
+      const dir = app.database.dir;
+      await app.database.close();
+      try {
+        await swap();
+      } finally {
+        const reopened = await openDataFolder(dir);
+        app.database = reopened;
+        app.db = reopened.db;
+        app.refreshClinic();
+        app.writes.generation++;
+      }
+    },
+    endAllSessions: () => app.sessions.endAll(),
+  });
   return app as KeelApp;
 }

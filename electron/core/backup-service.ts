@@ -6,16 +6,17 @@ import { getClinic } from '../../db/clinic';
 import { KeelSqliteDialect } from '../../db/dialect';
 import { DataFolderError } from '../../db/errors';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
-import { DB_FILE, openDataFolder, schemaVersionOf } from '../../db/open';
+import { DB_FILE, schemaVersionOf, type KeelDatabase } from '../../db/open';
 import type { DB } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings';
 import type { BackupEntry, BackupSettings, BackupStatus } from '../../shared/contract/backups';
+import type { Clinic } from '../../shared/contract/clinic';
 import { KeelError } from '../../shared/contract/index';
 import { backupIsStale, DEFAULT_RETENTION, retentionPolicySchema, type RetentionPolicy } from '../../shared/domain/backup';
 import { dateInZone, wallInZone } from '../../shared/domain/time';
-import type { KeelApp } from './app';
 import { BACKUP_DIR, BackupError, listBackups, pruneBackups, takeBackup, type BackupProgress, type BackupResult } from './backups';
 import { restoreDataFolder } from './data-tools';
+import type { EventBus } from './events';
 
 const SETTINGS_KEY = 'backups.settings';
 const LAST_ATTEMPT_KEY = 'backups.lastAttempt';
@@ -28,6 +29,24 @@ export const RECORD_TABLES: Record<string, string> = { patients: 'patients', app
 type Attempt = NonNullable<BackupStatus['lastAttempt']>;
 
 /**
+ * What the backup service needs of the app that runs it, and no more. The app
+ * owns its database: a restore asks it to `reopen` around the swap, and reads
+ * `database` afresh after it.
+ */
+export interface BackupHost {
+  /** The open data folder (another object after a restore). */
+  readonly database: KeelDatabase;
+  now(): Date;
+  readonly events: EventBus;
+  logError(error: unknown, context: string): void;
+  clinic(): Promise<Clinic | undefined>;
+  /** Closes the database, runs `swap` on the closed folder, and opens whatever is there then, even when `swap` throws. */
+  reopen(swap: () => Promise<void>): Promise<void>;
+  /** Ends every session (people sign in again on restored accounts). */
+  endAllSessions(): void;
+}
+
+/**
  * Backups while Keel runs: daily at the manager's time, on quit and on demand;
  * one at a time; each written to the backup folder (and the second folder when
  * set), verified, then pruned by the retention rules. Progress goes out as
@@ -37,10 +56,14 @@ export class BackupService {
   #running: BackupStatus['running'] = null;
   #lastRefusedRestore: BackupStatus['lastRefusedRestore'] = null;
   #timer: NodeJS.Timeout | null = null;
-  readonly #app: KeelApp;
+  readonly #app: BackupHost;
 
-  constructor(app: KeelApp) {
-    this.#app = app;
+  constructor(host: BackupHost) {
+    this.#app = host;
+  }
+
+  get #db(): Kysely<DB> {
+    return this.#app.database.db;
   }
 
   get isRunning(): boolean {
@@ -52,7 +75,7 @@ export class BackupService {
   }
 
   /** `db`: the handler's transaction when called from one (the connection is not shared while it is open). */
-  async settings(db: Kysely<DB> = this.#app.db): Promise<BackupSettings> {
+  async settings(db: Kysely<DB> = this.#db): Promise<BackupSettings> {
     const clinic = await getClinic(db);
     // Closing time on a weekday, by default.
     const closes = clinic?.openingHours.find((h) => h.closes)?.closes ?? '18:00';
@@ -75,7 +98,7 @@ export class BackupService {
     return value;
   }
 
-  async status(db: Kysely<DB> = this.#app.db): Promise<BackupStatus> {
+  async status(db: Kysely<DB> = this.#db): Promise<BackupStatus> {
     const settings = await this.settings(db);
     const attempt = await getSetting<Attempt | null>(db, LAST_ATTEMPT_KEY, null);
     const newest = this.#entries(settings).find((b) => b.verified && b.reason !== 'safety');
@@ -92,7 +115,7 @@ export class BackupService {
     };
   }
 
-  async list(db: Kysely<DB> = this.#app.db): Promise<BackupEntry[]> {
+  async list(db: Kysely<DB> = this.#db): Promise<BackupEntry[]> {
     return this.#entries(await this.settings(db));
   }
 
@@ -180,7 +203,7 @@ export class BackupService {
   }
 
   async #record(attempt: Attempt): Promise<void> {
-    await setSetting(this.#app.db, LAST_ATTEMPT_KEY, attempt, attempt.at).catch((error: unknown) => this.#app.logError(error, 'backup status'));
+    await setSetting(this.#db, LAST_ATTEMPT_KEY, attempt, attempt.at).catch((error: unknown) => this.#app.logError(error, 'backup status'));
   }
 
   /** The daily backup: checked every minute, taken once the clinic's clock passes the set time. */
@@ -204,8 +227,8 @@ export class BackupService {
     const today = dateInZone(now, clinic.timeZone);
     const settings = await this.settings();
     if (wallInZone(now, clinic.timeZone).slice(11) < settings.dailyTime) return;
-    if ((await getSetting<string | null>(this.#app.db, LAST_DAILY_KEY, null)) === today) return;
-    await setSetting(this.#app.db, LAST_DAILY_KEY, today, now.toISOString());
+    if ((await getSetting<string | null>(this.#db, LAST_DAILY_KEY, null)) === today) return;
+    await setSetting(this.#db, LAST_DAILY_KEY, today, now.toISOString());
     await this.run('daily');
   }
 
@@ -235,39 +258,35 @@ export class BackupService {
     const dir = this.#app.database.dir;
     // The backup history is about the backups, not the records: it survives the restore.
     const history = {
-      settings: await getSetting<BackupSettings | null>(this.#app.db, SETTINGS_KEY, null),
-      attempt: await getSetting<Attempt | null>(this.#app.db, LAST_ATTEMPT_KEY, null),
-      daily: await getSetting<string | null>(this.#app.db, LAST_DAILY_KEY, null),
+      settings: await getSetting<BackupSettings | null>(this.#db, SETTINGS_KEY, null),
+      attempt: await getSetting<Attempt | null>(this.#db, LAST_ATTEMPT_KEY, null),
+      daily: await getSetting<string | null>(this.#db, LAST_DAILY_KEY, null),
     };
-    await this.#app.database.close();
     let restored = false;
     try {
-      await restoreDataFolder(dir, file, {
-        now: this.#app.now(),
-        actor: 'Settings → Backups',
-        userId: by.userId,
-        username: by.username,
-        onProgress: (fraction, message) => {
-          this.#running = { phase: 'restoring', fraction, message };
-          this.#app.events.emit('backup.progress', { phase: 'restoring', fraction, message });
-        },
+      // Reopened on whatever is there after: the restored data, or the untouched original if the restore was refused.
+      await this.#app.reopen(async () => {
+        await restoreDataFolder(dir, file, {
+          now: this.#app.now(),
+          actor: 'Settings → Backups',
+          userId: by.userId,
+          username: by.username,
+          onProgress: (fraction, message) => {
+            this.#running = { phase: 'restoring', fraction, message };
+            this.#app.events.emit('backup.progress', { phase: 'restoring', fraction, message });
+          },
+        });
+        restored = true;
       });
-      restored = true;
-    } finally {
-      // Reopen on whatever is there now: the restored data, or the untouched original if the restore was refused.
-      const database = await openDataFolder(dir);
-      this.#app.database = database;
-      this.#app.db = database.db;
-      this.#app.refreshClinic();
-      this.#app.writes.generation++;
       if (restored) {
         const at = this.#app.now().toISOString();
-        if (history.settings) await setSetting(database.db, SETTINGS_KEY, history.settings, at);
-        if (history.attempt) await setSetting(database.db, LAST_ATTEMPT_KEY, history.attempt, at);
-        if (history.daily) await setSetting(database.db, LAST_DAILY_KEY, history.daily, at);
+        if (history.settings) await setSetting(this.#db, SETTINGS_KEY, history.settings, at);
+        if (history.attempt) await setSetting(this.#db, LAST_ATTEMPT_KEY, history.attempt, at);
+        if (history.daily) await setSetting(this.#db, LAST_DAILY_KEY, history.daily, at);
         // Everyone signs in again, on the restored accounts.
-        this.#app.sessions.endAll();
+        this.#app.endAllSessions();
       }
+    } finally {
       this.#running = null;
     }
     this.#app.events.emit('backup.progress', { phase: 'done', fraction: 1, message: `Restored ${name}. Please sign in again.` });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { STAFF_ROLES, type StaffRole } from '../domain/staff';
 import { channel, returns } from './channel';
-import { atMost, date, empty, id, strictObject, text, timeOfDay } from './fields';
-import { weekdays } from './roster';
+import { atMost, date, empty, id, strictObject, text, timeOfDay, weekdays } from './fields';
 import { staffRole } from './staff';
 
 export interface CoverageRequirement {

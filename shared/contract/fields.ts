@@ -221,3 +221,15 @@ export const dateRange = (maxDays: number) =>
     if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
     else if (daysBetween(r.from, r.to) >= maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${maxDays} days` });
   });
+
+/** ISO weekdays, 1 (Monday) to 7 (Sunday), each at most once. */
+export const weekdays = () =>
+  atMost(
+    z
+      .array(z.number({ error: expected('weekday numbers 1–7') }).int().min(1, 'Weekdays go from 1 (Monday) to 7 (Sunday)').max(7, 'Weekdays go from 1 (Monday) to 7 (Sunday)'))
+      .min(1, 'Choose at least one weekday')
+      .max(7, 'Choose at most 7 weekdays')
+      .refine((d) => new Set(d).size === d.length, 'Each weekday once'),
+    7,
+    'Choose at most 7 weekdays',
+  );

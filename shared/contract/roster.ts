@@ -4,7 +4,7 @@ import { daysBetween, wallMinutes } from '../domain/wallclock';
 import { channel, returns } from './channel';
 import type { CoverageGap } from './coverage';
 import type { CredentialFlag } from './credentials';
-import { atMost, date, expected, id, list, optionalText, strictObject, wallTime, dateRange } from './fields';
+import { date, dateRange, expected, id, list, optionalText, strictObject, wallTime } from './fields';
 import type { TimeOff } from './timeoff';
 
 export interface Shift {
@@ -81,27 +81,7 @@ export interface WorkingToday {
   flag: CredentialFlag | null;
 }
 
-/** What approving time off does to one shift: removed, or cut back to the parts outside the time off. */
-export interface ShiftChange {
-  shift: Shift;
-  effect: 'remove' | 'shorten' | 'split';
-  /** The parts that stay on the roster (none when removed). */
-  keeps: Array<{ start: string; end: string; breakMinutes: number }>;
-  paidMinutesLost: number;
-}
-
 export const breakMinutes = () => z.number({ error: expected('minutes') }).int('Use whole minutes').min(0, 'Cannot be negative').max(480, 'At most 8 hours');
-
-export const weekdays = () =>
-  atMost(
-    z
-      .array(z.number({ error: expected('weekday numbers 1–7') }).int().min(1, 'Weekdays go from 1 (Monday) to 7 (Sunday)').max(7, 'Weekdays go from 1 (Monday) to 7 (Sunday)'))
-      .min(1, 'Choose at least one weekday')
-      .max(7, 'Choose at most 7 weekdays')
-      .refine((d) => new Set(d).size === d.length, 'Each weekday once'),
-    7,
-    'Choose at most 7 weekdays',
-  );
 
 export const shiftInput = () =>
   strictObject({ id: id().optional(), staffId: id(), start: wallTime(), end: wallTime(), breakMinutes: breakMinutes(), note: optionalText(200, { multiline: true }) })

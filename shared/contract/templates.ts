@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { MAX_SHIFT_MINUTES } from '../domain/staff';
 import { minutesOfDay } from '../domain/time';
 import { channel, returns } from './channel';
-import { empty, id, strictObject, text, timeOfDay } from './fields';
-import { breakMinutes, weekdays } from './roster';
+import { empty, id, strictObject, text, timeOfDay, weekdays } from './fields';
+import { breakMinutes } from './roster';
 
 export interface ShiftTemplate {
   id: string;

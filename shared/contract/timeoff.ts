@@ -4,7 +4,16 @@ import { daysBetween } from '../domain/wallclock';
 import type { AffectedAppointment } from './booking-risks';
 import { channel, returns } from './channel';
 import { date, expected, id, optionalText, strictObject, wallTime } from './fields';
-import type { ShiftChange } from './roster';
+import type { Shift } from './roster';
+
+/** What approving time off does to one shift: removed, or cut back to the parts outside the time off. */
+export interface ShiftChange {
+  shift: Shift;
+  effect: 'remove' | 'shorten' | 'split';
+  /** The parts that stay on the roster (none when removed). */
+  keeps: Array<{ start: string; end: string; breakMinutes: number }>;
+  paidMinutesLost: number;
+}
 
 export interface TimeOff {
   id: string;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ShiftChange } from '../../../../shared/contract/roster';
+import type { ShiftChange } from '../../../../shared/contract/timeoff';
 import type { TimeOff, TimeOffDecision } from '../../../../shared/contract/timeoff';
 import { formatCents, formatDayShort, formatWallTime } from '../../../../shared/domain/format';
 import { formatHours } from '../../../../shared/domain/roster';
