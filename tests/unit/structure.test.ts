@@ -92,3 +92,59 @@ describe('mergeDomains', () => {
     expect(merged['equipment.list']!.summary).toBe('b');
   });
 });
+
+describe('imports', () => {
+  /** Each file's relative imports that bring values (a type-only import is gone once compiled). */
+  function valueImports(): Map<string, string[]> {
+    const files = new Map<string, string>();
+    for (const top of ['electron', 'db', 'shared', 'renderer']) {
+      for (const entry of fs.readdirSync(path.join(ROOT, top), { recursive: true, withFileTypes: true })) {
+        if (entry.isFile() && /\.tsx?$/.test(entry.name)) {
+          const file = path.relative(ROOT, path.join(entry.parentPath, entry.name));
+          files.set(file, fs.readFileSync(path.join(ROOT, file), 'utf8'));
+        }
+      }
+    }
+    const resolve = (from: string, spec: string) => {
+      const base = path.normalize(path.join(path.dirname(from), spec));
+      return [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((f) => files.has(f));
+    };
+    const graph = new Map<string, string[]>();
+    for (const [file, text] of files) {
+      const deps: string[] = [];
+      for (const m of text.matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s+from\s+'(\.[^']+)';/gms)) {
+        const names = m[2]!.trim();
+        const typeOnly = m[1] !== undefined || (names.startsWith('{') && names.slice(1, -1).split(',').every((n) => n.trim() === '' || n.trim().startsWith('type ')));
+        const target = resolve(file, m[3]!);
+        if (!typeOnly && target) deps.push(target);
+      }
+      graph.set(file, deps);
+    }
+    return graph;
+  }
+
+  it('no module imports itself round a circle (a circle loads one side half-made)', () => {
+    const graph = valueImports();
+    expect(graph.get('electron/core/app.ts')).toContain('electron/core/backup-service.ts');
+    const circles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, trail: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        circles.push([...trail.slice(trail.indexOf(file)), file].join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) visit(next, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(circles).toEqual([]);
+  });
+
+  it('the backup service knows the app only through its BackupHost', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'electron/core/backup-service.ts'), 'utf8');
+    expect(text).not.toMatch(/from '\.\/app'/);
+    expect(text).not.toMatch(/\.db = /);
+  });
+});
