@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Appointment } from '../shared/contract/appointments';
 import { type AppointmentStatus, type BusyAppointment, HOLDS_TIME, MAX_APPOINTMENT_MINUTES } from '../shared/domain/appointments';
 import { patientListName } from '../shared/domain/patients';
-import { type WallTime, wallFromMinutes, wallMinutes } from '../shared/domain/wallclock';
+import { type WallTime, wallFromMinutes, wallMinutes } from '../shared/domain/time';
 import { compiledOnce } from './compiled';
 import { jsonValues } from './dialect';
 import type { AppointmentsTable, DB } from './schema';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AffectedAppointment } from '../shared/contract/booking-risks';
 import { patientListName } from '../shared/domain/patients';
-import type { WallTime } from '../shared/domain/wallclock';
+import type { WallTime } from '../shared/domain/time';
 import { compiledOnce } from './compiled';
 import { jsonField, jsonRows } from './dialect';
 import type { DB } from './schema';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ClosureDay } from '../shared/domain/closures';
 import { HOLDS_TIME } from '../shared/domain/appointments';
-import { addDays } from '../shared/domain/wallclock';
+import { addDays } from '../shared/domain/time';
 import type { DB } from './schema';
 
 /** The clinic's closure days: one row per date; removing one deactivates it. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Concern, ConcernEvent } from '../shared/contract/concerns';
 import { patientListName, type ConcernCategory, type ConcernStatus, type Severity } from '../shared/domain/patients';
-import { daysBetween } from '../shared/domain/wallclock';
+import { daysBetween } from '../shared/domain/time';
 import type { DB } from './schema';
 
 export interface ConcernFilter {

@@ -3,7 +3,7 @@ import type { AttachmentInfo } from '../shared/contract/attachments';
 import type { Credential, CredentialFlag, ExpiringCredential, MissingCredential } from '../shared/contract/credentials';
 import { CREDENTIAL_KINDS, expiryAlert, STAFF_ROLES, type CredentialKind, type StaffRole } from '../shared/domain/staff';
 import { flagOn, type CredentialStanding } from '../shared/domain/roster';
-import { addDays, daysBetween } from '../shared/domain/wallclock';
+import { addDays, daysBetween } from '../shared/domain/time';
 import { compiledOnce } from './compiled';
 import type { CredentialsTable, DB } from './schema';
 

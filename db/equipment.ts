@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Equipment } from '../shared/contract/equipment';
-import { addMonths } from '../shared/domain/wallclock';
+import { addMonths } from '../shared/domain/time';
 import type { DB } from './schema';
 
 export async function listEquipment(db: Kysely<DB>, today: string, filter: { includeInactive?: boolean; overdueOnly?: boolean; id?: string } = {}): Promise<Equipment[]> {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Evaluation, EvaluationDue } from '../shared/contract/evaluations';
 import { DEFAULT_EVALUATION_CRITERIA, DEFAULT_EVALUATION_MONTHS, evaluationDue, type StaffRole } from '../shared/domain/staff';
-import { addDays, daysBetween } from '../shared/domain/wallclock';
+import { addDays, daysBetween } from '../shared/domain/time';
 import type { DB } from './schema';
 import { getSetting, setSetting } from './settings';
 

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Shift } from '../shared/contract/roster';
 import { paidMinutes } from '../shared/domain/roster';
-import { type WallTime, addDays, datePart } from '../shared/domain/wallclock';
+import { type WallTime, addDays, datePart } from '../shared/domain/time';
 import { compiledOnce } from './compiled';
 import type { DB, ShiftsTable } from './schema';
 

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { TimeOff } from '../shared/contract/timeoff';
 import type { TimeOffKind, TimeOffStatus } from '../shared/domain/staff';
-import { type WallTime, addDays, datePart } from '../shared/domain/wallclock';
+import { type WallTime, addDays, datePart } from '../shared/domain/time';
 import { compiledOnce } from './compiled';
 import type { DB, TimeOffTable } from './schema';
 

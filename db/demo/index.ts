@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { insertClinic } from '../clinic';
-import { wallInZone } from '../../shared/domain/time';
+import { wallInZone, addDays } from '../../shared/domain/time';
 import type { DB } from '../schema';
 import { insertUser } from '../users';
 import { DEMO_ACCOUNTS } from './accounts';
@@ -10,7 +10,6 @@ import { seedDemoPatients } from './patients';
 import { seedDemoStaff } from './staff';
 import { seedDemoAppointments } from './appointments';
 import { seedDemoClosures } from './closures';
-import { addDays } from '../../shared/domain/wallclock';
 
 export type DemoSize = 'small' | 'large';
 

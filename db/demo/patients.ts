@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PatientDetails } from '../../shared/contract/patients';
 import { CONCERN_CATEGORIES, SEVERITIES } from '../../shared/domain/patients';
 import { PATIENT_EXAMPLE_BLANK } from '../../shared/domain/patient-import';
-import { addDays } from '../../shared/domain/wallclock';
+import { addDays } from '../../shared/domain/time';
 import { addConcernEvent, insertConcern, updateConcern } from '../concerns';
 import { detailsToColumns, insertPatients, nextMrns } from '../patients';
 import type { DB } from '../schema';

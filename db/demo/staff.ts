@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CredentialKind, StaffRole } from '../../shared/domain/staff';
 import { DEFAULT_EVALUATION_CRITERIA, DEFAULT_REQUIREMENTS } from '../../shared/domain/staff';
-import { addDays, addMonths, datesFrom, mondayOf } from '../../shared/domain/wallclock';
-import { isoWeekday } from '../../shared/domain/time';
+import { addDays, addMonths, datesFrom, mondayOf, isoWeekday } from '../../shared/domain/time';
 import { saveCoverageRule } from '../coverage';
 import { saveTemplate } from '../templates';
 import { insertShifts } from '../roster';

@@ -6,7 +6,7 @@ import { timeOffBetween } from '../../db/timeoff';
 import type { DB } from '../../db/schema';
 import { listStaff } from '../../db/staff';
 import type { AffectedAppointment, BookingRisk, RiskCause } from '../../shared/contract/booking-risks';
-import { addDays, type WallTime } from '../../shared/domain/wallclock';
+import { addDays, type WallTime } from '../../shared/domain/time';
 
 /**
  * Booked appointments a provider will not be able to keep: after a required

@@ -8,19 +8,14 @@ import type { DB } from '../../db/schema';
 import { listStaff, type StaffRow } from '../../db/staff';
 import type { LabourReport, PersonHours, ProviderAvailability, RosterPerson, RosterWarning, RosterWeek, Shift } from '../../shared/contract/roster';
 import type { ShiftChange } from '../../shared/contract/timeoff';
-import type { DateOrder } from '../../shared/contract/clinic';
 import { coverageGaps, flagOn, labourCostCents, overtimeMinutes, paidMinutes, rosterWarnings, workingIntervals, type RosterPersonLike, type ShiftLike } from '../../shared/domain/roster';
 import { STAFF_ROLES, type StaffRole } from '../../shared/domain/staff';
-import { isoWeekday } from '../../shared/domain/time';
-import { addDays, datePart, datesFrom, elapsedMinutes, mondayOf, type WallTime } from '../../shared/domain/wallclock';
+import { isoWeekday, addDays, datePart, datesFrom, elapsedMinutes, mondayOf, type WallTime, type ClinicClock } from '../../shared/domain/time';
+
+/** What the roster needs of the clinic's clock. */
+type RosterClock = Pick<ClinicClock, 'zone' | 'dateOrder' | 'today'>;
 
 /** Loads and computes the roster: the week view, shift checks, labour and availability. */
-
-export interface ClinicClock {
-  zone: string;
-  dateOrder: DateOrder;
-  today: string;
-}
 
 function personOf(row: StaffRow): RosterPersonLike {
   return { id: row.id, fullName: row.full_name, staffRole: row.staff_role as StaffRole, contractedMinutes: row.contracted_minutes };
@@ -41,7 +36,7 @@ export async function rosterWeekRows(db: Kysely<DB>, weekStart: string) {
   return { shiftRows, staff, standings, timeOff, rules };
 }
 
-export async function rosterWeek(db: Kysely<DB>, weekStartAny: string, clock: ClinicClock, showCost: boolean): Promise<RosterWeek> {
+export async function rosterWeek(db: Kysely<DB>, weekStartAny: string, clock: RosterClock, showCost: boolean): Promise<RosterWeek> {
   const weekStart = mondayOf(weekStartAny);
   const weekEnd = addDays(weekStart, 7);
   const days = datesFrom(weekStart, addDays(weekStart, 6));
@@ -83,7 +78,7 @@ export async function rosterWeek(db: Kysely<DB>, weekStartAny: string, clock: Cl
 }
 
 /** The warnings one shift (new, or changed with its id) would raise, with the person's week-level ones. */
-export async function warningsForShift(db: Kysely<DB>, person: StaffRow, shift: ShiftLike, clock: ClinicClock): Promise<RosterWarning[]> {
+export async function warningsForShift(db: Kysely<DB>, person: StaffRow, shift: ShiftLike, clock: RosterClock): Promise<RosterWarning[]> {
   const weekStart = mondayOf(datePart(shift.start));
   const rows = await shiftsBetween(db, `${addDays(weekStart, -1)}T00:00`, `${addDays(weekStart, 8)}T00:00`, [person.id]);
   const shifts: ShiftLike[] = rows.filter((r) => r.id !== shift.id).map((r) => ({ id: r.id, staffId: r.staff_id, start: r.starts_at, end: r.ends_at, breakMinutes: r.break_minutes }));

@@ -11,24 +11,13 @@ import { findStaff, listStaff, type StaffRow } from '../../db/staff';
 import type { Appointment, OpenSlot } from '../../shared/contract/appointments';
 import type { AppointmentType } from '../../shared/contract/appointment-types';
 import type { WaitlistOffer } from '../../shared/contract/waitlist';
-import type { DateOrder } from '../../shared/contract/clinic';
 import { findConflicts, type Conflict, type Proposal } from '../../shared/domain/appointments';
 import { patientListName } from '../../shared/domain/patients';
 import { flagOn } from '../../shared/domain/roster';
-import { isoWeekday } from '../../shared/domain/time';
-import { addDays, datePart, datesFrom, overlaps, timePart, wallFromMinutes, wallMinutes, type WallTime } from '../../shared/domain/wallclock';
+import { isoWeekday, addDays, datePart, datesFrom, overlaps, timePart, wallFromMinutes, wallMinutes, type WallTime, type ClinicClock } from '../../shared/domain/time';
 import { providerAvailability } from './roster-service';
 
 /** Scheduling on top of the data layer: conflicts, open slots, waitlist offers. */
-
-export interface ScheduleClock {
-  zone: string;
-  dateOrder: DateOrder;
-  today: string;
-  /** The clinic's wall-clock time now. */
-  now: WallTime;
-  slotMinutes: number;
-}
 
 export interface BookingRequest {
   id?: string | undefined;
@@ -48,7 +37,7 @@ export interface KnownParties {
 }
 
 /** Everything the conflict rules need about one proposed booking, read in the caller's transaction. */
-export async function checkBooking(db: Kysely<DB>, b: BookingRequest, clock: ScheduleClock): Promise<Conflict[]> {
+export async function checkBooking(db: Kysely<DB>, b: BookingRequest, clock: ClinicClock): Promise<Conflict[]> {
   const provider = b.known?.provider ?? (await findStaff(db, b.providerId));
   const patient = b.known ? undefined : await findPatient(db, b.patientId);
   const patientName = b.known?.patientName ?? (patient ? patientListName({ firstName: patient.first_name, lastName: patient.last_name, preferredName: patient.preferred_name }) : 'The patient');
@@ -105,7 +94,7 @@ export interface SlotSearch {
  * time, on the clinic's slot grid, clear of their bookings and, when the type
  * needs one, with a room of its kind free. Never in the past.
  */
-export async function findOpenSlots(db: Kysely<DB>, search: SlotSearch, clock: ScheduleClock): Promise<OpenSlot[]> {
+export async function findOpenSlots(db: Kysely<DB>, search: SlotSearch, clock: ClinicClock): Promise<OpenSlot[]> {
   const from = search.from < clock.today ? clock.today : search.from;
   if (search.to < from) return [];
   const providers = (await listStaff(db, { bookableOnly: true, ...(search.providerIds?.length ? { ids: search.providerIds } : {}) })).filter((p) => search.type.providerRoles.includes(p.staff_role as never));

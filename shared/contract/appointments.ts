@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type AppointmentStatus, type Conflict, MAX_APPOINTMENT_MINUTES, MAX_SERIES } from '../domain/appointments';
-import { daysBetween, wallMinutes } from '../domain/wallclock';
+import { daysBetween, wallMinutes } from '../domain/time';
 import { channel, returns } from './channel';
 import { date, expected, id, list, optionalText, strictObject, text, timeOfDay, wallTime, dateRange } from './fields';
 import type { ReminderListRow } from './reminders';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CredentialKind, TimeOffKind } from '../domain/staff';
-import type { WallTime } from '../domain/wallclock';
+import type { WallTime } from '../domain/time';
 import { channel, returns } from './channel';
 import { date, expected, id, strictObject } from './fields';
 import { credentialKind } from './credentials';

@@ -1,4 +1,4 @@
-import { daysBetween } from '../domain/wallclock';
+import { daysBetween } from '../domain/time';
 import { channel, returns } from './channel';
 import { date, id, list, optionalText, strictObject } from './fields';
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions';
-import { isValidTimeZone } from '../domain/time';
-import { daysBetween } from '../domain/wallclock';
+import { isValidTimeZone, daysBetween } from '../domain/time';
 
 /**
  * Schema helpers shared by every contract, so one kind of value is checked one

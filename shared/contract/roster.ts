@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_SHIFT_MINUTES, type StaffRole } from '../domain/staff';
-import { daysBetween, wallMinutes } from '../domain/wallclock';
+import { daysBetween, wallMinutes } from '../domain/time';
 import { channel, returns } from './channel';
 import type { CoverageGap } from './coverage';
 import type { CredentialFlag } from './credentials';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TIME_OFF_KINDS, type TimeOffKind, type TimeOffStatus } from '../domain/staff';
-import { daysBetween } from '../domain/wallclock';
+import { daysBetween } from '../domain/time';
 import type { AffectedAppointment } from './booking-risks';
 import { channel, returns } from './channel';
 import { date, expected, id, optionalText, strictObject, wallTime } from './fields';

@@ -4,7 +4,7 @@ import { closedMessage, type ClosureDay } from './closures';
 import { formatWallTime } from './format';
 import { describeFlag } from './roster';
 import { TIME_OFF_LABELS, type TimeOffKind } from './staff';
-import { datePart, overlaps, timePart, type WallTime } from './wallclock';
+import { datePart, overlaps, timePart, type WallTime } from './time';
 
 /** Appointments: statuses, the moves between them, and the conflict rules. */
 

@@ -1,15 +1,10 @@
-import { wallMinutes, type WallTime } from './wallclock';
+import { minuteOfDay, type WallTime } from './time';
 
 /**
  * Laying out a calendar day: which hours to show, and side-by-side lanes for
  * appointments that overlap in one column (a manager's override, a room view).
  * Pure, so it is tested without a browser.
  */
-
-/** Minutes since midnight of a wall-clock time on `date` (may be below 0 or above 1440 for a neighbour day). */
-export function minuteOfDay(wall: WallTime, date: string): number {
-  return wallMinutes(wall) - wallMinutes(`${date}T00:00`);
-}
 
 /**
  * The hours a day view shows: the clinic's opening hours and everyone's working
@@ -70,9 +65,4 @@ export function lanes<T extends { start: WallTime; end: WallTime }>(items: reado
 /** A minute of the day rounded down to the slot grid. */
 export function snapToSlot(minute: number, slotMinutes: number): number {
   return Math.floor(minute / slotMinutes) * slotMinutes;
-}
-
-/** `HH:MM` of a minute of the day. */
-export function clockOf(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }

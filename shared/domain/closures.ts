@@ -1,7 +1,6 @@
 import { formatDayShort } from './format';
 import type { DateOrder } from '../contract/clinic';
-import { isoWeekday } from './time';
-import { addDays } from './wallclock';
+import { isoWeekday, addDays } from './time';
 
 /**
  * Closure days: whole days the clinic is shut (holidays, a move, a snow day).

@@ -1,5 +1,5 @@
 import type { Appointment } from '../contract/appointments';
-import { offsetAt, wallMinutes, type WallTime } from './wallclock';
+import { offsetAt, wallMinutes, type WallTime } from './time';
 
 /**
  * An iCalendar (RFC 5545) file of appointments, times in UTC so every calendar

@@ -2,8 +2,7 @@ import 'temporal-polyfill/global';
 import { Temporal } from 'temporal-polyfill';
 import { RRuleTemporal } from 'rrule-temporal';
 import { MAX_SERIES } from './appointments';
-import { isoWeekday } from './time';
-import { addDays, type WallTime } from './wallclock';
+import { isoWeekday, addDays, type WallTime } from './time';
 
 /**
  * Recurring series as RFC 5545 RRULEs: every N days or weeks (on chosen

@@ -1,5 +1,5 @@
 import type { ReportSpan } from '../contract/schedule-reports';
-import { addDays, addMonths } from './wallclock';
+import { addDays, addMonths } from './time';
 
 /** A period of whole days, `YYYY-MM-DD` to `YYYY-MM-DD`, both included. */
 export interface ReportRange {

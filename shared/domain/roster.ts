@@ -4,8 +4,7 @@ import type { RosterWarning } from '../contract/roster';
 import type { DateOrder } from '../contract/clinic';
 import { formatWallTime } from './format';
 import { CREDENTIAL_LABELS, MIN_REST_MINUTES, OVERTIME_WEEK_MINUTES, TIME_OFF_LABELS, type CredentialKind, type StaffRole, type TimeOffKind } from './staff';
-import { isoWeekday } from './time';
-import { addDays, datePart, elapsedMinutes, mondayOf, overlaps, timePart, wallMinutes, type CalendarDate, type WallTime } from './wallclock';
+import { isoWeekday, addDays, datePart, elapsedMinutes, mondayOf, overlaps, timePart, wallMinutes, type CalendarDate, type WallTime } from './time';
 
 /** The rules of the roster, pure: warnings, coverage, hours, cost and availability. */
 

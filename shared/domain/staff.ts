@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, type CalendarDate } from './wallclock';
+import { addMonths, daysBetween, type CalendarDate } from './time';
 
 /** Job roles in the practice (not to be confused with sign-in roles). */
 export const STAFF_ROLES = ['physician', 'np_pa', 'nurse_ma', 'receptionist', 'biller', 'manager', 'other'] as const;

@@ -5,12 +5,13 @@ import { appointmentsBetween } from '../../db/appointments';
 import { DB_FILE, type KeelDatabase } from '../../db/open';
 import { openKeelApp } from '../../electron/core/app';
 import { createRouter } from '../../electron/core/router';
-import { findOpenSlots, type ScheduleClock } from '../../electron/core/schedule-service';
+import { findOpenSlots } from '../../electron/core/schedule-service';
+import type { ClinicClock } from '../../shared/domain/time';
 import { providerAvailability } from '../../electron/core/roster-service';
 import { listTypes } from '../../db/appointment-types';
 import type { AppointmentType } from '../../shared/contract/appointment-types';
 import { HOLDS_TIME } from '../../shared/domain/appointments';
-import { addDays, wallFromMinutes, wallMinutes } from '../../shared/domain/wallclock';
+import { addDays, wallFromMinutes, wallMinutes } from '../../shared/domain/time';
 import { compare, type Comparison } from './harness';
 
 const ZONE = 'America/New_York';
@@ -43,7 +44,7 @@ async function opsFor(database: KeelDatabase, today: string): Promise<{ ops: Sch
   const range = (from: string, days: number) => [wallFromMinutes(wallMinutes(`${from}T00:00`) - 480), `${addDays(from, days)}T00:00`, `${from}T00:00`] as const;
 
   const type = (await listTypes(database.db)).find((t) => t.name === 'Follow-up')!;
-  const clock: ScheduleClock = { zone: ZONE, dateOrder: 'MDY', today, now: `${today}T12:00`, slotMinutes: 15 };
+  const clock: ClinicClock = { zone: ZONE, dateOrder: 'MDY', today, now: `${today}T12:00`, slotMinutes: 15 };
   const to = addDays(today, 59);
   const examRooms = (raw.prepare(`select id from rooms where active = 1 and kind = 'exam'`).all() as Array<{ id: string }>).map((r) => r.id);
   const statements = {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { expiringCredentials } from '../../db/credentials';
 import type { KeelDatabase } from '../../db/open';
 import { providerAvailability, rosterWeek, rosterWeekRows } from '../../electron/core/roster-service';
-import { addDays, mondayOf } from '../../shared/domain/wallclock';
+import { addDays, mondayOf } from '../../shared/domain/time';
 import { compare, type Comparison } from './harness';
 
 /**

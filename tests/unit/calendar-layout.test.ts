@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clockOf, lanes, minuteOfDay, snapToSlot, visibleHours } from '../../shared/domain/calendar';
+import { clockOf, minuteOfDay } from '../../shared/domain/time';
+import { lanes, snapToSlot, visibleHours } from '../../shared/domain/calendar';
 
 const D = '2026-03-02';
 const at = (start: string, end: string, id = `${start}-${end}`) => ({ id, start: `${D}T${start}`, end: `${D}T${end}` });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverageGaps, labourCostCents, paidMinutes, workingIntervals } from '../../shared/domain/roster';
 import { evaluationDue, expiryAlert } from '../../shared/domain/staff';
-import { elapsedMinutes, mondayOf } from '../../shared/domain/wallclock';
+import { elapsedMinutes, mondayOf } from '../../shared/domain/time';
 
 describe('credential expiry alerts', () => {
   const today = '2026-03-02';
@@ -104,7 +104,7 @@ describe('coverage', () => {
 describe('zone offsets', () => {
   it('read every wall time around the 2026 changes as the same instant as Temporal, skipped and repeated ones included', async () => {
     const { Temporal } = await import('temporal-polyfill');
-    const { offsetAt, wallFromMinutes, wallMinutes } = await import('../../shared/domain/wallclock');
+    const { offsetAt, wallFromMinutes, wallMinutes } = await import('../../shared/domain/time');
     for (const zone of ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata']) {
       for (const day of ['2026-03-07', '2026-03-28', '2026-04-04', '2026-10-03', '2026-10-24', '2026-10-31']) {
         const first = wallMinutes(`${day}T00:00`);
@@ -118,14 +118,14 @@ describe('zone offsets', () => {
   });
 
   it('parses wall times to the same minutes as Date.UTC', async () => {
-    const { wallMinutes } = await import('../../shared/domain/wallclock');
+    const { wallMinutes } = await import('../../shared/domain/time');
     for (const wall of ['1970-01-01T00:00', '2000-02-29T23:59', '2026-03-08T02:30', '2099-12-31T12:05']) expect(wallMinutes(wall)).toBe(Date.parse(`${wall}:00Z`) / 60_000);
   });
 });
 
 describe('calendar arithmetic', () => {
   it('adds days, counts days and finds Mondays like the platform Date does, over centuries and leap days', async () => {
-    const { addDays, daysBetween, mondayOf } = await import('../../shared/domain/wallclock');
+    const { addDays, daysBetween, mondayOf } = await import('../../shared/domain/time');
     for (let d = Date.parse('1899-12-25T00:00:00Z'); d < Date.parse('2101-01-10T00:00:00Z'); d += 86_400_000 * 13) {
       const date = new Date(d).toISOString().slice(0, 10);
       expect(addDays(date, 40)).toBe(new Date(d + 40 * 86_400_000).toISOString().slice(0, 10));

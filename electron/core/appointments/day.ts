@@ -8,8 +8,8 @@ import { KeelError, fieldError } from '../../../shared/contract/index';
 import type { ScheduleReport } from '../../../shared/contract/schedule-reports';
 import { APPOINTMENT_STATUSES, type AppointmentStatus, HOLDS_TIME, STATUS_LABELS } from '../../../shared/domain/appointments';
 import { buildIcs } from '../../../shared/domain/ics';
-import { datePart, elapsedMinutes, mondayOf, wallMinutes } from '../../../shared/domain/wallclock';
-import { scheduleClock } from '../handlers/clinic-time';
+import { datePart, elapsedMinutes, mondayOf, wallMinutes } from '../../../shared/domain/time';
+import { clinicClock } from '../handlers/clinic-time';
 import type { HandlersFor } from '../handlers/types';
 import { providerAvailability } from '../roster-service';
 import { findOpenSlots, offersFor } from '../schedule-service';
@@ -25,7 +25,7 @@ export const appointmentsDayHandlers: HandlersFor<Pick<typeof appointmentsContra
       scope === 'this' || !target.seriesId
         ? [target.id]
         : (await seriesMembers(ctx.db, target.seriesId)).filter((r) => (scope === 'all' || r.starts_at >= target.start) && ['booked', 'confirmed'].includes(r.status)).map((r) => r.id);
-    const clock = scheduleClock(ctx);
+    const clock = clinicClock(ctx);
     // A patient cancelling with less notice than the clinic asks is a late cancel; a clinic cancellation never is.
     const notice = elapsedMinutes(clock.now, target.start, clock.zone);
     const late = input.by === 'patient' && notice < (await lateCancelHours(ctx.db)) * 60;
@@ -51,7 +51,7 @@ export const appointmentsDayHandlers: HandlersFor<Pick<typeof appointmentsContra
     const provider = await findStaff(ctx.db, input.providerId);
     if (!provider) throw fieldError('providerId', 'No such provider');
     const list = (await appointmentsBetween(ctx.db, `${input.from}T00:00`, dayEnd(input.to), { providerIds: [input.providerId], includeCancelled: true })).filter((a) => a.status !== 'no_show');
-    const ics = buildIcs({ calendarName: `${provider.full_name} — ${ctx.clinic?.name ?? 'Keel'}`, zone: scheduleClock(ctx).zone, stamp: ctx.now, events: list });
+    const ics = buildIcs({ calendarName: `${provider.full_name} — ${ctx.clinic?.name ?? 'Keel'}`, zone: clinicClock(ctx).zone, stamp: ctx.now, events: list });
     ctx.audit.detail = { providerId: input.providerId, from: input.from, to: input.to, events: list.length };
     return { fileName: `${provider.full_name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${input.from}.ics`, ics, events: list.length };
   },
@@ -93,7 +93,7 @@ export const appointmentsDayHandlers: HandlersFor<Pick<typeof appointmentsContra
   },
 
   'appointments.today': async (input, ctx) => {
-    const clock = scheduleClock(ctx);
+    const clock = clinicClock(ctx);
     const date = input.date ?? clock.today;
     ctx.audit.detail = { date };
     const list = (await appointmentsBetween(ctx.db, `${date}T00:00`, dayEnd(date), { includeCancelled: true })).filter((a) => datePart(a.start) === date);

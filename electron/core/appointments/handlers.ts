@@ -11,8 +11,8 @@ import { type AppointmentStatus, type Conflict, STATUS_LABELS, STATUS_MOVES } fr
 import { patientListName } from '../../../shared/domain/patients';
 import { RecurrenceError, type RepeatRule, occurrences, toRRule, workdaySeries } from '../../../shared/domain/recurrence';
 import { ROOM_KIND_LABELS } from '../../../shared/domain/staff';
-import { type WallTime, addDays, wallFromMinutes, wallMinutes } from '../../../shared/domain/wallclock';
-import { can, ownStaff, scheduleClock } from '../handlers/clinic-time';
+import { type WallTime, addDays, wallFromMinutes, wallMinutes } from '../../../shared/domain/time';
+import { can, ownStaff, clinicClock } from '../handlers/clinic-time';
 import type { HandlerContext, HandlersFor } from '../handlers/types';
 import { type KnownParties, checkBooking, findOpenSlots, freeRoom } from '../schedule-service';
 import { appointmentsDayHandlers } from './day';
@@ -80,14 +80,14 @@ function judge(ctx: HandlerContext, conflicts: Conflict[], override: { reason: s
 }
 
 function refusePast(ctx: HandlerContext, start: WallTime, field: string): void {
-  if (start < scheduleClock(ctx).now && !can(ctx, 'schedule.override')) throw fieldError(field, 'That time has passed; only the office manager can enter past appointments');
+  if (start < clinicClock(ctx).now && !can(ctx, 'schedule.override')) throw fieldError(field, 'That time has passed; only the office manager can enter past appointments');
 }
 
 const MOVABLE: readonly AppointmentStatus[] = ['booked', 'confirmed'];
 
 /** The series' RRULE and its starts; "each workday" reads the clinic's open weekdays and closure days. */
 async function planSeries(ctx: HandlerContext, repeat: RepeatRule, start: WallTime): Promise<{ rrule: string; starts: WallTime[] }> {
-  const zone = scheduleClock(ctx).zone;
+  const zone = clinicClock(ctx).zone;
   if (repeat.freq !== 'workdays') {
     const rrule = toRRule(repeat, start, zone);
     return { rrule, starts: seriesStarts(rrule, start, zone) };
@@ -132,7 +132,7 @@ const appointmentsOwn: HandlersFor<Pick<typeof appointmentsContract, 'appointmen
     const patient = await findPatient(ctx.db, input.patientId);
     if (!patient) throw new KeelError('not_found', 'That patient does not exist.');
     ctx.audit.patientId = patient.id;
-    const now = scheduleClock(ctx).now;
+    const now = clinicClock(ctx).now;
     const [upcoming, recent, misses] = await Promise.all([patientAppointments(ctx.db, patient.id, now, 'upcoming', 200), patientAppointments(ctx.db, patient.id, now, 'recent', 20), patientMisses(ctx.db, patient.id)]);
     return { upcoming, recent, ...misses };
   },
@@ -143,14 +143,14 @@ const appointmentsOwn: HandlersFor<Pick<typeof appointmentsContract, 'appointmen
       throw e;
     });
     if (!resolved) return [{ kind: 'room', overridable: false, message: 'No room of the kind this type needs is free then' }];
-    return checkBooking(ctx.db, { ...input, ...resolved }, scheduleClock(ctx));
+    return checkBooking(ctx.db, { ...input, ...resolved }, clinicClock(ctx));
   },
 
   'appointments.book': async (input, ctx) => {
     const b = input.booking;
     refusePast(ctx, b.start, 'booking.start');
     const resolved = await resolveBooking(ctx, b, 'booking.');
-    const clock = scheduleClock(ctx);
+    const clock = clinicClock(ctx);
     const conflicts = await checkBooking(ctx.db, { ...b, ...resolved }, clock);
     const overrideReason = judge(ctx, conflicts, input.override);
     const id = ctx.app.newId();
@@ -183,7 +183,7 @@ const appointmentsOwn: HandlersFor<Pick<typeof appointmentsContract, 'appointmen
       if (shift !== 0) refusePast(ctx, start, 'changes.start');
       const parts = { patientId: c.patientId ?? row.patient_id, providerId: c.providerId ?? row.provider_id, typeId: c.typeId ?? row.type_id, roomId: c.roomId !== undefined ? c.roomId : row.room_id, start, end };
       const resolved = await resolveBooking(ctx, parts, 'changes.', row.id);
-      const conflicts = await checkBooking(ctx.db, { id: row.id, ...parts, ...resolved }, scheduleClock(ctx));
+      const conflicts = await checkBooking(ctx.db, { id: row.id, ...parts, ...resolved }, clinicClock(ctx));
       overrideReason = judge(ctx, conflicts, input.override) || overrideReason;
       await updateAppointment(
         ctx.db,
@@ -220,7 +220,7 @@ const appointmentsOwn: HandlersFor<Pick<typeof appointmentsContract, 'appointmen
       throw fieldError('status', `An appointment that is ${STATUS_LABELS[target.status].toLowerCase()} cannot become ${STATUS_LABELS[input.status].toLowerCase()}`);
     }
     // Arrival and what follows happen on the day; a no-show only once the start has passed.
-    const clock = scheduleClock(ctx);
+    const clock = clinicClock(ctx);
     if (['arrived', 'in_room', 'completed'].includes(input.status) && target.start.slice(0, 10) > clock.now.slice(0, 10)) {
       throw fieldError('status', `This appointment is on ${target.start.slice(0, 10)}: the patient can be checked in on the day`);
     }
@@ -245,7 +245,7 @@ const appointmentsOwn: HandlersFor<Pick<typeof appointmentsContract, 'appointmen
 
   'appointments.previewSeries': async (input, ctx) => {
     const b = input.booking;
-    const clock = scheduleClock(ctx);
+    const clock = clinicClock(ctx);
     const first = await resolveBooking(ctx, b, 'booking.').catch(() => null);
     const type = first?.type ?? (await typeOf(ctx, b.typeId));
     const length = wallMinutes(first?.end ?? wallFromMinutes(wallMinutes(b.start) + type.durationMinutes)) - wallMinutes(b.start);
@@ -269,7 +269,7 @@ const appointmentsOwn: HandlersFor<Pick<typeof appointmentsContract, 'appointmen
 
   'appointments.bookSeries': async (input, ctx) => {
     const b = input.booking;
-    const clock = scheduleClock(ctx);
+    const clock = clinicClock(ctx);
     const type = await typeOf(ctx, b.typeId);
     const length = (b.end ? wallMinutes(b.end) : wallMinutes(b.start) + type.durationMinutes) - wallMinutes(b.start);
     const { rrule, starts } = await planSeries(ctx, input.repeat, b.start);
@@ -311,7 +311,7 @@ const appointmentsOwn: HandlersFor<Pick<typeof appointmentsContract, 'appointmen
 
   'appointments.findOpenSlots': async (input, ctx) => {
     const type = await typeOf(ctx, input.typeId, 'typeId');
-    return findOpenSlots(ctx.db, { ...input, type, days: input.days ?? 10 }, scheduleClock(ctx));
+    return findOpenSlots(ctx.db, { ...input, type, days: input.days ?? 10 }, clinicClock(ctx));
   },
 };
 

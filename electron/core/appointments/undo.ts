@@ -2,7 +2,7 @@ import { cancelledTogether, findAppointment, restoreCancelled } from '../../../d
 import type { appointmentsContract } from '../../../shared/contract/appointments';
 import { KeelError } from '../../../shared/contract/index';
 import type { ConflictKind } from '../../../shared/domain/appointments';
-import { scheduleClock } from '../handlers/clinic-time';
+import { clinicClock } from '../handlers/clinic-time';
 import type { HandlersFor } from '../handlers/types';
 import { checkBooking } from '../schedule-service';
 
@@ -14,7 +14,7 @@ export const appointmentsUndoHandlers: HandlersFor<Pick<typeof appointmentsContr
     const target = await findAppointment(ctx.db, input.id);
     if (!target) throw new KeelError('not_found', 'That appointment does not exist.');
     if (target.status !== 'cancelled') throw new KeelError('conflict', 'This appointment is not cancelled; there is nothing to undo.');
-    const clock = scheduleClock(ctx);
+    const clock = clinicClock(ctx);
     if (target.start < clock.now) throw new KeelError('conflict', 'The time of this appointment has passed; book a new one instead.');
     // The appointments cancelled together: this one, and those of its series cancelled in the same moment.
     const slots = await cancelledTogether(ctx.db, target, clock.now);

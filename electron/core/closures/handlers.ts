@@ -2,7 +2,7 @@ import { bookedOn, closuresBetween, deactivateClosure, findClosureById, saveClos
 import type { closuresContract } from '../../../shared/contract/closures';
 import { type FieldIssue, KeelError } from '../../../shared/contract/index';
 import { formatDayShort } from '../../../shared/domain/format';
-import { scheduleClock } from '../handlers/clinic-time';
+import { clinicClock } from '../handlers/clinic-time';
 import type { HandlersFor } from '../handlers/types';
 
 /** The clinic's closure days: listed for Settings and the calendar, added and removed by the manager. */
@@ -13,7 +13,7 @@ export const closuresHandlers: HandlersFor<typeof closuresContract> = {
   },
 
   'closures.add': async (input, ctx) => {
-    const order = scheduleClock(ctx).dateOrder;
+    const order = clinicClock(ctx).dateOrder;
     const dates = input.days.map((d) => d.date).sort();
     const existing = new Map((await closuresBetween(ctx.db, dates[0]!, dates.at(-1)!)).map((c) => [c.date, c]));
     const issues: FieldIssue[] = [];

@@ -7,7 +7,7 @@ import type { coverageContract } from '../../../shared/contract/coverage';
 import { KeelError } from '../../../shared/contract/index';
 import { type ShiftLike, coverageGaps } from '../../../shared/domain/roster';
 import type { StaffRole } from '../../../shared/domain/staff';
-import { addDays, datesFrom, mondayOf } from '../../../shared/domain/wallclock';
+import { addDays, datesFrom, mondayOf } from '../../../shared/domain/time';
 import type { HandlersFor } from '../handlers/types';
 
 export const coverageHandlers: HandlersFor<typeof coverageContract> = {

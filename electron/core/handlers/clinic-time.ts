@@ -1,8 +1,7 @@
 import { findStaff, findStaffByUser, type StaffRow } from '../../../db/staff';
 import { KeelError, fieldError } from '../../../shared/contract/index';
 import { roleHas, type Permission } from '../../../shared/domain/permissions';
-import { dateInZone, wallInZone } from '../../../shared/domain/time';
-import type { ScheduleClock } from '../schedule-service';
+import { dateInZone, wallInZone, type ClinicClock } from '../../../shared/domain/time';
 import type { HandlerContext } from './types';
 
 /** The clinic's time zone (UTC before setup). */
@@ -38,8 +37,8 @@ export async function requireSelfOr(ctx: HandlerContext, staffId: string, permis
   if (own?.id !== staffId) throw new KeelError('forbidden', 'You can only see your own staff record.');
 }
 
-/** The clinic's clock for scheduling: zone, date order, today, the wall-clock now, the slot size. */
-export function scheduleClock(ctx: HandlerContext): ScheduleClock {
+/** The clinic's clock for this call: zone, date order, today, the wall-clock now, the slot size. */
+export function clinicClock(ctx: Pick<HandlerContext, 'clinic' | 'now'>): ClinicClock {
   const zone = zoneOf(ctx);
   const now = wallInZone(new Date(ctx.now), zone);
   // Today is the date part of the clinic's wall clock now: one time-zone conversion, not two.

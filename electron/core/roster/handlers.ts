@@ -4,15 +4,10 @@ import { timeOffBetween } from '../../../db/timeoff';
 import { findStaff, withFlags } from '../../../db/staff';
 import { KeelError, fieldError } from '../../../shared/contract/index';
 import type { rosterContract } from '../../../shared/contract/roster';
-import { minutesOfDay } from '../../../shared/domain/time';
-import { addDays, datePart, daysBetween, mondayOf, overlaps } from '../../../shared/domain/wallclock';
-import { can, clinicToday, requireStaff, zoneOf } from '../handlers/clinic-time';
+import { minutesOfDay, addDays, datePart, daysBetween, mondayOf, overlaps } from '../../../shared/domain/time';
+import { can, clinicToday, requireStaff, zoneOf, clinicClock } from '../handlers/clinic-time';
 import type { HandlerContext, HandlersFor } from '../handlers/types';
-import { type ClinicClock, labourReport, providerAvailability, rosterWeek, warningsForShift } from '../roster-service';
-
-export function clockOf(ctx: HandlerContext): ClinicClock {
-  return { zone: zoneOf(ctx), dateOrder: ctx.clinic?.dateOrder ?? 'MDY', today: clinicToday(ctx) };
-}
+import { labourReport, providerAvailability, rosterWeek, warningsForShift } from '../roster-service';
 
 async function activePerson(ctx: HandlerContext, staffId: string) {
   const person = await requireStaff(ctx, staffId);
@@ -50,11 +45,11 @@ async function addShiftsWhereFree(ctx: HandlerContext, wanted: Array<{ staffId: 
 }
 
 export const rosterHandlers: HandlersFor<typeof rosterContract> = {
-  'roster.week': async (input, ctx) => rosterWeek(ctx.db, input.weekStart, clockOf(ctx), can(ctx, 'labour.view')),
+  'roster.week': async (input, ctx) => rosterWeek(ctx.db, input.weekStart, clinicClock(ctx), can(ctx, 'labour.view')),
 
   'roster.checkShift': async (input, ctx) => {
     const person = await requireStaff(ctx, input.staffId);
-    return warningsForShift(ctx.db, person, { ...input, id: input.id ?? 'proposed' }, clockOf(ctx));
+    return warningsForShift(ctx.db, person, { ...input, id: input.id ?? 'proposed' }, clinicClock(ctx));
   },
 
   'roster.saveShift': async (input, ctx) => {
@@ -64,7 +59,7 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
     const id = input.id ?? ctx.app.newId();
     if (exists) await updateShift(ctx.db, id, input, ctx.now);
     else await insertShifts(ctx.db, [{ ...input, id }], ctx.now);
-    const clock = clockOf(ctx);
+    const clock = clinicClock(ctx);
     const warnings = await warningsForShift(ctx.db, person, { ...input, id }, clock);
     ctx.audit.targetId = id;
     ctx.audit.detail = { staffId: input.staffId, start: input.start, end: input.end, warnings: warnings.map((w) => w.kind) };
@@ -92,7 +87,7 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
       if (person?.active !== 1) throw fieldError(`staffIds.${index}`, person ? `${person.full_name} has left the practice` : 'No such person in the staff directory');
     }
     const result = await addShiftsWhereFree(ctx, staffIds.flatMap((id) => templateShifts(template, weekStart, id)));
-    const clock = clockOf(ctx);
+    const clock = clinicClock(ctx);
     const week = await rosterWeek(ctx.db, weekStart, clock, false);
     ctx.audit.detail = { template: template.name, weekStart, people: staffIds.length, ...result };
     return { ...result, warnings: week.warnings.filter((w) => staffIds.includes(w.staffId)) };

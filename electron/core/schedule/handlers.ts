@@ -8,8 +8,8 @@ import { listStaff } from '../../../db/staff';
 import type { scheduleContract } from '../../../shared/contract/schedule';
 import { flagOn } from '../../../shared/domain/roster';
 import type { StaffRole } from '../../../shared/domain/staff';
-import { addDays } from '../../../shared/domain/wallclock';
-import { ownStaff, scheduleClock } from '../handlers/clinic-time';
+import { addDays } from '../../../shared/domain/time';
+import { ownStaff, clinicClock } from '../handlers/clinic-time';
 import type { HandlersFor } from '../handlers/types';
 import { providerAvailability } from '../roster-service';
 
@@ -17,7 +17,7 @@ export const dayEnd = (date: string) => `${addDays(date, 1)}T00:00`;
 
 export const scheduleHandlers: HandlersFor<typeof scheduleContract> = {
   'schedule.frame': async (input, ctx) => {
-    const clock = scheduleClock(ctx);
+    const clock = clinicClock(ctx);
     const providers = await listStaff(ctx.db, { bookableOnly: true });
     // Flags as they stand on the first day shown (or today, for a range in the past); the standings tell each later day.
     const standings = await standingsFor(ctx.db, providers);

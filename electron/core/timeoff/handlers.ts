@@ -5,9 +5,9 @@ import { KeelError, fieldError } from '../../../shared/contract/index';
 import type { TimeOff, timeoffContract } from '../../../shared/contract/timeoff';
 import { formatWallTime } from '../../../shared/domain/format';
 import { TIME_OFF_LABELS } from '../../../shared/domain/staff';
-import { addDays } from '../../../shared/domain/wallclock';
+import { addDays } from '../../../shared/domain/time';
 import { appointmentsDuring } from '../booking-risks';
-import { can, ownStaff, requireStaff, scheduleClock, zoneOf } from '../handlers/clinic-time';
+import { can, ownStaff, requireStaff, clinicClock, zoneOf } from '../handlers/clinic-time';
 import type { HandlerContext, HandlersFor } from '../handlers/types';
 import { timeOffShiftChanges } from '../roster-service';
 
@@ -65,7 +65,7 @@ export const timeoffHandlers: HandlersFor<typeof timeoffContract> = {
     const paidMinutesLost = shifts.reduce((sum, c) => sum + c.paidMinutesLost, 0);
     // Salaried pay does not change with the roster; hourly pay does, by the hours taken off it.
     const costCents = person?.pay_type === 'hourly' ? Math.round((person.pay_rate_cents * paidMinutesLost) / 60) : 0;
-    const appointments = await appointmentsDuring(ctx.db, scheduleClock(ctx), request.staffId, request.start, request.end);
+    const appointments = await appointmentsDuring(ctx.db, clinicClock(ctx), request.staffId, request.start, request.end);
     ctx.audit.targetId = input.id;
     ctx.audit.detail = { staffId: request.staffId, shifts: shifts.length, appointments: appointments.length };
     return { request, shifts, paidMinutesLost, costCents, appointments };

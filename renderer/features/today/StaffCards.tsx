@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { formatDate, formatDayShort, formatWallTime } from '../../../shared/domain/format';
 import { roleHas, type Permission } from '../../../shared/domain/permissions';
 import { CREDENTIAL_LABELS, roleCount, STAFF_ROLE_LABELS } from '../../../shared/domain/staff';
-import { mondayOf } from '../../../shared/domain/wallclock';
+import { mondayOf } from '../../../shared/domain/time';
 import { call } from '../../app/api';
 import { navigate } from '../../app/route';
 import { useSession } from '../../app/session-store';

@@ -1,8 +1,7 @@
 import type { Appointment } from '../../../../shared/contract/appointments';
 import type { DateOrder } from '../../../../shared/contract/clinic';
 import { localeFor } from '../../../../shared/domain/format';
-import { WEEKDAYS } from '../../../../shared/domain/time';
-import { addDays, mondayOf } from '../../../../shared/domain/wallclock';
+import { WEEKDAYS, addDays, mondayOf } from '../../../../shared/domain/time';
 
 interface MonthViewProps {
   month: string;

@@ -4,8 +4,7 @@ import type { Appointment, OpenSlot } from '../../../../shared/contract/appointm
 import type { ScheduleFrame } from '../../../../shared/contract/schedule';
 import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDayShort, formatWallTime } from '../../../../shared/domain/format';
-import { WEEKDAYS } from '../../../../shared/domain/time';
-import { addDays } from '../../../../shared/domain/wallclock';
+import { WEEKDAYS, addDays } from '../../../../shared/domain/time';
 import { ApiFailure, call, messageOf } from '../../../app/api';
 import { Button } from '../../../ui/Button';
 import { DateField } from '../../../ui/DateField';

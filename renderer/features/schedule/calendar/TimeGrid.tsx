@@ -3,10 +3,10 @@ import type { Appointment } from '../../../../shared/contract/appointments';
 import type { DateOrder } from '../../../../shared/contract/clinic';
 import { STATUS_LABELS } from '../../../../shared/domain/appointments';
 import { capitalised, CLOSURE_REASON, columnReason, whyNotBookable, type ColumnDay, type Unbookable } from '../../../../shared/domain/bookability';
-import { clockOf, lanes, minuteOfDay, snapToSlot } from '../../../../shared/domain/calendar';
+import { clockOf, minuteOfDay, wallMinutes, type WallTime } from '../../../../shared/domain/time';
+import { lanes, snapToSlot } from '../../../../shared/domain/calendar';
 import { formatWallTime } from '../../../../shared/domain/format';
 import { TIME_OFF_LABELS } from '../../../../shared/domain/staff';
-import { wallMinutes, type WallTime } from '../../../../shared/domain/wallclock';
 
 /** Pixels per minute: a 15-minute slot is 24 px, tall enough for one line of text. */
 export const PX_PER_MINUTE = 1.6;

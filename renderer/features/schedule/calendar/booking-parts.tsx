@@ -1,6 +1,6 @@
 import type { SeriesPreview } from '../../../../shared/contract/appointments';
 import type { DateOrder } from '../../../../shared/contract/clinic';
-import { clockOf } from '../../../../shared/domain/calendar';
+import { clockOf } from '../../../../shared/domain/time';
 import { formatDayShort, formatWallTime } from '../../../../shared/domain/format';
 
 /* The booking form's pieces: a series' preview, its times to choose from. */

@@ -3,8 +3,7 @@ import type { ScheduleFrame } from '../../../../shared/contract/schedule';
 import { credentialReason, type Unbookable } from '../../../../shared/domain/bookability';
 import { formatDayShort, formatWeekdayAndDay } from '../../../../shared/domain/format';
 import { STAFF_ROLE_LABELS } from '../../../../shared/domain/staff';
-import { isoWeekday } from '../../../../shared/domain/time';
-import { addDays, addMonths, mondayOf } from '../../../../shared/domain/wallclock';
+import { isoWeekday, addDays, addMonths, mondayOf } from '../../../../shared/domain/time';
 import type { GridColumn } from './TimeGrid';
 
 /* What the calendar shows: its place in time (the route), its filters, and the grid's columns. */

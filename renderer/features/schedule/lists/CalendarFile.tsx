@@ -2,7 +2,7 @@ import { Download } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import type { ScheduleFrame } from '../../../../shared/contract/schedule';
 import { appointmentsContract } from '../../../../shared/contract/appointments';
-import { addDays } from '../../../../shared/domain/wallclock';
+import { addDays } from '../../../../shared/domain/time';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
 import { Button } from '../../../ui/Button';

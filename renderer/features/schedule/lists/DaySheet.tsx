@@ -2,7 +2,7 @@ import type { Appointment } from '../../../../shared/contract/appointments';
 import type { ScheduleFrame } from '../../../../shared/contract/schedule';
 import type { DateOrder } from '../../../../shared/contract/clinic';
 import { ageOn, formatDate, formatInstant, formatWallTime } from '../../../../shared/domain/format';
-import { datePart, timePart } from '../../../../shared/domain/wallclock';
+import { datePart, timePart } from '../../../../shared/domain/time';
 import { call } from '../../../app/api';
 import { useLoad } from '../../../app/useLoad';
 import { EmptyState, Loading, LoadError } from '../../../ui/Feedback';

@@ -5,7 +5,7 @@ import type { DateOrder } from '../../../../shared/contract/clinic';
 import type { AppointmentStatus } from '../../../../shared/domain/appointments';
 import { formatWallTime } from '../../../../shared/domain/format';
 import { REMINDER_OUTCOME_LABELS, REMINDER_OUTCOMES, type ReminderOutcome } from '../../../../shared/domain/reminders';
-import { timePart } from '../../../../shared/domain/wallclock';
+import { timePart } from '../../../../shared/domain/time';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
 import { Button } from '../../../ui/Button';

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReminderListRow } from '../../../../shared/contract/reminders';
 import { REMINDER_OUTCOME_LABELS, type ReminderOutcome } from '../../../../shared/domain/reminders';
 import { formatInstant, formatLongDate, formatWallTime } from '../../../../shared/domain/format';
-import { addDays, timePart } from '../../../../shared/domain/wallclock';
+import { addDays, timePart } from '../../../../shared/domain/time';
 import { call, subscribe } from '../../../app/api';
 import { useLoad } from '../../../app/useLoad';
 import { Button } from '../../../ui/Button';

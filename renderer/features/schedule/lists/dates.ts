@@ -1,6 +1,5 @@
 import type { OpeningHours } from '../../../../shared/contract/clinic';
-import { isoWeekday } from '../../../../shared/domain/time';
-import { addDays } from '../../../../shared/domain/wallclock';
+import { isoWeekday, addDays } from '../../../../shared/domain/time';
 
 /** A real calendar date `YYYY-MM-DD` (a date field is empty while someone is still typing one). */
 export function isDate(value: string): boolean {

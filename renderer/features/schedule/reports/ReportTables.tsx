@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ScheduleReport } from '../../../../shared/contract/schedule-reports';
 import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatHoursDecimal, localeFor } from '../../../../shared/domain/format';
-import { addDays, mondayOf } from '../../../../shared/domain/wallclock';
+import { addDays, mondayOf } from '../../../../shared/domain/time';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 
 /** A share as a percentage with one decimal: 0.0421 → "4.2%". */

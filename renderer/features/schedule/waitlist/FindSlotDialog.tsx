@@ -4,8 +4,7 @@ import type { Appointment, OpenSlot } from '../../../../shared/contract/appointm
 import type { WaitlistEntry } from '../../../../shared/contract/waitlist';
 import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDayShort, formatWallTime } from '../../../../shared/domain/format';
-import { dateInZone } from '../../../../shared/domain/time';
-import { addDays, daysBetween, timePart } from '../../../../shared/domain/wallclock';
+import { dateInZone, addDays, daysBetween, timePart } from '../../../../shared/domain/time';
 import { call, messageOf } from '../../../app/api';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';

@@ -2,8 +2,7 @@ import type { WaitlistEntry } from '../../../../shared/contract/waitlist';
 import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDate, formatWallTime } from '../../../../shared/domain/format';
 import { URGENCY_LABELS, type WaitlistUrgency } from '../../../../shared/domain/appointments';
-import { dateInZone, WEEKDAYS } from '../../../../shared/domain/time';
-import { daysBetween } from '../../../../shared/domain/wallclock';
+import { dateInZone, WEEKDAYS, daysBetween } from '../../../../shared/domain/time';
 import { navigate } from '../../../app/route';
 import { Badge } from '../../../ui/Feedback';
 

@@ -3,8 +3,7 @@ import type { BackupStatus } from '../../../../shared/contract/backups';
 import type { EventPayload } from '../../../../shared/contract/index';
 import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDate, formatDayShort, formatWallTime } from '../../../../shared/domain/format';
-import { dateInZone, wallInZone } from '../../../../shared/domain/time';
-import { addDays } from '../../../../shared/domain/wallclock';
+import { dateInZone, wallInZone, addDays } from '../../../../shared/domain/time';
 import { call, messageOf, subscribe } from '../../../app/api';
 
 // ---------------------------------------------------------------------------

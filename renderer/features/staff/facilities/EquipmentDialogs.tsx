@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { Equipment } from '../../../../shared/contract/equipment';
 import { formatDate } from '../../../../shared/domain/format';
-import { dateInZone } from '../../../../shared/domain/time';
-import { addMonths } from '../../../../shared/domain/wallclock';
+import { dateInZone, addMonths } from '../../../../shared/domain/time';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
 import { useSession } from '../../../app/session-store';

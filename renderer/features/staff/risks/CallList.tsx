@@ -4,7 +4,7 @@ import type { AffectedAppointment } from '../../../../shared/contract/booking-ri
 import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDate, formatDayShort, formatInstant, formatWallTime } from '../../../../shared/domain/format';
 import { STATUS_LABELS } from '../../../../shared/domain/appointments';
-import { datePart, timePart } from '../../../../shared/domain/wallclock';
+import { datePart, timePart } from '../../../../shared/domain/time';
 import { navigate } from '../../../app/route';
 import { useSession } from '../../../app/session-store';
 import { Button } from '../../../ui/Button';

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { rosterContract } from '../../../../shared/contract/roster';
 import type { RosterPerson, RosterWarning, Shift } from '../../../../shared/contract/roster';
-import { minutesOfDay } from '../../../../shared/domain/time';
-import { addDays } from '../../../../shared/domain/wallclock';
+import { minutesOfDay, addDays } from '../../../../shared/domain/time';
 import { call, messageOf } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
 import { Button } from '../../../ui/Button';

@@ -5,8 +5,7 @@ import { formatCents, formatDayShort, formatWallTime } from '../../../../shared/
 import { formatHours } from '../../../../shared/domain/roster';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { TIME_OFF_LABELS } from '../../../../shared/domain/staff';
-import { dateInZone } from '../../../../shared/domain/time';
-import { addDays, datePart, timePart } from '../../../../shared/domain/wallclock';
+import { dateInZone, addDays, datePart, timePart } from '../../../../shared/domain/time';
 import { call, messageOf } from '../../../app/api';
 import { useSession } from '../../../app/session-store';
 import { useLoad } from '../../../app/useLoad';

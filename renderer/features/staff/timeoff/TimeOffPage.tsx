@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { roleHas } from '../../../../shared/domain/permissions';
 import { TIME_OFF_KINDS, TIME_OFF_LABELS, type TimeOffKind } from '../../../../shared/domain/staff';
-import { dateInZone } from '../../../../shared/domain/time';
-import { addDays } from '../../../../shared/domain/wallclock';
+import { dateInZone, addDays } from '../../../../shared/domain/time';
 import { call } from '../../../app/api';
 import { useFormSubmit } from '../../../app/forms';
 import { useSession } from '../../../app/session-store';

@@ -1,7 +1,7 @@
 import type { TimeOff } from '../../../../shared/contract/timeoff';
 import type { DateOrder } from '../../../../shared/contract/clinic';
 import { formatDate, formatWallTime } from '../../../../shared/domain/format';
-import { addDays } from '../../../../shared/domain/wallclock';
+import { addDays } from '../../../../shared/domain/time';
 
 /** "Mon 03/09/2026 – Fri 03/13/2026" for whole days, "03/09/2026 12:00 PM – 3:00 PM" for part of a day. */
 export function describeTimeOff(t: Pick<TimeOff, 'start' | 'end'>, order: DateOrder): string {
