@@ -8,14 +8,11 @@ import type { StaffMember } from '../../shared/contract/staff';
 import { addStaff, errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 
 let keel: TestKeel;
-
 let manager: string;
-
 beforeEach(async () => {
   keel = await openTestKeel();
   manager = await setUpClinic(keel);
 });
-
 afterEach(async () => keel.close());
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');

@@ -3,14 +3,11 @@ import type { EvaluationDue } from '../../shared/contract/evaluations';
 import { addStaff, errorOf, openTestKeel, setUpClinic, valueOf, type TestKeel } from '../support/harness';
 
 let keel: TestKeel;
-
 let manager: string;
-
 beforeEach(async () => {
   keel = await openTestKeel();
   manager = await setUpClinic(keel);
 });
-
 afterEach(async () => keel.close());
 
 describe('evaluations', () => {

@@ -4,11 +4,8 @@ import type { TimeOff } from '../../shared/contract/timeoff';
 import { addShift, addStaff, addUser, errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 
 let keel: TestKeel;
-
 let manager: string;
-
 let ma: string;
-
 beforeEach(async () => {
   keel = await openTestKeel();
   manager = await setUpClinic(keel);
@@ -16,7 +13,6 @@ beforeEach(async () => {
   // Give Jordan every required credential, so only the rule under test warns.
   for (const kind of ['cpr_bls', 'osha_bbp', 'hipaa']) valueOf(await keel.call('credentials.save', { staffId: ma, kind, number: '', issuer: '', issuedOn: null, expiresOn: '2030-01-01', note: '' }, manager));
 });
-
 afterEach(async () => keel.close());
 
 const kinds = (warnings: ReadonlyArray<{ kind: string }>) => warnings.map((w) => w.kind).sort();

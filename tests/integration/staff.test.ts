@@ -7,14 +7,11 @@ import type { WorkingToday } from '../../shared/contract/roster';
 import { addShift, addStaff, addUser, errorOf, openTestKeel, setUpClinic, snapshot, valueOf, type TestKeel } from '../support/harness';
 
 let keel: TestKeel;
-
 let manager: string;
-
 beforeEach(async () => {
   keel = await openTestKeel();
   manager = await setUpClinic(keel);
 });
-
 afterEach(async () => keel.close());
 
 describe('the staff directory', () => {

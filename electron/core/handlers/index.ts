@@ -1,4 +1,4 @@
-import type { Contract, DomainName } from '../../../shared/contract/index';
+import type { Contract, DomainName, domains } from '../../../shared/contract/index';
 import { appointmentTypesHandlers } from '../appointment-types/handlers';
 import { appointmentsHandlers } from '../appointments/handlers';
 import { attachmentsHandlers } from '../attachments/handlers';
@@ -32,7 +32,10 @@ import type { HandlersFor } from './types';
 
 export type AllHandlers = HandlersFor<Contract>;
 
-/** Each domain's handlers, from electron/core/<domain>/handlers.ts: one map per domain of the contract. */
+/**
+ * Each domain's handlers, from electron/core/<domain>/handlers.ts: one map per
+ * domain, each checked as it compiles to answer exactly its domain's channels.
+ */
 export const domainHandlers = {
   auth: authHandlers,
   users: usersHandlers,
@@ -63,10 +66,7 @@ export const domainHandlers = {
   reminders: remindersHandlers,
   closures: closuresHandlers,
   scheduleReports: scheduleReportsHandlers,
-} satisfies Record<DomainName, unknown>;
+} satisfies { [D in DomainName]: HandlersFor<(typeof domains)[D]> };
 
-type Merged = (typeof domainHandlers)[DomainName];
-type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-
-/** Every channel's handler; a channel without one (or one without a channel) does not compile. */
-export const allHandlers: AllHandlers = Object.assign({}, ...Object.values(domainHandlers)) as UnionToIntersection<Merged> & AllHandlers;
+/** Every channel's handler, merged from the maps above (which the contract's merge keeps free of clashes). */
+export const allHandlers: AllHandlers = Object.assign({}, ...Object.values(domainHandlers)) as AllHandlers;
