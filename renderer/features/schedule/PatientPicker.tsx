@@ -10,6 +10,7 @@ import { DateField } from '../../ui/DateField';
 import { Alert } from '../../ui/Feedback';
 import { TextField } from '../../ui/Field';
 import { PatientLine } from '../patients/PatientSummary';
+import { nextHighlight } from '../patients/search/highlight';
 import { usePatientSearch } from '../patients/search/usePatientSearch';
 
 export interface PickedPatient {
@@ -43,7 +44,7 @@ export function PatientPicker({ label = 'Patient', value, onChange, error, autoF
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [creating, setCreating] = useState(false);
-  const { results, error: failure, clear } = usePatientSearch(query, { limit: 8, onResults: () => setActive(0) });
+  const { results, error: failure, clear } = usePatientSearch(query, { limit: 8, onResults: (after, before) => setActive((a) => nextHighlight(a, before, after)) });
   const inputRef = useRef<HTMLInputElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
   // Choosing a patient replaces the search box: keep the keyboard in the form.

@@ -3,6 +3,7 @@ import type { PatientMatch } from '../../../../shared/contract/patients';
 import { formatDate } from '../../../../shared/domain/format';
 import { Button } from '../../../ui/Button';
 import { useDateOrder } from './ConcernParts';
+import { nextHighlight } from '../search/highlight';
 import { usePatientSearch } from '../search/usePatientSearch';
 
 export interface PickedPatient {
@@ -20,7 +21,7 @@ export function PatientPicker({ picked, onPick, anonymous, onAnonymous, error }:
   const order = useDateOrder();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { results, searching, error: problem, clear } = usePatientSearch(query, { limit: 8, onResults: () => setActive(0) });
+  const { results, searching, error: problem, clear } = usePatientSearch(query, { limit: 8, onResults: (after, before) => setActive((a) => nextHighlight(a, before, after)) });
   // After choosing (or un-choosing) a patient, keep the keyboard where the person is working.
   const moveFocus = useRef(false);
   const id = useId();

@@ -6,6 +6,7 @@ import { useSession } from '../../../app/session-store';
 import { Button } from '../../../ui/Button';
 import { Alert } from '../../../ui/Feedback';
 import { ResultOptions } from './ResultOptions';
+import { nextHighlight } from './highlight';
 import { usePatientSearch } from './usePatientSearch';
 
 /**
@@ -16,7 +17,7 @@ export function SearchPage() {
   const me = useSession((s) => s.me);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { results, resultsFor, searching, error } = usePatientSearch(query, { limit: 20, onResults: () => setActive(0) });
+  const { results, resultsFor, searching, error } = usePatientSearch(query, { limit: 20, onResults: (after, before) => setActive((a) => nextHighlight(a, before, after)) });
   const listId = useId();
   const canRegister = me ? roleHas(me.user.role, 'patients.edit') : false;
 

@@ -15,8 +15,8 @@ interface Found {
  * the latest text as soon as that one returns (the search takes milliseconds,
  * a wait for the typing to pause took 120). Only answers for what the box
  * says now are shown, and the previous list stays until one lands, so nothing
- * jumps. `onResults` runs when new results land, e.g. to put the highlight
- * back on the first.
+ * jumps. `onResults` runs when new results land, with the list they replace,
+ * to move the highlight (see nextHighlight).
  */
 /** At most one search under way; the latest text wanted meanwhile is asked for when it returns. */
 class SearchQueue {
@@ -68,8 +68,13 @@ class SearchQueue {
   }
 }
 
-export function usePatientSearch(query: string, options: { limit: number; onResults?: () => void }) {
+export function usePatientSearch(query: string, options: { limit: number; onResults?: (after: PatientMatch[], before: PatientMatch[] | null) => void }) {
   const [found, setFound] = useState<Found>({ query: '', list: null });
+  // The list on screen, for onResults to compare the next one with.
+  const shown = useRef<PatientMatch[] | null>(null);
+  useEffect(() => {
+    shown.current = found.list;
+  }, [found.list]);
   const [error, setError] = useState<string | null>(null);
   const onResults = useRef(options.onResults);
   useEffect(() => {
@@ -82,9 +87,10 @@ export function usePatientSearch(query: string, options: { limit: number; onResu
   useEffect(() => {
     queue.answerTo(
       (answered, list) => {
+        const before = shown.current;
         setFound({ query: answered, list });
         setError(null);
-        onResults.current?.();
+        onResults.current?.(list, before);
       },
       (message) => setError(message),
     );
